@@ -6,7 +6,7 @@ export default defineConfig({
   plugins: [svelte()],
   base: './',
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: false },
+  build: { target: 'es2022', sourcemap: false, assetsInlineLimit: 0 },
   preview: { port: 4173, strictPort: true },
   test: {
     include: ['tests/unit/**/*.test.ts'],

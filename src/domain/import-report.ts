@@ -29,8 +29,36 @@ export interface FileReport {
   delimiter: ',' | ';' | '\t';
   /** Human-readable notes: encoding fallback, sep= line, open-vocabulary warnings, etc. */
   notes: string[];
-  /** Every quarantined row's problems; a row may have several. */
+  /** Every quarantined row's problems; a row may have several. Capped when stored (see below). */
   quarantined: QuarantinedCell[];
+  /** Problems beyond the ones listed in `quarantined` (the stored list is capped); set on commit. */
+  quarantinedOmitted?: number;
+  /** Cases rows held back because the case_id is stored with different values; set on commit. */
+  rowsInCaseConflict?: number;
+}
+
+/** One field of a case that differs between the stored row and a later row, as display text. */
+export interface CaseConflictDifference {
+  field: string;
+  /** Dates as YYYY-MM-DD, yes/no as 'yes' / 'no', codes as codes; null when unknown. */
+  stored: string | null;
+  incoming: string | null;
+}
+
+/** A cases row whose case_id is already stored (or earlier in the same import) with other values. */
+export interface CaseConflict {
+  caseId: string;
+  fileName: string;
+  line: number;
+  differences: CaseConflictDifference[];
+}
+
+export interface CaseConflictResolution {
+  resolution: 'accepted' | 'dismissed';
+  /** How many conflicts were resolved. */
+  count: number;
+  /** Milliseconds since the epoch. */
+  resolvedAt: number;
 }
 
 export type PrivacyFindingKind =
@@ -64,6 +92,14 @@ export interface ImportSummary {
   privacyFindingsOmitted: number;
   rowsImported: number;
   rowsQuarantined: number;
+  /** Rows not added because the same rows were already stored (or earlier in this import). */
+  rowsAlreadyPresent: number;
+  /**
+   * Cases rows waiting for the user's decision: the stored values stand until they are accepted.
+   * Emptied once accepted or dismissed, and always empty when the import was rolled back.
+   */
+  caseConflicts: CaseConflict[];
+  caseConflictResolution: CaseConflictResolution | null;
   allOrNothing: boolean;
   /** True when nothing was written (all-or-nothing with quarantined rows). */
   rolledBack: boolean;

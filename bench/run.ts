@@ -1,0 +1,161 @@
+/**
+ * npm run bench: builds the benchmark page, generates the large cohorts if missing, and times in
+ * Chromium the PapaParse floor, the full import, reading everything back after a reload, reading
+ * one woman, the longest main-thread task, the progress cadence and the page's memory. Prints
+ * every figure and whether each target of the foundation issue is met; exits 1 if one is not.
+ */
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const PORT = 4174;
+const COHORTS = (process.env.BENCH_COHORTS ?? '10000,50000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function run(command: string): void {
+  execSync(command, { cwd: ROOT, stdio: 'inherit' });
+}
+
+function cohortDir(women: number): string {
+  return path.join(ROOT, 'bench', 'data', `${women / 1000}k`);
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the benchmark server did not start at ${url}`);
+}
+
+async function main(): Promise<void> {
+  run('npx vite build -c vite.bench.config.ts --logLevel warn');
+  for (const women of COHORTS) {
+    const dir = cohortDir(women);
+    if (!existsSync(path.join(dir, 'cases.csv'))) {
+      mkdirSync(dir, { recursive: true });
+      run(`npx tsx sample-data/generate.ts --cohort ${women} --out ${dir}`);
+    }
+  }
+
+  const server = spawn('npx', ['vite', 'preview', '-c', 'vite.bench.config.ts', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    detached: true,
+  });
+  const url = `http://127.0.0.1:${PORT}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const results: Record<string, unknown>[] = [];
+  let failed = false;
+  try {
+    await waitForServer(url);
+    for (const women of COHORTS) {
+      const dir = cohortDir(women);
+      const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => path.join(dir, f));
+      const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForSelector('body[data-ready="true"]');
+      await page.setInputFiles('#files', files);
+
+      const parses = [];
+      for (let i = 0; i < RUNS; i += 1) parses.push(await page.evaluate(() => window.bench.parseOnly()));
+      const imports = [];
+      for (let i = 0; i < RUNS; i += 1) {
+        await page.evaluate(() => window.bench.clear());
+        imports.push(await page.evaluate(() => window.bench.fullImport()));
+      }
+      await page.reload();
+      await page.waitForSelector('body[data-ready="true"]');
+      const reads = [];
+      for (let i = 0; i < RUNS; i += 1) reads.push(await page.evaluate(() => window.bench.readBack()));
+      const one = await page.evaluate(() => window.bench.readWomen(1000));
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('Performance.enable');
+      const metrics = (await cdp.send('Performance.getMetrics')).metrics;
+      const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 1024 / 1024;
+      await context.close();
+
+      const parseMs = median(parses.map((p) => p.ms));
+      const importMs = median(imports.map((p) => p.ms));
+      const rows = imports[0].rowsImported;
+      const rowsPerSecond = rows / (importMs / 1000);
+      const ratio = importMs / parseMs;
+      const firstRead = reads[0].ms;
+      const longest = Math.max(...imports.map((p) => p.longestTaskMs));
+      const maxGap = Math.max(...imports.map((p) => p.maxProgressGapMs));
+      const row = {
+        women,
+        files: files.length,
+        megabytes: +(bytes / 1024 / 1024).toFixed(1),
+        rowsParsed: parses[0].rows,
+        rowsImported: rows,
+        parseOnlyMs: Math.round(parseMs),
+        fullImportMs: Math.round(importMs),
+        ratio: +ratio.toFixed(2),
+        rowsPerSecond: Math.round(rowsPerSecond),
+        readBackAfterReloadMs: Math.round(firstRead),
+        readBackMedianMs: Math.round(median(reads.map((r) => r.ms))),
+        readOneWomanMedianMs: +one.medianMs.toFixed(3),
+        readOneWomanMaxMs: +one.maxMs.toFixed(3),
+        longestMainThreadTaskMs: Math.round(longest),
+        maxProgressGapMs: Math.round(maxGap),
+        heapMbWithCohortLoaded: Math.round(heapMb),
+        allImportRunsMs: imports.map((p) => Math.round(p.ms)),
+        allParseRunsMs: parses.map((p) => Math.round(p.ms)),
+      };
+      results.push(row);
+      console.log(`\n== ${women.toLocaleString('en-GB')} women: ${rows.toLocaleString('en-GB')} rows imported from ${row.megabytes} MB ==`);
+      console.table(row);
+      if (women === 50000) {
+        const checks: [string, boolean][] = [
+          [`full import within 2x PapaParse alone (ratio ${row.ratio})`, ratio <= 2],
+          [`at least 300,000 rows/s end to end (${row.rowsPerSecond.toLocaleString('en-GB')})`, rowsPerSecond >= 300_000],
+          [`read everything back after a reload under 1 s (${row.readBackAfterReloadMs} ms)`, firstRead < 1000],
+          [`read one woman under 5 ms (max ${row.readOneWomanMaxMs} ms)`, one.maxMs < 5],
+          [`no main-thread task over 50 ms during import (${row.longestMainThreadTaskMs} ms)`, longest <= 50],
+          [`progress at least every 250 ms (${row.maxProgressGapMs} ms)`, maxGap <= 250],
+          [`page memory under 500 MB with the cohort loaded (${row.heapMbWithCohortLoaded} MB)`, heapMb < 500],
+        ];
+        for (const [label, ok] of checks) {
+          console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);
+          if (!ok) failed = true;
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+    if (server.pid) process.kill(-server.pid);
+  }
+  const machine = {
+    cpu: os.cpus()[0]?.model,
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    chromium: browser.version(),
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+  console.log('\nMachine:', machine);
+  mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench', 'results', 'latest.json'), JSON.stringify({ machine, results }, null, 2));
+  if (failed) process.exitCode = 1;
+}
+
+await main();

@@ -1,0 +1,79 @@
+/**
+ * The one Dexie database of the app. Rows are never stored one record per event: IndexedDB's
+ * cost is per record, so each import stores a few large columnar blocks per kind (see "Storage
+ * for speed" in DESIGN.md). Works in the page and in the ingest worker.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Kind } from '../domain/contract';
+import type { Column } from '../domain/columns';
+import type { ImportSummary } from '../domain/import-report';
+
+export const DEFAULT_DB_NAME = 'waymark';
+
+/** Rows in columnar form, without the transfer-only `__line` column. */
+export interface StoredColumns {
+  rowCount: number;
+  columns: Record<string, Column>;
+}
+
+/** One record of the `blocks` table: up to MAX_ROWS_PER_STORED_BLOCK rows of one kind. */
+export interface StoredBlock extends StoredColumns {
+  id?: number;
+  /** The import that wrote (or, after accepted case conflicts, last changed) these rows. */
+  importId: number;
+  kind: Kind;
+}
+
+/** One record of the `imports` table: the report of one import, kept for the history. */
+export interface ImportRecord extends Omit<ImportSummary, 'id'> {
+  id?: number;
+  /**
+   * The incoming cases rows of `caseConflicts`, row i for conflict i, until the user accepts or
+   * dismisses them; null otherwise.
+   */
+  pendingCases: StoredColumns | null;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export class WaymarkDb extends Dexie {
+  declare imports: EntityTable<ImportRecord, 'id'>;
+  declare blocks: EntityTable<StoredBlock, 'id'>;
+  declare settings: EntityTable<SettingRecord, 'key'>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      imports: '++id, importedAt',
+      blocks: '++id, importId, kind',
+      settings: 'key',
+    });
+  }
+}
+
+/** Every instance opened through openDb, so deleteAllData can close them first. */
+const instances = new Map<string, WaymarkDb>();
+
+/** The app's database (one shared instance per name; Dexie opens it on first use). */
+export function openDb(name: string = DEFAULT_DB_NAME): WaymarkDb {
+  let db = instances.get(name);
+  if (!db) {
+    db = new WaymarkDb(name);
+    instances.set(name, db);
+  }
+  return db;
+}
+
+/** Names of the databases this module knows about (the default and every one opened). */
+export function knownDbNames(): string[] {
+  return [...new Set([DEFAULT_DB_NAME, ...instances.keys()])];
+}
+
+/** Close every instance opened through openDb and forget them. */
+export function closeAllDbs(): void {
+  for (const db of instances.values()) db.close();
+  instances.clear();
+}

@@ -1,0 +1,79 @@
+/**
+ * One import run as the screen sees it: running with progress, waiting on the privacy decision,
+ * then done, cancelled or failed. The work itself happens in the ingest worker.
+ */
+import { startImport, type ImportHandle } from '../../ingest/ingest-client';
+import type { ProgressMessage, FindingsMessage } from '../../ingest/ingest-messages';
+import type { ImportSummary } from '../../domain/import-report';
+import { appData } from '../shared/app-data.svelte';
+
+export type SessionState =
+  | { status: 'idle' }
+  | { status: 'running'; progress: ProgressMessage | null; fileNames: string[]; startedAt: number }
+  | { status: 'findings'; findings: FindingsMessage; fileNames: string[] }
+  | { status: 'done'; summary: ImportSummary }
+  | { status: 'cancelled'; reason: string }
+  | { status: 'error'; message: string };
+
+class ImportSession {
+  state = $state.raw<SessionState>({ status: 'idle' });
+  #handle: ImportHandle | null = null;
+
+  get busy(): boolean {
+    return this.state.status === 'running' || this.state.status === 'findings';
+  }
+
+  async run(files: File[], allOrNothing: boolean): Promise<void> {
+    if (this.busy || files.length === 0) return;
+    const fileNames = files.map((f) => f.name);
+    this.state = { status: 'running', progress: null, fileNames, startedAt: performance.now() };
+    const handle = startImport(files, { allOrNothing }, {
+      progress: (progress) => {
+        if (this.state.status === 'running') this.state = { ...this.state, progress };
+      },
+      findings: (findings) => {
+        this.state = { status: 'findings', findings, fileNames };
+      },
+    });
+    this.#handle = handle;
+    const result = await handle.result;
+    this.#handle = null;
+    if (result.status === 'done') {
+      this.state = { status: 'done', summary: result.summary };
+      await appData.refresh();
+    } else if (result.status === 'cancelled') {
+      if (this.state.status !== 'cancelled') {
+        this.state = { status: 'cancelled', reason: 'The import was cancelled. Nothing was stored; your data is as it was.' };
+      }
+    } else {
+      this.state = { status: 'error', message: result.message };
+    }
+  }
+
+  /** The user's answer to the privacy dialog. */
+  decide(action: 'drop-columns' | 'cancel'): void {
+    if (!this.#handle || this.state.status !== 'findings') return;
+    if (action === 'cancel') {
+      this.state = {
+        status: 'cancelled',
+        reason: 'The import was cancelled after the privacy check. Nothing was stored; your data is as it was.',
+      };
+      this.#handle.cancel();
+      return;
+    }
+    this.state = { status: 'running', progress: null, fileNames: this.state.fileNames, startedAt: performance.now() };
+    this.#handle.decide('drop-columns');
+  }
+
+  cancel(): void {
+    if (!this.#handle) return;
+    this.state = { status: 'cancelled', reason: 'The import was cancelled. Nothing was stored; your data is as it was.' };
+    this.#handle.cancel();
+  }
+
+  dismiss(): void {
+    if (!this.busy) this.state = { status: 'idle' };
+  }
+}
+
+export const importSession = new ImportSession();

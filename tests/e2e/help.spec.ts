@@ -1,0 +1,62 @@
+import { test, expect } from './fixtures';
+import { FILE_KINDS, KINDS } from '../../src/domain/contract';
+import { GLOSSARY } from '../../src/domain/glossary';
+
+test('the help screen lists every kind, column, alias and vocabulary from the contract', async ({ page, axe }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Help' }).click();
+  await expect(page).toHaveURL(/#\/help$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Help' })).toBeVisible();
+  for (const kind of KINDS) {
+    const spec = FILE_KINDS[kind];
+    const table = page.getByRole('table', { name: `Columns of ${spec.fileName}` });
+    await expect(table).toBeVisible();
+    for (const field of spec.fields) {
+      const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: field.name, exact: true }) });
+      await expect(row).toHaveCount(1);
+      for (const alias of field.aliases ?? []) await expect(row).toContainText(alias);
+      for (const term of field.vocab?.terms ?? []) await expect(row).toContainText(term.code);
+    }
+  }
+  await expect(page.getByRole('table', { name: 'Accepted date forms' })).toContainText('41715');
+  for (const entry of GLOSSARY) await expect(page.getByText(entry.term, { exact: true })).toBeVisible();
+  await axe();
+});
+
+test('each template downloads and imports cleanly as its kind', async ({ page }) => {
+  await page.goto('/#/help');
+  const files: { name: string; buffer: Buffer; mimeType: string }[] = [];
+  for (const kind of KINDS) {
+    const spec = FILE_KINDS[kind];
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: `Download template ${spec.fileName}` }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe(spec.fileName);
+    const chunks = await (await download.createReadStream()).toArray();
+    const buffer = Buffer.concat(chunks);
+    expect(buffer.toString('utf8').split('\r\n')[0]).toContain('case_id');
+    files.push({ name: spec.fileName, buffer, mimeType: 'text/csv' });
+  }
+  await page.getByRole('link', { name: 'Data' }).click();
+  await page.getByLabel('Import case files').setInputFiles(files);
+  const report = page.getByRole('table', { name: 'Import report' });
+  await expect(report).toBeVisible({ timeout: 30_000 });
+  for (const kind of KINDS) {
+    const row = report.getByRole('row').filter({ has: page.getByRole('rowheader', { name: FILE_KINDS[kind].fileName }) });
+    await expect(row.getByRole('cell').nth(0)).toHaveText(FILE_KINDS[kind].title);
+    await expect(row.getByRole('cell').nth(1)).toHaveText('1');
+    await expect(row.getByRole('cell').nth(2)).toHaveText('0');
+  }
+});
+
+test('a help section is reachable by its own URL and by keyboard', async ({ page }) => {
+  await page.goto('/#/help/incidents');
+  await expect(page.getByRole('heading', { name: 'Police incidents (incidents.csv)' })).toBeInViewport();
+  await page.goto('/');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Help' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Help' })).toBeVisible();
+});

@@ -1,0 +1,246 @@
+import { test, expect, csvFile } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const COUNTS = /([\d,]+) women and ([\d,]+) events loaded\./;
+
+async function storedCounts(page: Page): Promise<{ women: number; events: number }> {
+  const status = page.getByText(COUNTS);
+  await expect(status).toBeVisible({ timeout: 30_000 });
+  const match = COUNTS.exec((await status.textContent()) ?? '');
+  if (!match) throw new Error('no counts shown');
+  return { women: Number(match[1].replace(/,/g, '')), events: Number(match[2].replace(/,/g, '')) };
+}
+
+async function loadSample(page: Page) {
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Your data' })).toBeVisible();
+});
+
+test('the empty app explains what to do and passes axe', async ({ page, axe }) => {
+  await expect(page.getByText('No data loaded yet.')).toBeVisible();
+  await expect(page.getByLabel('Import case files')).toBeVisible();
+  await expect(page.getByText('Your data stays in this browser.')).toBeVisible();
+  await axe();
+});
+
+test('loading the sample gives 111 women, a clean report, and survives a reload', async ({ page, axe }) => {
+  await loadSample(page);
+  const report = page.getByRole('table', { name: 'Import report' });
+  for (const name of ['cases.csv', 'incidents.csv', 'risk_assessments.csv', 'support.csv', 'contacts.csv', 'outcomes.csv', 'milestones.csv']) {
+    await expect(report.getByRole('rowheader', { name })).toBeVisible();
+  }
+  const casesRow = report.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'cases.csv' }) });
+  await expect(casesRow.getByRole('cell').nth(0)).toHaveText('Cases');
+  await expect(casesRow.getByRole('cell').nth(1)).toHaveText('111');
+  await expect(casesRow.getByRole('cell').nth(2)).toHaveText('0');
+  const counts = await storedCounts(page);
+  expect(counts.women).toBe(111);
+  expect(counts.events).toBeGreaterThan(1120);
+  await axe();
+
+  await page.reload();
+  expect(await storedCounts(page)).toEqual(counts);
+  await expect(page.getByRole('table', { name: 'Import history' }).getByRole('row')).toHaveCount(2);
+
+  // Re-importing the same files adds nothing.
+  await loadSample(page);
+  await expect(page.getByText(/Imported 0 rows from 7 files/)).toBeVisible();
+  expect(await storedCounts(page)).toEqual(counts);
+});
+
+const GOOD_CASES = [
+  'Case ID;Area;Referral Date;Engagement (Modus);Age',
+  'E2E-1;City;17/03/2014;Engaged;34',
+  'E2E-2;County North;2014-04-02;sporadic;41',
+].join('\r\n');
+
+const BAD_INCIDENTS = [
+  'incident_id,case_id,incident_date,kind,offence,dash_risk',
+  'I-1,E2E-1,12/03/2014,crime,common_assault,medium',
+  'I-2,E2E-1,12/31/2014,crime,harassment,medium',
+  'I-3,E2E-1,29/02/2015,DI,,standard',
+  'I-4,E2E-2,01/05/2014,burglary,,standard',
+  'I-5,E2E-2,02/05/2014,crime,"<img src=x onerror=alert(1)>",high',
+  'I-6,E2E-2,03/05/2014,crime,=HYPERLINK("x"),extreme',
+].join('\n');
+
+test('good and bad files: rows quarantined with line, column, value and reason', async ({ page, axe }) => {
+  await page.getByLabel('Import case files').setInputFiles([
+    csvFile('cases-e2e.csv', GOOD_CASES),
+    csvFile('incidents-bad.csv', BAD_INCIDENTS),
+  ]);
+  const report = page.getByRole('table', { name: 'Import report' });
+  await expect(report).toBeVisible({ timeout: 30_000 });
+  const incidentsRow = report.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'incidents-bad.csv' }) });
+  await expect(incidentsRow.getByRole('cell').nth(0)).toHaveText('Police incidents');
+  await expect(incidentsRow.getByRole('cell').nth(1)).toHaveText('2');
+  await expect(incidentsRow.getByRole('cell').nth(2)).toHaveText('4');
+  const casesRow = report.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'cases-e2e.csv' }) });
+  await expect(casesRow).toContainText('semicolon');
+
+  const quarantine = page.getByRole('table', { name: 'Quarantined rows in incidents-bad.csv' });
+  await expect(quarantine).toBeVisible();
+  await expect(quarantine.getByRole('row').filter({ hasText: '12/31/2014' })).toContainText('3');
+  await expect(quarantine.getByRole('row').filter({ hasText: '29/02/2015' })).toBeVisible();
+  await expect(quarantine.getByRole('row').filter({ hasText: 'burglary' })).toBeVisible();
+  await expect(quarantine.getByRole('row').filter({ hasText: 'extreme' })).toBeVisible();
+  // Hostile text is shown as text, never as markup.
+  await expect(page.locator('img')).toHaveCount(0);
+  expect(await storedCounts(page)).toEqual({ women: 2, events: 2 });
+  await axe();
+
+  // The quarantine list downloads as CSV with formula cells escaped.
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download quarantined rows of incidents-bad.csv (CSV)' }).click();
+  const download = await downloadPromise;
+  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  expect(text.split('\r\n')[0]).toBe('line,column,value,reason');
+  expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+});
+
+test('all or nothing stores nothing when a row is quarantined', async ({ page }) => {
+  await page.getByLabel('All or nothing: store nothing if any row is quarantined').check();
+  await page.getByLabel('Import case files').setInputFiles([
+    csvFile('cases-e2e.csv', GOOD_CASES),
+    csvFile('incidents-bad.csv', BAD_INCIDENTS),
+  ]);
+  await expect(page.getByText(/Nothing was stored: “all or nothing” was chosen/)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('No data loaded yet.')).toBeVisible();
+});
+
+const CASES_WITH_PII = [
+  'case_id,area,referral_date,Postcode,notes',
+  'PII-1,City,2014-03-17,NG1 5FS,call 07700 900123',
+  'PII-2,City,2014-03-18,NG7 2RD,seen by Mrs Jane Smith',
+].join('\n');
+
+test('the privacy guard stops before storing and shows values masked', async ({ page, axe }) => {
+  await page.getByLabel('Import case files').setInputFiles([csvFile('cases-pii.csv', CASES_WITH_PII)]);
+  const dialog = page.getByRole('dialog', { name: 'Possible identifying data' });
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  const columns = dialog.getByRole('table', { name: 'Columns that would be dropped' });
+  await expect(columns.getByRole('rowheader', { name: 'Postcode' })).toBeVisible();
+  await expect(columns.getByRole('rowheader', { name: 'notes' })).toBeVisible();
+  const body = (await page.locator('body').innerText()) + (await page.content());
+  for (const raw of ['NG1 5FS', '5FS', '07700', '900123', 'Jane', 'Smith']) expect(body).not.toContain(raw);
+  await axe();
+
+  // Nothing is stored while the dialog is open, and cancelling stores nothing.
+  await dialog.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/cancelled after the privacy check/)).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('No data loaded yet.')).toBeVisible();
+
+  await page.getByLabel('Import case files').setInputFiles([csvFile('cases-pii.csv', CASES_WITH_PII)]);
+  await page.getByRole('dialog', { name: 'Possible identifying data' }).getByRole('button', { name: 'Drop these columns and import' }).click();
+  const report = page.getByRole('table', { name: 'Import report' });
+  await expect(report).toBeVisible({ timeout: 30_000 });
+  await expect(report).toContainText('Dropped by the privacy guard: Postcode, notes');
+  expect(await storedCounts(page)).toEqual({ women: 2, events: 0 });
+  expect(await page.content()).not.toContain('NG1 5FS');
+});
+
+test('the privacy dialog works by keyboard: Escape cancels', async ({ page }) => {
+  await page.getByLabel('Import case files').setInputFiles([csvFile('cases-pii.csv', CASES_WITH_PII)]);
+  const dialog = page.getByRole('dialog', { name: 'Possible identifying data' });
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByRole('button', { name: 'Drop these columns and import' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/cancelled after the privacy check/)).toBeVisible();
+});
+
+/** A large incidents file so that an import runs long enough to be cancelled or interrupted. */
+function bigIncidents(rows: number): Buffer {
+  const lines = ['incident_id,case_id,date,kind,offence,dash_risk,outcome'];
+  for (let i = 0; i < rows; i += 1) {
+    const day = 1 + (i % 28);
+    lines.push(`BIG-${i},BIG-${i % 5000},${day}/0${1 + (i % 9)}/2014,${i % 3 ? 'domestic_incident' : 'crime'},common_assault,medium,nfa`);
+  }
+  return Buffer.from(lines.join('\n'));
+}
+
+test('a long import shows progress and Cancel leaves the stored data as it was', async ({ page, axe }) => {
+  await loadSample(page);
+  const before = await storedCounts(page);
+  await page.getByLabel('Import case files').setInputFiles([csvFile('big-incidents.csv', bigIncidents(600_000))]);
+  const bar = page.getByRole('progressbar', { name: 'Importing…' });
+  await expect(bar).toBeVisible();
+  await expect(bar).toHaveAttribute('aria-valuetext', /rows/, { timeout: 20_000 });
+  await axe();
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(page.getByText(/The import was cancelled\. Nothing was stored/)).toBeVisible();
+  await page.reload();
+  expect(await storedCounts(page)).toEqual(before);
+});
+
+test('closing the tab part-way through an import leaves the stored data as it was', async ({ page, context }) => {
+  await loadSample(page);
+  const before = await storedCounts(page);
+  await page.getByLabel('Import case files').setInputFiles([csvFile('big-incidents.csv', bigIncidents(600_000))]);
+  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuetext', /rows/, { timeout: 20_000 });
+  await page.close();
+  const again = await context.newPage();
+  await again.goto('/');
+  expect(await storedCounts(again)).toEqual(before);
+});
+
+test('files dropped on the page are imported', async ({ page }) => {
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped-cases.csv', { type: 'text/csv' }));
+    return dt;
+  }, GOOD_CASES);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  const report = page.getByRole('table', { name: 'Import report' });
+  await expect(report.getByRole('rowheader', { name: 'dropped-cases.csv' })).toBeVisible({ timeout: 30_000 });
+  expect(await storedCounts(page)).toEqual({ women: 2, events: 0 });
+});
+
+test('Delete all data asks for DELETE, then removes every database and setting', async ({ page, axe }) => {
+  await loadSample(page);
+  await page.evaluate(() => localStorage.setItem('waymark-test', '1'));
+  await page.getByRole('button', { name: 'Delete all data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete all data' });
+  await expect(dialog).toBeVisible();
+  await axe();
+  const confirm = dialog.getByRole('button', { name: 'Delete everything' });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel('Type DELETE to confirm').fill('delete');
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel('Type DELETE to confirm').fill('DELETE');
+  await confirm.click();
+  await expect(page.getByText('All data was deleted from this browser.')).toBeVisible();
+  await expect(page.getByText('No data loaded yet.')).toBeVisible();
+  const left = await page.evaluate(async () => ({
+    dbs: (await indexedDB.databases()).map((d) => d.name),
+    storage: localStorage.length,
+  }));
+  expect(left).toEqual({ dbs: [], storage: 0 });
+  await page.reload();
+  await expect(page.getByText('No data loaded yet.')).toBeVisible();
+  await expect(page.getByText('No imports yet.')).toBeVisible();
+});
+
+test('the data screen works by keyboard alone', async ({ page }) => {
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  // Tab until the sample button is focused, then press Enter.
+  for (let i = 0; i < 15; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await page.getByRole('button', { name: 'Load sample data' }).evaluate((el) => el === document.activeElement)) break;
+  }
+  await expect(page.getByRole('button', { name: 'Load sample data' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
+  expect((await storedCounts(page)).women).toBe(111);
+});
