@@ -11,7 +11,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: 'http://127.0.0.1:4173',
-    timezoneId: 'Europe/London',
+    timezoneId: 'Pacific/Auckland',
     locale: 'en-GB',
     launchOptions: {
       executablePath,

@@ -139,12 +139,46 @@ export function emptyColumn(name: string, type: ColumnType, n: number): Column {
   }
 }
 
-/** Rows [start, end) of a source, or the listed rows of it. */
+/** One dictionary column of several sources merged: global ids per source's dictionary index. */
+export interface DictMerge {
+  /** Global dictionary; words[0] is '' (unknown). */
+  words: string[];
+  /** Per source (same order as given), dictionary index -> global id; undefined when absent. */
+  remaps: (Uint32Array | undefined)[];
+}
+
+/** Merge the dictionaries of column `name` of all sources (work per dictionary entry, not per row). */
+export function mergeDicts(sources: readonly { columns: Record<string, Column> }[], name: string): DictMerge {
+  const index = new Map<string, number>([['', 0]]);
+  const words = [''];
+  const remaps = sources.map((s) => {
+    const col = s.columns[name];
+    if (!col || col.type !== 'dict') return undefined;
+    const dict = col.dict;
+    const remap = new Uint32Array(dict.length);
+    for (let i = 0; i < dict.length; i++) {
+      const word = dict[i] ?? '';
+      let id = index.get(word);
+      if (id === undefined) {
+        id = words.length;
+        words.push(word);
+        index.set(word, id);
+      }
+      remap[i] = id;
+    }
+    return remap;
+  });
+  return { words, remaps };
+}
+
+/** The listed rows of a source (all rows when `rows` is null). */
 export interface RowSelection {
   columns: Record<string, Column>;
   rowCount: number;
   /** Row numbers to take, in order; null for all rows. */
   rows?: ArrayLike<number> | null;
+  /** Per dict column, the source's remap into ConcatOptions.words (from mergeDicts). */
+  remaps?: Record<string, Uint32Array | undefined>;
 }
 
 export interface ConcatOptions {
@@ -152,10 +186,75 @@ export interface ConcatOptions {
   drop?: readonly string[];
   /** Columns the result has even when no source has them (filled with unknown). */
   ensure?: readonly ColumnSpec[];
+  /**
+   * Per dict column, an already merged dictionary (with each source's `remaps`): the result's
+   * dictionary is then built by array lookups instead of a Map per source word.
+   */
+  words?: Record<string, string[]>;
 }
 
 function selectionLength(s: RowSelection): number {
   return s.rows ? s.rows.length : s.rowCount;
+}
+
+function fillDict(
+  out: Extract<Column, { type: 'dict' }>,
+  name: string,
+  sources: readonly RowSelection[],
+  words: string[] | undefined,
+): void {
+  const dict = out.dict;
+  const dst = out.values;
+  let off = 0;
+  if (words) {
+    // Local ids of the global words used in these rows; -1 when not yet used.
+    const local = new Int32Array(words.length).fill(-1);
+    local[0] = 0;
+    for (const s of sources) {
+      const n = selectionLength(s);
+      const col = s.columns[name];
+      const remap = s.remaps?.[name];
+      if (col && col.type === 'dict' && remap) {
+        const src = col.values;
+        const rows = s.rows;
+        for (let i = 0; i < n; i++) {
+          const gid = remap[src[rows ? rows[i] : i]];
+          let id = local[gid];
+          if (id < 0) {
+            id = dict.length;
+            dict.push(words[gid]);
+            local[gid] = id;
+          }
+          dst[off + i] = id;
+        }
+      }
+      off += n;
+    }
+    return;
+  }
+  const index = new Map<string, number>([['', 0]]);
+  for (const s of sources) {
+    const n = selectionLength(s);
+    const col = s.columns[name];
+    if (col && col.type === 'dict') {
+      const remap = new Uint32Array(col.dict.length);
+      for (let i = 0; i < col.dict.length; i++) {
+        const word = col.dict[i] ?? '';
+        let id = index.get(word);
+        if (id === undefined) {
+          id = dict.length;
+          dict.push(word);
+          index.set(word, id);
+        }
+        remap[i] = id;
+      }
+      const src = col.values;
+      const rows = s.rows;
+      if (rows) for (let i = 0; i < n; i++) dst[off + i] = remap[src[rows[i]]];
+      else for (let i = 0; i < n; i++) dst[off + i] = remap[src[i]];
+    }
+    off += n;
+  }
 }
 
 /**
@@ -184,31 +283,7 @@ export function concatRows(sources: readonly RowSelection[], options: ConcatOpti
     const out = emptyColumn(name, type, total);
     let off = 0;
     if (out.type === 'dict') {
-      const index = new Map<string, number>([['', 0]]);
-      const dict = out.dict;
-      const dst = out.values;
-      for (const s of sources) {
-        const n = selectionLength(s);
-        const col = s.columns[name];
-        if (col && col.type === 'dict') {
-          const remap = new Uint32Array(col.dict.length);
-          for (let i = 0; i < col.dict.length; i++) {
-            const word = col.dict[i] ?? '';
-            let id = index.get(word);
-            if (id === undefined) {
-              id = dict.length;
-              dict.push(word);
-              index.set(word, id);
-            }
-            remap[i] = id;
-          }
-          const src = col.values;
-          const rows = s.rows;
-          if (rows) for (let i = 0; i < n; i++) dst[off + i] = remap[src[rows[i]]];
-          else for (let i = 0; i < n; i++) dst[off + i] = remap[src[i]];
-        }
-        off += n;
-      }
+      fillDict(out, name, sources, options.words?.[name]);
     } else if (out.type === 'text') {
       const dst = out.values;
       for (const s of sources) {

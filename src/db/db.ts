@@ -19,7 +19,7 @@ export interface StoredColumns {
 /** One record of the `blocks` table: up to MAX_ROWS_PER_STORED_BLOCK rows of one kind. */
 export interface StoredBlock extends StoredColumns {
   id?: number;
-  /** The import that wrote (or, after accepted case conflicts, last changed) these rows. */
+  /** The import that wrote these rows (accepted case conflicts later change rows in place). */
   importId: number;
   kind: Kind;
 }

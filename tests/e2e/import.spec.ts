@@ -244,3 +244,19 @@ test('the data screen works by keyboard alone', async ({ page }) => {
   await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
   expect((await storedCounts(page)).women).toBe(111);
 });
+
+test('a Windows-1252 file is decoded and the report says so', async ({ page, axe }) => {
+  const bytes = Buffer.concat([
+    Buffer.from('case_id,area,referral_date\nW-1,', 'latin1'),
+    Buffer.from([0x43, 0x61, 0x66, 0xe9]), // "Café" in Windows-1252
+    Buffer.from(',17.03.2014\n', 'latin1'),
+  ]);
+  await page.getByLabel('Import case files').setInputFiles([csvFile('cp1252.csv', bytes)]);
+  const report = page.getByRole('table', { name: 'Import report' });
+  await expect(report).toBeVisible({ timeout: 30_000 });
+  await expect(report.getByRole('row').filter({ hasText: 'cp1252.csv' })).toContainText('Windows-1252');
+  expect(await storedCounts(page)).toEqual({ women: 1, events: 0 });
+  await page.getByLabel('Import case files').setInputFiles([csvFile('empty.csv', '')]);
+  await expect(report.getByRole('row').filter({ hasText: 'empty.csv' })).toBeVisible({ timeout: 30_000 });
+  await axe();
+});

@@ -19,6 +19,10 @@ class ImportSession {
   state = $state.raw<SessionState>({ status: 'idle' });
   #handle: ImportHandle | null = null;
 
+  #status(): SessionState['status'] {
+    return this.state.status;
+  }
+
   get busy(): boolean {
     return this.state.status === 'running' || this.state.status === 'findings';
   }
@@ -42,7 +46,8 @@ class ImportSession {
       this.state = { status: 'done', summary: result.summary };
       await appData.refresh();
     } else if (result.status === 'cancelled') {
-      if (this.state.status !== 'cancelled') {
+      // cancel() or decide() may already have set the state while the import was awaited.
+      if (this.#status() !== 'cancelled') {
         this.state = { status: 'cancelled', reason: 'The import was cancelled. Nothing was stored; your data is as it was.' };
       }
     } else {

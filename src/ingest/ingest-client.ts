@@ -1,0 +1,121 @@
+/**
+ * The page's handle on one import: starts the ingest worker, relays progress and privacy
+ * findings, and resolves once with the outcome. Cancelling terminates the worker, which aborts
+ * any uncommitted write, so the store stays as it was. No Svelte.
+ */
+import type { ImportSummary } from '../domain/import-report';
+import type {
+  DecisionAction,
+  FindingsMessage,
+  IngestInMessage,
+  IngestOutMessage,
+  ProgressMessage,
+} from './ingest-messages';
+
+export type ImportResult =
+  | { status: 'done'; summary: ImportSummary }
+  | { status: 'cancelled' }
+  | { status: 'error'; message: string };
+
+export interface ImportOptions {
+  allOrNothing: boolean;
+  /** IndexedDB database name; default: the app's. */
+  dbName?: string;
+}
+
+export interface ImportCallbacks {
+  progress(p: ProgressMessage): void;
+  /** The privacy guard found something; answer with handle.decide(). */
+  findings(f: FindingsMessage): void;
+}
+
+export interface ImportHandle {
+  /** Answers a findings message: drop the flagged columns and import, or cancel. */
+  decide(action: DecisionAction): void;
+  /** Stops at once: terminates the worker; result resolves as cancelled (unless already settled). */
+  cancel(): void;
+  readonly result: Promise<ImportResult>;
+}
+
+/** What startImport needs of a Worker (tests pass a fake). */
+export interface WorkerLike {
+  postMessage(message: IngestInMessage): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<IngestOutMessage>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  onmessageerror: ((event: MessageEvent) => void) | null;
+}
+
+export function createIngestWorker(): WorkerLike {
+  return new Worker(new URL('./ingest.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+}
+
+export function startImport(
+  files: File[],
+  opts: ImportOptions,
+  on: ImportCallbacks,
+  createWorker: () => WorkerLike = createIngestWorker,
+): ImportHandle {
+  let settle!: (r: ImportResult) => void;
+  const result = new Promise<ImportResult>((resolve) => (settle = resolve));
+  let settled = false;
+  let worker: WorkerLike | null = null;
+
+  const finish = (r: ImportResult): void => {
+    if (settled) return;
+    settled = true;
+    if (worker) {
+      worker.onmessage = null;
+      worker.onerror = null;
+      worker.onmessageerror = null;
+      worker.terminate();
+      worker = null;
+    }
+    settle(r);
+  };
+
+  try {
+    worker = createWorker();
+  } catch (e) {
+    finish({ status: 'error', message: `The import could not start: ${e instanceof Error ? e.message : String(e)}` });
+  }
+
+  if (worker) {
+    worker.onmessage = (event) => {
+      const m = event.data;
+      switch (m.type) {
+        case 'progress':
+          on.progress(m);
+          break;
+        case 'findings':
+          on.findings(m);
+          break;
+        case 'done':
+          finish({ status: 'done', summary: m.summary });
+          break;
+        case 'cancelled':
+          finish({ status: 'cancelled' });
+          break;
+        case 'error':
+          finish({ status: 'error', message: m.message });
+          break;
+      }
+    };
+    worker.onerror = (event) => {
+      event.preventDefault?.();
+      finish({ status: 'error', message: `The import stopped unexpectedly${event.message ? `: ${event.message}` : '.'}` });
+    };
+    worker.onmessageerror = () => finish({ status: 'error', message: 'The import worker sent a message that could not be read.' });
+    worker.postMessage({ type: 'start', files, allOrNothing: opts.allOrNothing, dbName: opts.dbName });
+  }
+
+  return {
+    decide(action) {
+      if (!settled && worker) worker.postMessage({ type: 'decision', action });
+    },
+    cancel() {
+      finish({ status: 'cancelled' });
+    },
+    result,
+  };
+}

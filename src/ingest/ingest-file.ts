@@ -1,0 +1,207 @@
+/**
+ * One file, start to finish, without side effects: decode, parse in chunks, recognise the kind,
+ * read and validate every row into column blocks (one per parsed chunk), and run the privacy
+ * guard over every row. Pure; the worker runs it, and tests call it directly.
+ */
+import type { ColumnBlock } from '../domain/columns';
+import type { FileReport, PrivacyFinding } from '../domain/import-report';
+import { NotTextFileError, decodeBytes, encodingNote, type TextEncodingName } from './decode-bytes';
+import { detectKind } from './detect-kind';
+import { DEFAULT_CHUNK_SIZE, prepareCsv, streamCsv, UNCLOSED_QUOTE_REASON } from './parse-csv';
+import { FindingCollector, QuarantineCollector, type FindingColumn } from './report-collectors';
+import * as privacy from './scan-privacy';
+import { RowValidator, type PrivacyScanner } from './validate-row';
+
+export type { FindingColumn } from './report-collectors';
+
+export interface FullPrivacyScanner extends PrivacyScanner {
+  isIdentifyingColumn(header: string): boolean;
+}
+
+export const defaultScanner: FullPrivacyScanner = {
+  scanValue: privacy.scanValue,
+  maskValue: privacy.maskValue,
+  isIdentifyingColumn: privacy.isIdentifyingColumn,
+};
+
+export interface IngestOptions {
+  /** Position of the file in the import (for blocks and findings). */
+  fileIndex?: number;
+  /** How the bytes were decoded (reported); default 'utf-8'. */
+  encoding?: TextEncodingName;
+  /** Header labels of columns to treat as absent (the privacy guard's "drop these columns"). */
+  dropColumns?: ReadonlySet<string>;
+  /** Decides two-digit years; default: this year. */
+  currentYear?: number;
+  chunkSize?: number;
+  /** Findings listed (masked) for this file; all are counted. */
+  findingsCap?: number;
+  /** The privacy guard; null turns scanning off. Default: scan-privacy.ts. */
+  scanner?: FullPrivacyScanner | null;
+}
+
+export interface IngestProgress {
+  charsDone: number;
+  charsTotal: number;
+  /** Data rows read so far. */
+  rowsDone: number;
+}
+
+export interface FileIngest {
+  report: FileReport;
+  /** Valid rows, one block per parsed chunk, with `__line`. */
+  blocks: ColumnBlock[];
+  /** Masked findings, capped. */
+  findings: PrivacyFinding[];
+  /** All findings, listed or not. */
+  findingsTotal: number;
+  /** Findings per column; the columns "drop these columns" would drop. */
+  findingColumns: FindingColumn[];
+}
+
+export const NOT_READ_PREFIX = 'The file was not read: ';
+
+function emptyReport(fileName: string, encoding: TextEncodingName): FileReport {
+  return {
+    fileName,
+    kind: null,
+    rowsRead: 0,
+    rowsImported: 0,
+    rowsQuarantined: 0,
+    rowsAlreadyPresent: 0,
+    ignoredColumns: [],
+    droppedColumns: [],
+    encoding,
+    delimiter: ',',
+    notes: [],
+    quarantined: [],
+  };
+}
+
+/** A file that could not be read at all (binary, UTF-16): one problem, nothing else. */
+export function rejectedFile(fileName: string, message: string): FileIngest {
+  const report = emptyReport(fileName, 'utf-8');
+  report.notes.push(message);
+  report.quarantined.push({ line: 1, column: '', value: '', reason: NOT_READ_PREFIX + message });
+  return { report, blocks: [], findings: [], findingsTotal: 0, findingColumns: [] };
+}
+
+/** Decodes, then ingests; a file that is not text becomes a rejected file, not an exception. */
+export function ingestBytes(
+  bytes: Uint8Array | ArrayBuffer,
+  fileName: string,
+  options: IngestOptions = {},
+  onProgress?: (p: IngestProgress) => void,
+): FileIngest {
+  let decoded;
+  try {
+    decoded = decodeBytes(bytes, fileName);
+  } catch (e) {
+    if (e instanceof NotTextFileError) return rejectedFile(fileName, e.message);
+    throw e;
+  }
+  return ingestText(decoded.text, fileName, { ...options, encoding: decoded.encoding }, onProgress);
+}
+
+export function ingestText(
+  text: string,
+  fileName: string,
+  options: IngestOptions = {},
+  onProgress?: (p: IngestProgress) => void,
+): FileIngest {
+  const encoding = options.encoding ?? 'utf-8';
+  const scanner = options.scanner === undefined ? defaultScanner : options.scanner;
+  const drop = options.dropColumns ?? new Set<string>();
+  const fileIndex = options.fileIndex ?? 0;
+  const report = emptyReport(fileName, encoding);
+  const findings = new FindingCollector(fileIndex, fileName, scanner ? scanner.maskValue : () => '', options.findingsCap);
+  const quarantine = new QuarantineCollector();
+  const blocks: ColumnBlock[] = [];
+
+  const encNote = encodingNote(encoding);
+  if (encNote) report.notes.push(encNote);
+  const layout = prepareCsv(text);
+  report.delimiter = layout.delimiter;
+  report.notes.push(...layout.notes);
+
+  let validator: RowValidator | null = null;
+  let rowsDone = 0;
+  let headerProblem: string | null = null;
+  let detectionNote = '';
+
+  const result = streamCsv(
+    layout,
+    {
+      header(fields, line, problem) {
+        headerProblem = problem;
+        const detection = detectKind(fields);
+        report.kind = detection.kind;
+        report.notes.push(...detection.notes);
+        detectionNote = detection.notes[0] ?? '';
+        const labels = detection.labels;
+        report.droppedColumns = labels.filter((l) => drop.has(l));
+        report.ignoredColumns = detection.ignored.map((i) => labels[i]).filter((l) => !drop.has(l));
+        if (!detection.kind) return;
+        if (scanner) {
+          for (const i of detection.unknown) {
+            if (!drop.has(labels[i]) && scanner.isIdentifyingColumn(fields[i])) {
+              findings.add(labels[i], line, 'identifying_column', '');
+            }
+          }
+        }
+        validator = new RowValidator({
+          kind: detection.kind,
+          detection,
+          dropColumns: drop,
+          currentYear: options.currentYear,
+          scanner,
+          findings,
+          quarantine,
+        });
+      },
+      chunk({ rows, lines, problems, charsDone, charsTotal }) {
+        const v = validator as RowValidator | null;
+        if (v) {
+          rowsDone += v.addChunk(rows, lines, problems);
+          const block = v.end();
+          if (block) blocks.push(block);
+        } else {
+          for (let i = 0; i < rows.length; i++) if (lines[i] !== 0) rowsDone++;
+        }
+        onProgress?.({ charsDone, charsTotal, rowsDone });
+      },
+    },
+    options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+  );
+
+  report.rowsRead = result.dataRows;
+  const v = validator as RowValidator | null;
+  if (result.headerLine === 0) {
+    report.notes.push('The file is empty: it has no header row and no data.');
+  } else if (!v) {
+    // Not recognised: nothing of it is stored, and every row counts as quarantined.
+    report.rowsQuarantined = result.dataRows;
+    quarantine.add(result.headerLine, '', '', NOT_READ_PREFIX + detectionNote);
+  } else {
+    report.rowsImported = v.rowsAccepted;
+    report.rowsQuarantined = v.rowsQuarantined;
+    report.notes.push(...v.finish());
+    if (result.dataRows === 0) report.notes.push('The file has a header row but no data rows.');
+  }
+  if (headerProblem) report.notes.push(`The header row has a problem: ${headerProblem}.`);
+  if (result.unclosedQuoteLine > 0 && headerProblem !== UNCLOSED_QUOTE_REASON) {
+    report.notes.push(
+      `A quoted value opened on line ${result.unclosedQuoteLine} is never closed, so the rest of the file could not be read as rows.`,
+    );
+  }
+  report.quarantined = quarantine.list;
+  if (quarantine.omitted > 0) report.quarantinedOmitted = quarantine.omitted;
+
+  return {
+    report,
+    blocks,
+    findings: findings.list,
+    findingsTotal: findings.total,
+    findingColumns: findings.columns,
+  };
+}

@@ -1,0 +1,68 @@
+/** Messages between the page (ingest-client.ts) and the ingest worker. Types only. */
+import type { ImportSummary, PrivacyFinding } from '../domain/import-report';
+import type { FindingColumn } from './report-collectors';
+
+export type { FindingColumn } from './report-collectors';
+
+/** The user's answer to the privacy guard: drop every flagged column, or store nothing. */
+export type DecisionAction = 'drop-columns' | 'cancel';
+
+// Page to worker.
+
+export interface StartMessage {
+  type: 'start';
+  files: File[];
+  allOrNothing: boolean;
+  /** IndexedDB database name (tests use their own); default: the app's. */
+  dbName?: string;
+}
+
+export interface DecisionMessage {
+  type: 'decision';
+  action: DecisionAction;
+}
+
+export type IngestInMessage = StartMessage | DecisionMessage;
+
+// Worker to page.
+
+export interface ProgressMessage {
+  type: 'progress';
+  /** reading: first pass over the files; dropping: re-reading files without flagged columns; storing: the database write. */
+  phase: 'reading' | 'dropping' | 'storing';
+  fileIndex: number;
+  fileCount: number;
+  fileName: string;
+  /** Bytes of all files handled so far, and in all. */
+  bytesDone: number;
+  bytesTotal: number;
+  /** Data rows read so far, all files. */
+  rowsDone: number;
+}
+
+/** The privacy guard found something: nothing is stored until a DecisionMessage answers. */
+export interface FindingsMessage {
+  type: 'findings';
+  /** Masked, at most FINDINGS_CAP (200), in file order. */
+  findings: PrivacyFinding[];
+  /** All findings, listed or not. */
+  total: number;
+  /** Every flagged column: "drop-columns" drops exactly these. */
+  columns: FindingColumn[];
+}
+
+export interface DoneMessage {
+  type: 'done';
+  summary: ImportSummary;
+}
+
+export interface CancelledMessage {
+  type: 'cancelled';
+}
+
+export interface ErrorMessage {
+  type: 'error';
+  message: string;
+}
+
+export type IngestOutMessage = ProgressMessage | FindingsMessage | DoneMessage | CancelledMessage | ErrorMessage;

@@ -1,0 +1,178 @@
+/**
+ * What the ingest worker does for one import, with the worker's globals injected so it runs in
+ * node tests too: read every file, validate and scan every row, ask about privacy findings and
+ * wait, then hand everything to the database in one commit. Nothing is written before that
+ * commit, so terminating the worker at any point leaves the store as it was.
+ */
+import type { PendingImport } from '../db/import-batch';
+import type { FileReport, ImportSummary, PrivacyFinding } from '../domain/import-report';
+import { NotTextFileError, decodeBytes } from './decode-bytes';
+import { ingestText, rejectedFile, type FileIngest, type FullPrivacyScanner } from './ingest-file';
+import type { DecisionAction, FindingColumn, IngestOutMessage, ProgressMessage } from './ingest-messages';
+import { FINDINGS_CAP } from './report-collectors';
+
+export interface FileLike {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface SessionDeps {
+  post(message: IngestOutMessage): void;
+  commit(pending: PendingImport, dbName?: string): Promise<ImportSummary>;
+  /** Milliseconds, for throttling progress; default performance.now. */
+  now?: () => number;
+  currentYear?: number;
+  chunkSize?: number;
+  scanner?: FullPrivacyScanner | null;
+}
+
+/** Progress is posted at most this often while parsing (and at every file boundary). */
+export const PROGRESS_INTERVAL_MS = 100;
+/** While the database write runs, progress is repeated this often so the page sees life. */
+export const STORING_HEARTBEAT_MS = 200;
+
+export class IngestSession {
+  readonly #deps: SessionDeps;
+  readonly #now: () => number;
+  #decide: ((action: DecisionAction) => void) | null = null;
+  #lastPost = -Infinity;
+  #started = false;
+
+  constructor(deps: SessionDeps) {
+    this.#deps = deps;
+    this.#now = deps.now ?? (() => performance.now());
+  }
+
+  /** The user's answer to a FindingsMessage; ignored at any other time. */
+  decide(action: DecisionAction): void {
+    const resolve = this.#decide;
+    this.#decide = null;
+    resolve?.(action);
+  }
+
+  async run(files: readonly FileLike[], allOrNothing: boolean, dbName?: string): Promise<void> {
+    if (this.#started) throw new Error('An ingest session runs once.');
+    this.#started = true;
+    try {
+      await this.#run(files, allOrNothing, dbName);
+    } catch (e) {
+      // Our own errors carry no cell values; never pass on anything else.
+      this.#deps.post({ type: 'error', message: e instanceof Error ? e.message : 'The import failed.' });
+    }
+  }
+
+  async #run(files: readonly FileLike[], allOrNothing: boolean, dbName?: string): Promise<void> {
+    const fileCount = files.length;
+    const bytesTotal = files.reduce((n, f) => n + f.size, 0);
+    const results: FileIngest[] = [];
+    /** Decoded text kept only for files with findings, to re-read them without the flagged columns. */
+    const kept: (string | null)[] = [];
+    const encodings: FileReport['encoding'][] = [];
+    let bytesBefore = 0;
+    let rowsBefore = 0;
+
+    const progress = (
+      phase: ProgressMessage['phase'],
+      fileIndex: number,
+      bytesDone: number,
+      rowsDone: number,
+      force: boolean,
+    ): void => {
+      const now = this.#now();
+      if (!force && now - this.#lastPost < PROGRESS_INTERVAL_MS) return;
+      this.#lastPost = now;
+      this.#deps.post({
+        type: 'progress',
+        phase,
+        fileIndex,
+        fileCount,
+        fileName: files[fileIndex]?.name ?? '',
+        bytesDone: Math.round(bytesDone),
+        bytesTotal,
+        rowsDone,
+      });
+    };
+
+    const options = { currentYear: this.#deps.currentYear, chunkSize: this.#deps.chunkSize, scanner: this.#deps.scanner };
+
+    for (let i = 0; i < fileCount; i++) {
+      const file = files[i];
+      progress('reading', i, bytesBefore, rowsBefore, true);
+      const bytes = await file.arrayBuffer();
+      let text: string;
+      try {
+        const decoded = decodeBytes(bytes, file.name);
+        text = decoded.text;
+        encodings[i] = decoded.encoding;
+      } catch (e) {
+        if (!(e instanceof NotTextFileError)) throw e;
+        results[i] = rejectedFile(file.name, e.message);
+        kept[i] = null;
+        bytesBefore += file.size;
+        continue;
+      }
+      progress('reading', i, bytesBefore, rowsBefore, true);
+      const base = bytesBefore;
+      const rows = rowsBefore;
+      const result = ingestText(text, file.name, { ...options, fileIndex: i, encoding: encodings[i] }, (p) =>
+        progress('reading', i, base + (p.charsTotal ? (file.size * p.charsDone) / p.charsTotal : 0), rows + p.rowsDone, false),
+      );
+      results[i] = result;
+      kept[i] = result.findingsTotal > 0 ? text : null;
+      bytesBefore += file.size;
+      rowsBefore += result.report.rowsRead;
+    }
+
+    const total = results.reduce((n, r) => n + r.findingsTotal, 0);
+    const listed: PrivacyFinding[] = [];
+    for (const r of results) {
+      for (const f of r.findings) if (listed.length < FINDINGS_CAP) listed.push(f);
+    }
+
+    if (total > 0) {
+      const columns: FindingColumn[] = results.flatMap((r) => r.findingColumns);
+      const action = await new Promise<DecisionAction>((resolve) => {
+        this.#decide = resolve;
+        this.#deps.post({ type: 'findings', findings: listed, total, columns });
+      });
+      if (action === 'cancel') {
+        this.#deps.post({ type: 'cancelled' });
+        return;
+      }
+      let bytesDone = 0;
+      for (let i = 0; i < fileCount; i++) {
+        const text = kept[i];
+        if (text !== null && text !== undefined) {
+          const drop = new Set(results[i].findingColumns.map((c) => c.column));
+          const base = bytesDone;
+          const size = files[i].size;
+          progress('dropping', i, base, rowsBefore, true);
+          results[i] = ingestText(text, files[i].name, { ...options, fileIndex: i, encoding: encodings[i], dropColumns: drop }, (p) =>
+            progress('dropping', i, base + (p.charsTotal ? (size * p.charsDone) / p.charsTotal : 0), rowsBefore, false),
+          );
+          kept[i] = null;
+        }
+        bytesDone += files[i].size;
+      }
+    }
+
+    const pending: PendingImport = {
+      blocks: results.flatMap((r, fileIndex) => r.blocks.map((block) => ({ fileIndex, block }))),
+      files: results.map((r) => r.report),
+      privacyFindings: listed,
+      privacyFindingsOmitted: total - listed.length,
+      allOrNothing,
+    };
+    const last = Math.max(0, fileCount - 1);
+    progress('storing', last, bytesTotal, rowsBefore, true);
+    const heartbeat = setInterval(() => progress('storing', last, bytesTotal, rowsBefore, true), STORING_HEARTBEAT_MS);
+    let summary: ImportSummary;
+    try {
+      summary = await this.#deps.commit(pending, dbName);
+    } finally {
+      clearInterval(heartbeat);
+    }
+    this.#deps.post({ type: 'done', summary });
+  }
+}

@@ -1,0 +1,327 @@
+/**
+ * CSV text to rows, streamed in ~1 MB chunks with PapaParse. Adds what PapaParse does not give:
+ * the Excel `sep=` line, delimiter detection on the header line only, mixed line endings, the
+ * physical line number of every record (quoted newlines span lines), and quote problems as
+ * per-row reasons instead of errors for the whole file.
+ * Pure: no DOM, Svelte or Dexie.
+ */
+import Papa from 'papaparse';
+
+export type Delimiter = ',' | ';' | '\t';
+export type Newline = '\n' | '\r\n' | '\r';
+
+export const DEFAULT_CHUNK_SIZE = 1 << 20;
+
+export interface CsvLayout {
+  /** The text handed to the parser: after the `sep=` line; line endings unified when mixed. */
+  body: string;
+  delimiter: Delimiter;
+  newline: Newline;
+  /** Physical line number of the first line of `body` (2 after a `sep=` line). */
+  firstLine: number;
+  /** True when the file started with an Excel `sep=` line that was honoured. */
+  sepLine: boolean;
+  notes: string[];
+}
+
+const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+export const delimiterName = (d: Delimiter): string => DELIMITER_NAMES[d];
+
+/** Reads the `sep=` line, detects the delimiter and line endings. Cost: a few passes of indexOf. */
+export function prepareCsv(text: string): CsvLayout {
+  const notes: string[] = [];
+  let body = text;
+  let firstLine = 1;
+  let sepLine = false;
+  let delimiter: Delimiter | null = null;
+
+  const sep = readSepLine(text);
+  if (sep) {
+    body = text.slice(sep.end);
+    firstLine = 2;
+    if (sep.delimiter) {
+      delimiter = sep.delimiter;
+      sepLine = true;
+      notes.push(`The first line "sep=" sets the delimiter to ${delimiterName(sep.delimiter)}; it was honoured.`);
+    } else {
+      notes.push(
+        `The first line sets an unsupported delimiter ("${sep.raw}"); only comma, semicolon or tab are read. The delimiter was detected from the header row instead.`,
+      );
+    }
+  }
+  if (!delimiter) delimiter = detectDelimiter(body);
+
+  let newline = detectNewline(body);
+  if (newline === null) {
+    body = body.replace(/\r\n?/g, '\n');
+    newline = '\n';
+  }
+  return { body, delimiter, newline, firstLine, sepLine, notes };
+}
+
+/** `sep=;` (any case, optional spaces) on the first line. `end` is the index after its line break. */
+function readSepLine(text: string): { delimiter: Delimiter | null; raw: string; end: number } | null {
+  if (text.length < 4 || (text.charCodeAt(0) | 32) !== 115 /* s */) return null;
+  let lineEnd = 0;
+  while (lineEnd < text.length) {
+    const c = text.charCodeAt(lineEnd);
+    if (c === 10 || c === 13) break;
+    lineEnd++;
+  }
+  const line = text.slice(0, lineEnd);
+  if (line.slice(0, 4).toLowerCase() !== 'sep=') return null;
+  const rest = line.slice(4);
+  const value = rest === '\t' ? '\t' : rest.trim();
+  let end = lineEnd;
+  if (text.charCodeAt(end) === 13) end++;
+  if (text.charCodeAt(end) === 10) end++;
+  const delimiter: Delimiter | null =
+    value === ',' || value === ';' ? value : value === '\t' || value === '\\t' ? '\t' : null;
+  return { delimiter, raw: line, end };
+}
+
+/**
+ * Counts comma, semicolon and tab outside quotes on the first non-blank line. The most frequent
+ * wins; ties go to comma, then semicolon. No delimiter at all means a one-column file: comma.
+ */
+export function detectDelimiter(body: string): Delimiter {
+  let comma = 0;
+  let semi = 0;
+  let tab = 0;
+  let inQuotes = false;
+  let lineHasText = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 34) {
+      inQuotes = !inQuotes;
+      lineHasText = true;
+    } else if (inQuotes) {
+      continue;
+    } else if (c === 10 || c === 13) {
+      if (lineHasText) break;
+    } else if (c === 44) {
+      comma++;
+      lineHasText = true;
+    } else if (c === 59) {
+      semi++;
+      lineHasText = true;
+    } else if (c === 9) {
+      tab++;
+    } else if (c !== 32) {
+      lineHasText = true;
+    }
+  }
+  if (tab > comma && tab > semi) return '\t';
+  if (semi > comma) return ';';
+  return ',';
+}
+
+/** The one line ending used throughout, or null when they are mixed (then the text is unified). */
+export function detectNewline(body: string): Newline | null {
+  let cr = body.indexOf('\r');
+  if (cr === -1) return '\n';
+  if (body.indexOf('\n') === -1) return '\r';
+  let crCount = 0;
+  for (; cr !== -1; cr = body.indexOf('\r', cr + 1)) {
+    if (body.charCodeAt(cr + 1) !== 10) return null;
+    crCount++;
+  }
+  let lfCount = 0;
+  for (let lf = body.indexOf('\n'); lf !== -1; lf = body.indexOf('\n', lf + 1)) lfCount++;
+  return lfCount === crCount ? '\r\n' : null;
+}
+
+export interface CsvChunk {
+  /** PapaParse's rows for this chunk (including blank rows and the header; see `lines`). */
+  rows: string[][];
+  /** Physical line number where each row starts; 0 for rows to skip (blank lines, the header). */
+  lines: Int32Array;
+  /** Reasons for rows the parser could not read cleanly (quote problems), by row index. */
+  problems: Map<number, string> | null;
+  /** Characters of the body parsed so far, and in all. */
+  charsDone: number;
+  charsTotal: number;
+}
+
+export interface CsvStreamHandlers {
+  /** Called once, with the first non-blank row, before the chunk that contains it. */
+  header(fields: string[], line: number, problem: string | null): void;
+  chunk(chunk: CsvChunk): void;
+}
+
+export interface CsvStreamResult {
+  /** Physical line of the header row, 0 when the file had no non-blank row. */
+  headerLine: number;
+  /** Non-blank rows after the header. */
+  dataRows: number;
+  /** Physical line where a quoted value was opened and never closed; 0 when none. */
+  unclosedQuoteLine: number;
+}
+
+export const UNCLOSED_QUOTE_REASON =
+  'a quoted value is never closed, so everything from here to the end of the file was read as one value';
+const MALFORMED_QUOTE_REASON =
+  'a quoted value has text after its closing quote (quotes inside a quoted value must be doubled: "")';
+
+/** Streams the body through PapaParse; synchronous, calling the handlers between chunks. */
+export function streamCsv(
+  layout: CsvLayout,
+  handlers: CsvStreamHandlers,
+  chunkSize = DEFAULT_CHUNK_SIZE,
+): CsvStreamResult {
+  const { body, newline } = layout;
+  const lineChar = newline === '\r' ? '\r' : '\n';
+  const total = body.length;
+  const out: CsvStreamResult = { headerLine: 0, dataRows: 0, unclosedQuoteLine: 0 };
+  let line = layout.firstLine;
+  let pos = 0;
+
+  const onChunk = (results: Papa.ParseResult<string[]>): void => {
+    const rows = results.data;
+    const end = Math.min(results.meta.cursor, total);
+    const breaks = countChar(body, lineChar, pos, end);
+    const last = end >= total;
+    // Usually every record is one line; only otherwise look inside the fields for line breaks.
+    // The last chunk's last row has no line break after it (after a final line break PapaParse
+    // returns one more, empty, row).
+    const oneLineEach = breaks === (last ? rows.length - 1 : rows.length);
+    const problems = rowProblems(results.errors, rows.length);
+    const lines = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const start = line;
+      line += oneLineEach ? 1 : 1 + countBreaksInRow(row, lineChar);
+      if (isBlankRow(row)) continue;
+      const problem = problems ? (problems.get(i) ?? null) : null;
+      if (problem === UNCLOSED_QUOTE_REASON) out.unclosedQuoteLine = start;
+      if (out.headerLine === 0) {
+        out.headerLine = start;
+        problems?.delete(i);
+        handlers.header(row, start, problem);
+        continue;
+      }
+      lines[i] = start;
+      out.dataRows++;
+    }
+    pos = end;
+    if (rows.length > 0 || last) {
+      handlers.chunk({ rows, lines, problems: problems && problems.size ? problems : null, charsDone: end, charsTotal: total });
+    }
+  };
+
+  if (total > 0) {
+    Papa.parse<string[]>(body, {
+      delimiter: layout.delimiter,
+      newline,
+      quoteChar: '"',
+      header: false,
+      dynamicTyping: false,
+      skipEmptyLines: false,
+      chunkSize,
+      chunk: onChunk,
+      complete: noop,
+    });
+  }
+  return out;
+}
+
+function noop(): void {}
+
+function rowProblems(errors: Papa.ParseError[], rowCount: number): Map<number, string> | null {
+  if (errors.length === 0) return null;
+  let map: Map<number, string> | null = null;
+  for (const e of errors) {
+    // Errors for a row that PapaParse has not finished yet come back again with the next chunk.
+    if (e.type !== 'Quotes' || e.row === undefined || e.row >= rowCount) continue;
+    map ??= new Map();
+    const reason = e.code === 'MissingQuotes' ? UNCLOSED_QUOTE_REASON : MALFORMED_QUOTE_REASON;
+    if (map.get(e.row) !== UNCLOSED_QUOTE_REASON) map.set(e.row, reason);
+  }
+  return map;
+}
+
+function countChar(s: string, ch: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = s.indexOf(ch, from); i !== -1 && i < to; i = s.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+function countBreaksInRow(row: string[], ch: string): number {
+  let n = 0;
+  for (let f = 0; f < row.length; f++) {
+    const v = row[f];
+    for (let i = v.indexOf(ch); i !== -1; i = v.indexOf(ch, i + 1)) n++;
+  }
+  return n;
+}
+
+/** A blank line, or a row of only empty cells (Excel writes `,,,,` for rows it thinks are used). */
+export function isBlankRow(row: string[]): boolean {
+  for (let f = 0; f < row.length; f++) {
+    const v = row[f];
+    for (let i = 0; i < v.length; i++) {
+      const c = v.charCodeAt(i);
+      if (c !== 32 && c !== 9) return false;
+    }
+  }
+  return true;
+}
+
+export interface ParsedCsv {
+  layout: Omit<CsvLayout, 'body'>;
+  header: string[] | null;
+  headerLine: number;
+  headerProblem: string | null;
+  rows: { line: number; fields: string[]; problem: string | null }[];
+  unclosedQuoteLine: number;
+}
+
+/** Whole-file convenience (tests, small files): every non-blank data row with its line number. */
+export function parseCsv(text: string, chunkSize = DEFAULT_CHUNK_SIZE): ParsedCsv {
+  const layout = prepareCsv(text);
+  const out: ParsedCsv = {
+    layout: { delimiter: layout.delimiter, newline: layout.newline, firstLine: layout.firstLine, sepLine: layout.sepLine, notes: layout.notes },
+    header: null,
+    headerLine: 0,
+    headerProblem: null,
+    rows: [],
+    unclosedQuoteLine: 0,
+  };
+  const result = streamCsv(
+    layout,
+    {
+      header(fields, line, problem) {
+        out.header = fields;
+        out.headerLine = line;
+        out.headerProblem = problem;
+      },
+      chunk({ rows, lines, problems }) {
+        for (let i = 0; i < rows.length; i++) {
+          if (lines[i] !== 0) out.rows.push({ line: lines[i], fields: rows[i], problem: problems?.get(i) ?? null });
+        }
+      },
+    },
+    chunkSize,
+  );
+  out.unclosedQuoteLine = result.unclosedQuoteLine;
+  return out;
+}
+
+/**
+ * The benchmark floor: PapaParse alone over the same text with the same chunking, counting rows.
+ * The real import must stay within 2x of this.
+ */
+export function papaParseOnly(text: string, chunkSize = DEFAULT_CHUNK_SIZE): number {
+  let rows = 0;
+  Papa.parse<string[]>(text, {
+    header: false,
+    dynamicTyping: false,
+    skipEmptyLines: false,
+    chunkSize,
+    chunk: (r: Papa.ParseResult<string[]>) => {
+      rows += r.data.length;
+    },
+    complete: noop,
+  });
+  return rows;
+}

@@ -1,0 +1,75 @@
+/**
+ * The list of loaded women for the journeys screen, read straight from the working set's
+ * columns (it must stay quick for 50,000 women), and its search and area filter.
+ */
+import { VOCABULARIES } from '../domain/contract';
+import { columnOf, type WorkingSet } from '../db/working-set';
+import { cellValue } from '../db/column-ops';
+import { labelOf } from './labels';
+
+export interface CaseListItem {
+  caseId: string;
+  displayName: string | null;
+  area: string | null;
+  referral: number | null;
+  engagementModus: string;
+  engagementPolice: string;
+  incidents: number;
+  /** False for a case id that appears only in event files. */
+  hasCaseRow: boolean;
+}
+
+export function listCases(ws: WorkingSet): CaseListItem[] {
+  const table = ws.tables.cases;
+  const caseRowOf = new Int32Array(ws.caseIds.length).fill(-1);
+  for (let r = 0; r < table.rowCount; r++) {
+    const c = table.caseIx[r];
+    if (c >= 0 && caseRowOf[c] < 0) caseRowOf[c] = r;
+  }
+  const area = columnOf(table, 'area', 'dict');
+  const name = columnOf(table, 'display_name', 'dict');
+  const referral = columnOf(table, 'referral_date', 'day');
+  const modus = columnOf(table, 'engagement_modus', 'dict');
+  const police = columnOf(table, 'engagement_police', 'dict');
+  const incidentOffsets = ws.byCase.incidents.offsets;
+  const out: CaseListItem[] = new Array(ws.caseIds.length);
+  for (let c = 0; c < ws.caseIds.length; c++) {
+    const r = caseRowOf[c];
+    const m = r >= 0 ? (cellValue(modus, r) as string | null) : null;
+    const p = r >= 0 ? (cellValue(police, r) as string | null) : null;
+    out[c] = {
+      caseId: ws.caseIds[c],
+      displayName: r >= 0 ? (cellValue(name, r) as string | null) : null,
+      area: r >= 0 ? (cellValue(area, r) as string | null) : null,
+      referral: r >= 0 ? (cellValue(referral, r) as number | null) : null,
+      engagementModus: m ? labelOf(VOCABULARIES.engagementModus, m) : 'Not recorded',
+      engagementPolice: p ? labelOf(VOCABULARIES.engagementPolice, p) : 'Not recorded',
+      incidents: incidentOffsets[c + 1] - incidentOffsets[c],
+      hasCaseRow: r >= 0,
+    };
+  }
+  return out;
+}
+
+/** Distinct areas, sorted. */
+export function areasOf(items: readonly CaseListItem[]): string[] {
+  const set = new Set<string>();
+  for (const item of items) if (item.area) set.add(item.area);
+  return [...set].sort((a, b) => a.localeCompare(b, 'en-GB'));
+}
+
+export interface CaseFilter {
+  /** Matches the case id or display name, case-insensitively, anywhere in the text. */
+  query: string;
+  /** An area name, or '' for all areas. */
+  area: string;
+}
+
+export function filterCases(items: readonly CaseListItem[], filter: CaseFilter): CaseListItem[] {
+  const q = filter.query.trim().toLowerCase();
+  return items.filter(
+    (item) =>
+      (filter.area === '' || item.area === filter.area) &&
+      (q === '' || item.caseId.toLowerCase().includes(q) || (item.displayName?.toLowerCase().includes(q) ?? false)),
+  );
+}

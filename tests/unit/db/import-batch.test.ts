@@ -1,0 +1,441 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { commitImport, MAX_ROWS_PER_STORED_BLOCK, QUARANTINE_LIST_CAP } from '../../../src/db/import-batch';
+import { loadWorkingSet, recordsOf, summaryOf } from '../../../src/db/working-set';
+import { getImport, listImports } from '../../../src/db/history';
+import { day, freshDb, makeBlock, makeFile, pendingOf, snapshot } from './helpers';
+import type { QuarantinedCell } from '../../../src/domain/import-report';
+
+const incidents = [
+  { incident_id: 'INC1', case_id: 'C1', date: '2014-03-17', kind: 'crime', offence: 'harassment', dash_risk: 'medium' },
+  { incident_id: 'INC2', case_id: 'C1', date: '2014-01-02', kind: 'domestic_incident' },
+  { incident_id: 'INC3', case_id: 'C2', date: '2015-06-30', kind: 'crime', outcome: 'other', outcome__raw: 'Referred to CPS' },
+];
+
+describe('commitImport', () => {
+  it('stores the rows of an import as one block record with its report', async () => {
+    const db = freshDb();
+    const summary = await commitImport(db, pendingOf([makeBlock('incidents', incidents)]), { now: 1_700_000_000_000 });
+
+    expect(summary.id).toBeGreaterThan(0);
+    expect(summary.importedAt).toBe(1_700_000_000_000);
+    expect(summary.rowsImported).toBe(3);
+    expect(summary.rowsAlreadyPresent).toBe(0);
+    expect(summary.rolledBack).toBe(false);
+    expect(summary.files[0]).toMatchObject({ rowsImported: 3, rowsQuarantined: 0, rowsAlreadyPresent: 0, quarantinedOmitted: 0 });
+
+    const blocks = await db.blocks.toArray();
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toMatchObject({ importId: summary.id, kind: 'incidents', rowCount: 3 });
+    expect(blocks[0].columns.__line).toBeUndefined();
+    expect(blocks[0].columns.date).toEqual({ type: 'day', values: Int32Array.from([day('2014-03-17'), day('2014-01-02'), day('2015-06-30')]) });
+
+    const stored = await getImport(db, summary.id);
+    expect(stored).toEqual(summary);
+  });
+
+  it('adds nothing when the same blocks are imported again', async () => {
+    const db = freshDb();
+    await commitImport(db, pendingOf([makeBlock('incidents', incidents)]));
+    const before = await db.blocks.toArray();
+
+    const again = await commitImport(db, pendingOf([makeBlock('incidents', incidents)]));
+    expect(again.rowsImported).toBe(0);
+    expect(again.rowsAlreadyPresent).toBe(3);
+    expect(again.files[0]).toMatchObject({ rowsRead: 3, rowsImported: 0, rowsAlreadyPresent: 3, rowsQuarantined: 0 });
+    expect(await db.blocks.toArray()).toEqual(before);
+    expect(summaryOf(await loadWorkingSet(db)).rowsByKind.incidents).toBe(3);
+    expect(await db.imports.count()).toBe(2);
+  });
+
+  it('dedupes dates written in different forms and dictionaries in different orders', async () => {
+    const db = freshDb();
+    const iso = [
+      { case_id: 'C1', date: '2014-03-17', level: 'high', score: 15, assessor: 'police' },
+      { case_id: 'C1', date: '2014-05-01', level: 'medium', assessor: 'mrp_worker' },
+    ];
+    const uk = [
+      { case_id: 'C1', date: '1/5/2014', level: 'medium', assessor: 'mrp_worker' },
+      { case_id: 'C1', date: '17/03/2014', level: 'high', score: 15, assessor: 'police' },
+      { case_id: 'C1', date: '17/03/2014', level: 'high', score: 15, assessor: 'idva' },
+    ];
+    await commitImport(db, pendingOf([makeBlock('risk_assessments', iso)]));
+    const second = await commitImport(
+      db,
+      pendingOf([makeBlock('risk_assessments', uk, { seed: ['zz', 'idva', 'police', 'high', 'C9'] })]),
+    );
+    expect(second.rowsAlreadyPresent).toBe(2);
+    expect(second.rowsImported).toBe(1);
+    const ws = await loadWorkingSet(db);
+    expect(recordsOf(ws, 'C1').risk_assessments.map((r) => [r.date, r.assessor])).toEqual([
+      [day('2014-03-17'), 'police'],
+      [day('2014-03-17'), 'idva'],
+      [day('2014-05-01'), 'mrp_worker'],
+    ]);
+  });
+
+  it('counts a row repeated within one import once, across files', async () => {
+    const db = freshDb();
+    const s = await commitImport(
+      db,
+      pendingOf([
+        { block: makeBlock('incidents', incidents), fileName: 'incidents-2014.csv' },
+        { block: makeBlock('incidents', [incidents[0]], { firstLine: 9 }), fileName: 'incidents-2015.csv' },
+      ]),
+    );
+    expect(s.files.map((f) => [f.fileName, f.rowsImported, f.rowsAlreadyPresent])).toEqual([
+      ['incidents-2014.csv', 3, 0],
+      ['incidents-2015.csv', 0, 1],
+    ]);
+    expect(summaryOf(await loadWorkingSet(db)).rowsByKind.incidents).toBe(3);
+  });
+
+  it('keeps a count of repeated contacts and adds nothing when they are imported again', async () => {
+    const db = freshDb();
+    const phone = { case_id: 'C1', date: '2014-03-17', mode: 'phone', result: 'attempted' };
+    const rows = [phone, { ...phone, result: 'successful' }, phone, { ...phone }, { ...phone, date: '2014-03-18' }];
+    const first = await commitImport(db, pendingOf([makeBlock('contacts', rows.slice(0, 3)), makeBlock('contacts', rows.slice(3))]));
+    expect(first.rowsImported).toBe(5);
+    expect(first.rowsAlreadyPresent).toBe(0);
+
+    let contacts = recordsOf(await loadWorkingSet(db), 'C1').contacts;
+    expect(contacts.map((c) => [c.date, c.result, c.count])).toEqual([
+      [day('2014-03-17'), 'attempted', 3],
+      [day('2014-03-17'), 'successful', 1],
+      [day('2014-03-18'), 'attempted', 1],
+    ]);
+
+    const again = await commitImport(db, pendingOf([makeBlock('contacts', rows)]));
+    expect(again.rowsImported).toBe(0);
+    expect(again.rowsAlreadyPresent).toBe(5);
+    contacts = recordsOf(await loadWorkingSet(db), 'C1').contacts;
+    expect(contacts.map((c) => c.count)).toEqual([3, 1, 1]);
+    expect(await db.blocks.count()).toBe(1);
+  });
+
+  it('quarantines an incident whose id is stored with different values', async () => {
+    const db = freshDb();
+    await commitImport(db, pendingOf([makeBlock('incidents', incidents)]));
+    const changed = [
+      { ...incidents[0], date: '2014-03-18', kind: 'domestic_incident' },
+      { incident_id: 'INC4', case_id: 'C2', date: '2016-01-01', kind: 'crime' },
+    ];
+    const pending = pendingOf([makeBlock('incidents', changed, { firstLine: 5 })]);
+    pending.files[0].rowsQuarantined = 1;
+    pending.files[0].quarantined.push({ line: 4, column: 'date', value: '31/02/2014', reason: 'Impossible date' });
+    pending.files[0].rowsRead += 1;
+
+    const s = await commitImport(db, pending);
+    expect(s.files[0]).toMatchObject({ rowsRead: 3, rowsImported: 1, rowsQuarantined: 2, rowsAlreadyPresent: 0 });
+    expect(s.rowsQuarantined).toBe(2);
+    expect(s.files[0].quarantined).toEqual<QuarantinedCell[]>([
+      { line: 4, column: 'date', value: '31/02/2014', reason: 'Impossible date' },
+      {
+        line: 5,
+        column: 'incident_id',
+        value: 'INC1',
+        reason: 'incident_id already stored with different values (date, kind)',
+      },
+    ]);
+    const inc1 = recordsOf(await loadWorkingSet(db), 'C1').incidents.find((r) => r.incident_id === 'INC1');
+    expect(inc1).toMatchObject({ date: day('2014-03-17'), kind: 'crime' });
+    expect(summaryOf(await loadWorkingSet(db)).rowsByKind.incidents).toBe(4);
+  });
+
+  it('quarantines a second row of the same key with other values within one import', async () => {
+    const db = freshDb();
+    const s = await commitImport(
+      db,
+      pendingOf([
+        makeBlock('milestones', [
+          { case_id: 'C1', date: '2014-03-17', kind: 'separated', detail: 'left home' },
+          { case_id: 'C1', date: '2014-03-17', kind: 'separated', detail: 'moved out' },
+          { case_id: 'C1', date: '2014-03-17', kind: 'other', kind__raw: 'got a dog' },
+          { case_id: 'C1', date: '2014-03-17', kind: 'other', kind__raw: 'went abroad' },
+        ]),
+      ]),
+    );
+    expect(s.files[0].rowsImported).toBe(3);
+    expect(s.files[0].quarantined).toEqual([
+      {
+        line: 3,
+        column: 'case_id, date, kind',
+        value: 'C1, 2014-03-17, separated',
+        reason: 'case_id, date, kind already in this import (milestones.csv line 2) with different values (detail)',
+      },
+    ]);
+    const kinds = recordsOf(await loadWorkingSet(db), 'C1').milestones.map((m) => [m.kind, m.kind__raw]);
+    expect(kinds).toEqual([
+      ['separated', null],
+      ['other', 'got a dog'],
+      ['other', 'went abroad'],
+    ]);
+  });
+
+  it('caps the stored list of quarantined problems per file', async () => {
+    const db = freshDb();
+    const pending = pendingOf([makeBlock('incidents', incidents)]);
+    const file = pending.files[0];
+    for (let i = 0; i < QUARANTINE_LIST_CAP + 1234; i++) {
+      file.quarantined.push({ line: 10 + i, column: 'date', value: 'x', reason: 'Not a date' });
+    }
+    file.rowsQuarantined = QUARANTINE_LIST_CAP + 1234;
+    const s = await commitImport(db, pending);
+    expect(s.files[0].quarantined).toHaveLength(QUARANTINE_LIST_CAP);
+    expect(s.files[0].quarantinedOmitted).toBe(1234);
+    expect(s.files[0].rowsQuarantined).toBe(QUARANTINE_LIST_CAP + 1234);
+    expect((await getImport(db, s.id))!.files[0].quarantined).toHaveLength(QUARANTINE_LIST_CAP);
+    // The worker's list is not changed by the commit.
+    expect(file.quarantined).toHaveLength(QUARANTINE_LIST_CAP + 1234);
+  });
+
+  it('writes large imports as few records of at most MAX_ROWS_PER_STORED_BLOCK rows', async () => {
+    const db = freshDb();
+    const n = 2 * MAX_ROWS_PER_STORED_BLOCK + 5;
+    const rows = Array.from({ length: n }, (_, i) => ({ case_id: `C${i % 1000}`, date: 16000 + (i % 3000), mode: 'phone', result: i % 2 ? 'attempted' : 'successful' }));
+    const blocks = [];
+    for (let i = 0; i < n; i += 30_000) blocks.push(makeBlock('contacts', rows.slice(i, i + 30_000), { firstLine: i + 2 }));
+    const s = await commitImport(db, pendingOf(blocks));
+    // (case, date, mode, result) repeats every 3000 rows: i % 3000 fixes the case and the parity.
+    const distinct = 3000;
+    expect(s.rowsImported).toBe(n);
+    const stored = await db.blocks.toArray();
+    expect(stored.map((b) => b.rowCount)).toEqual([distinct]);
+    const ws = await loadWorkingSet(db);
+    const counts = ws.tables.contacts.columns.count;
+    expect(counts.type).toBe('num');
+    let sum = 0;
+    for (const c of counts.values as Float64Array) sum += c;
+    expect(sum).toBe(n);
+
+    const db2 = freshDb();
+    const unique = Array.from({ length: n }, (_, i) => ({ incident_id: `I${i}`, case_id: `C${i % 1000}`, date: 16000 + (i % 3000), kind: 'crime' }));
+    const parts = [];
+    for (let i = 0; i < n; i += 30_000) parts.push(makeBlock('incidents', unique.slice(i, i + 30_000)));
+    await commitImport(db2, pendingOf(parts));
+    expect((await db2.blocks.toArray()).map((b) => b.rowCount)).toEqual([MAX_ROWS_PER_STORED_BLOCK, MAX_ROWS_PER_STORED_BLOCK, 5]);
+    const ws2 = await loadWorkingSet(db2);
+    expect(ws2.tables.incidents.rowCount).toBe(n);
+    const ids = ws2.tables.incidents.columns.incident_id;
+    expect(ids.type === 'dict' && ids.dict[ids.values[n - 1]]).toBe(`I${n - 1}`);
+  });
+
+  it('accepts string columns in either encoding and leaves out columns the contract does not know', async () => {
+    const db = freshDb();
+    const block = makeBlock('incidents', incidents);
+    block.columns.case_id = { type: 'text', values: ['C1', 'C1', 'C2'] };
+    block.columns.shoe_size = { type: 'num', values: Float64Array.from([1, 2, 3]) };
+    await commitImport(db, pendingOf([block]));
+    const [stored] = await db.blocks.toArray();
+    expect(stored.columns.case_id).toEqual({ type: 'dict', values: Uint32Array.from([1, 1, 2]), dict: ['', 'C1', 'C2'] });
+    expect(stored.columns.shoe_size).toBeUndefined();
+    const again = await commitImport(db, pendingOf([makeBlock('incidents', incidents)]));
+    expect(again.rowsAlreadyPresent).toBe(3);
+  });
+
+  it('refuses a block whose file is of another kind, and writes nothing', async () => {
+    const db = freshDb();
+    const pending = pendingOf([makeBlock('incidents', incidents)]);
+    pending.files[0].kind = 'cases';
+    await expect(commitImport(db, pending)).rejects.toThrow(/incidents block refers to incidents.csv/);
+    expect(await db.imports.count()).toBe(0);
+  });
+});
+
+describe('case conflicts', () => {
+  const c1 = { case_id: 'C1', area: 'City', referral_date: '2014-03-01', age_at_referral: 30, disability: false };
+
+  async function withConflict() {
+    const db = freshDb();
+    await commitImport(db, pendingOf([makeBlock('cases', [c1, { ...c1, case_id: 'C3' }])]));
+    const later = [
+      { ...c1, case_id: 'C2' },
+      { ...c1, area: 'County North', age_at_referral: 31, disability: null, display_name: 'Megan' },
+      { ...c1, case_id: 'C3' },
+    ];
+    const summary = await commitImport(db, pendingOf([makeBlock('cases', later, { firstLine: 2 })]));
+    return { db, summary };
+  }
+
+  it('holds back a cases row whose case_id is stored with different values', async () => {
+    const { db, summary } = await withConflict();
+    expect(summary.files[0]).toMatchObject({ rowsImported: 1, rowsAlreadyPresent: 1, rowsQuarantined: 0, rowsInCaseConflict: 1 });
+    expect(summary.caseConflicts).toEqual([
+      {
+        caseId: 'C1',
+        fileName: 'cases.csv',
+        line: 3,
+        differences: [
+          { field: 'area', stored: 'City', incoming: 'County North' },
+          { field: 'age_at_referral', stored: '30', incoming: '31' },
+          { field: 'disability', stored: 'no', incoming: null },
+          { field: 'display_name', stored: null, incoming: 'Megan' },
+        ],
+      },
+    ]);
+    expect(summary.caseConflictResolution).toBeNull();
+    const record = await db.imports.get(summary.id);
+    expect(record!.pendingCases!.rowCount).toBe(1);
+    const ws = await loadWorkingSet(db);
+    expect(recordsOf(ws, 'C1').cases).toEqual([expect.objectContaining({ area: 'City', age_at_referral: 30, disability: false })]);
+    expect(summaryOf(ws).women).toBe(3);
+  });
+
+  it('writes the later values when the conflicts are accepted', async () => {
+    const { db, summary } = await withConflict();
+    const resolved = await acceptCaseConflictsFor(db, summary.id);
+    expect(resolved.caseConflicts).toEqual([]);
+    expect(resolved.caseConflictResolution).toMatchObject({ resolution: 'accepted', count: 1 });
+    expect((await db.imports.get(summary.id))!.pendingCases).toBeNull();
+
+    const ws = await loadWorkingSet(db);
+    expect(recordsOf(ws, 'C1').cases).toEqual([
+      expect.objectContaining({
+        case_id: 'C1',
+        area: 'County North',
+        referral_date: day('2014-03-01'),
+        age_at_referral: 31,
+        disability: null,
+        display_name: 'Megan',
+      }),
+    ]);
+    expect(summaryOf(ws).women).toBe(3);
+    expect((await listImports(db))[0].caseConflicts).toEqual([]);
+
+    // Importing the later row again now finds it already present.
+    const again = await commitImport(db, pendingOf([makeBlock('cases', [{ ...c1, area: 'County North', age_at_referral: 31, disability: null, display_name: 'Megan' }])]));
+    expect(again.rowsAlreadyPresent).toBe(1);
+    expect(again.caseConflicts).toEqual([]);
+  });
+
+  it('keeps the stored values when the conflicts are dismissed', async () => {
+    const { db, summary } = await withConflict();
+    const blocksBefore = await db.blocks.toArray();
+    const { dismissCaseConflicts } = await import('../../../src/db/import-batch');
+    const resolved = await dismissCaseConflicts(db, summary.id);
+    expect(resolved.caseConflicts).toEqual([]);
+    expect(resolved.caseConflictResolution).toMatchObject({ resolution: 'dismissed', count: 1 });
+    expect(await db.blocks.toArray()).toEqual(blocksBefore);
+    expect(recordsOf(await loadWorkingSet(db), 'C1').cases[0]).toMatchObject({ area: 'City', age_at_referral: 30 });
+    // Accepting afterwards changes nothing: the held rows are gone.
+    await acceptCaseConflictsFor(db, summary.id);
+    expect(recordsOf(await loadWorkingSet(db), 'C1').cases[0]).toMatchObject({ area: 'City' });
+  });
+
+  it('changes nothing when accepting fails half-way', async () => {
+    const { db, summary } = await withConflict();
+    const before = await snapshot(db);
+    const fail = () => {
+      throw new Error('quota exceeded');
+    };
+    db.imports.hook('updating', fail);
+    try {
+      await expect(acceptCaseConflictsFor(db, summary.id)).rejects.toThrow('quota exceeded');
+    } finally {
+      db.imports.hook('updating').unsubscribe(fail);
+    }
+    expect(await snapshot(db)).toEqual(before);
+    expect(recordsOf(await loadWorkingSet(db), 'C1').cases[0]).toMatchObject({ area: 'City' });
+  });
+
+  it('treats a second cases row within one import as a conflict with the first', async () => {
+    const db = freshDb();
+    const s = await commitImport(
+      db,
+      pendingOf([makeBlock('cases', [c1, { ...c1, area: 'County South' }, { ...c1, area: 'County South' }])]),
+    );
+    expect(s.files[0]).toMatchObject({ rowsImported: 1, rowsInCaseConflict: 1, rowsAlreadyPresent: 1 });
+    expect(s.caseConflicts.map((c) => [c.line, c.differences])).toEqual([[3, [{ field: 'area', stored: 'City', incoming: 'County South' }]]]);
+    await acceptCaseConflictsFor(db, s.id);
+    expect(recordsOf(await loadWorkingSet(db), 'C1').cases.map((c) => c.area)).toEqual(['County South']);
+  });
+});
+
+async function acceptCaseConflictsFor(db: ReturnType<typeof freshDb>, id: number) {
+  const { acceptCaseConflicts } = await import('../../../src/db/import-batch');
+  return acceptCaseConflicts(db, id);
+}
+
+describe('all or nothing', () => {
+  it('stores only a rolled-back report when the worker quarantined a row', async () => {
+    const db = freshDb();
+    const pending = pendingOf([makeBlock('incidents', incidents)], { allOrNothing: true });
+    pending.files[0].rowsQuarantined = 1;
+    pending.files[0].quarantined.push({ line: 7, column: 'kind', value: 'fight', reason: 'Unknown kind' });
+    const s = await commitImport(db, pending);
+    expect(s.rolledBack).toBe(true);
+    expect(s.allOrNothing).toBe(true);
+    expect(s.rowsImported).toBe(0);
+    expect(s.rowsQuarantined).toBe(1);
+    expect(await db.blocks.count()).toBe(0);
+    expect(await listImports(db)).toEqual([s]);
+  });
+
+  it('rolls back when a row conflicts with a stored row', async () => {
+    const db = freshDb();
+    await commitImport(db, pendingOf([makeBlock('incidents', incidents)]));
+    const blocksBefore = await db.blocks.toArray();
+    const s = await commitImport(
+      db,
+      pendingOf(
+        [
+          makeBlock('incidents', [{ ...incidents[1], kind: 'crime' }, { incident_id: 'INC9', case_id: 'C5', date: '2016-01-01', kind: 'crime' }]),
+          makeBlock('cases', [{ case_id: 'C5', area: 'City', referral_date: '2016-02-01' }]),
+        ],
+        { allOrNothing: true },
+      ),
+    );
+    expect(s.rolledBack).toBe(true);
+    expect(s.rowsQuarantined).toBe(1);
+    expect(s.files.map((f) => f.rowsImported)).toEqual([0, 0]);
+    expect(await db.blocks.toArray()).toEqual(blocksBefore);
+  });
+
+  it('stores everything when nothing is quarantined', async () => {
+    const db = freshDb();
+    const s = await commitImport(db, pendingOf([makeBlock('incidents', incidents)], { allOrNothing: true }));
+    expect(s.rolledBack).toBe(false);
+    expect(s.rowsImported).toBe(3);
+    expect(await db.blocks.count()).toBe(1);
+  });
+});
+
+describe('atomicity', () => {
+  it('leaves the database exactly as it was when writing a block fails', async () => {
+    const db = freshDb();
+    await commitImport(db, pendingOf([makeBlock('incidents', incidents), makeBlock('cases', [{ case_id: 'C1', area: 'City', referral_date: '2014-01-01' }])]));
+    const before = await snapshot(db);
+
+    const fail = () => {
+      throw new Error('disk full');
+    };
+    db.blocks.hook('creating', fail);
+    try {
+      await expect(
+        commitImport(
+          db,
+          pendingOf([
+            makeBlock('incidents', [{ incident_id: 'INC8', case_id: 'C1', date: '2016-01-01', kind: 'crime' }]),
+            makeBlock('cases', [{ case_id: 'C1', area: 'Town', referral_date: '2014-01-01' }, { case_id: 'C8', area: 'City', referral_date: '2014-01-01' }]),
+          ]),
+        ),
+      ).rejects.toThrow('disk full');
+    } finally {
+      db.blocks.hook('creating').unsubscribe(fail);
+    }
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('leaves the database exactly as it was when a record cannot be stored', async () => {
+    const db = freshDb();
+    await commitImport(db, pendingOf([makeBlock('incidents', incidents)]));
+    const before = await snapshot(db);
+    const block = makeBlock('incidents', [{ incident_id: 'INC8', case_id: 'C1', date: '2016-01-01', kind: 'crime' }]);
+    // A value IndexedDB cannot clone fails the write of the blocks after the import record.
+    const perpetrator = block.columns.perpetrator_ref as { values: Uint32Array; dict: unknown[] };
+    perpetrator.values[0] = perpetrator.dict.push(() => 'not cloneable') - 1;
+    await expect(commitImport(db, pendingOf([block]))).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+    expect(await db.imports.count()).toBe(1);
+  });
+});
