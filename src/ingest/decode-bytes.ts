@@ -47,8 +47,27 @@ export function decodeBytes(input: Uint8Array | ArrayBuffer, fileName = 'The fil
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
     return { text, encoding: hasBom ? 'utf-8-bom' : 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(body), encoding: 'windows-1252' };
   }
+}
+
+/** 0x80..0x9F in Windows-1252 (WHATWG): the rest of the bytes are their own code points. */
+const CP1252_HIGH = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Windows-1252 by table rather than TextDecoder('windows-1252'), which some runtimes (node)
+ * decode as ISO-8859-1, turning curly quotes and the euro sign into control characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    units[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : b;
+  }
+  return new TextDecoder('utf-16le').decode(units);
 }
 
 /** The report note for an encoding, or null when there is nothing to say. */

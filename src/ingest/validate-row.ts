@@ -20,6 +20,8 @@ import {
   type VocabLookup,
 } from './read-value';
 import type { FindingCollector, QuarantineCollector } from './report-collectors';
+import { FINDING_KINDS, ScanMemo, findingCode } from './scan-memo';
+import { StringTable } from './string-table';
 
 export interface PrivacyScanner {
   scanValue(value: string): PrivacyFindingKind | null;
@@ -50,11 +52,12 @@ const TYPE_CODES: Record<Field['type'], number> = {
   vocab: T_VOCAB,
 };
 const YN_INVALID = -2;
+const ENTRY_OK = 0;
+const ENTRY_UNKNOWN = 1;
+const ENTRY_TOO_LONG = 2;
 const YN_REASON = 'not a yes/no value; use yes, no or unknown';
 /** Distinct raw spellings remembered per yes/no or vocabulary column. */
 const CACHE_MAX = 4096;
-/** Distinct id or text values whose privacy verdict is remembered per column. */
-const SCAN_CACHE_MAX = 100_000;
 /** Open-vocabulary warnings listed per column; further distinct values are counted. */
 const OTHER_NOTES_MAX = 20;
 
@@ -86,11 +89,20 @@ class Slot {
    */
   readonly recentRaw: string[] = [];
   readonly recentValue: number[] = [];
-  /** id and text columns: the previous row's text and index (exports are often sorted by case). */
+
+  // id and text columns: every distinct value of the file, with what is known about it.
+  readonly table = new StringTable();
+  /** Per distinct value: ENTRY_OK, ENTRY_UNKNOWN or ENTRY_TOO_LONG. */
+  state = new Int8Array(0);
+  /** Per distinct value: the privacy guard's verdict (see findingCode). */
+  flag = new Int8Array(0);
+  /** Per distinct value: its index in the current block's dictionary, valid when gen matches. */
+  remap = new Int32Array(0);
+  gen = new Int32Array(0);
+  blockGen = 0;
+  /** The previous row's text and entry (exports are often sorted by case). */
   lastText = '';
-  lastIndex = 0;
-  /** id and text columns: privacy-guard verdicts for the whole file (dictionaries are per block). */
-  readonly scanned = new Map<string, PrivacyFindingKind | null>();
+  lastEntry = -1;
 
   // The block being built.
   days = new Int32Array(0);
@@ -100,16 +112,14 @@ class Slot {
   texts: (string | null)[] = [];
   raws: (string | null)[] | null = null;
   dict: string[] = EMPTY_STRINGS;
-  dictIndex = new Map<string, number>();
-  dictFlag: (PrivacyFindingKind | null)[] = [];
-  /** Dictionary index added by the current row (undone if the row is quarantined), else -1. */
+  /** Entry added to the block dictionary by the current row (undone if it is quarantined), else -1. */
   added = -1;
   /** The number read from the current row (NaN when unknown or invalid). */
   num = NaN;
 
-  // Open vocabularies: values stored as `other`.
+  // Free text and open vocabularies.
+  memo: ScanMemo | null = null;
   readonly otherSeen = new Set<string>();
-  readonly otherScan = new Map<string, PrivacyFindingKind | null>();
 
   constructor(field: Field) {
     this.name = field.name;
@@ -132,10 +142,7 @@ class Slot {
       case T_TEXT:
         this.codes = new Uint32Array(cap);
         this.dict = [''];
-        this.dictIndex = new Map();
-        this.dictFlag = [null];
-        this.lastText = '';
-        this.lastIndex = 0;
+        this.blockGen++;
         break;
       case T_VOCAB:
         this.codes = new Uint32Array(cap);
@@ -154,6 +161,20 @@ class Slot {
         this.nums = new Float64Array(cap).fill(NaN);
     }
     this.num = NaN;
+  }
+
+  /** Makes room for entry g in the per-value arrays. */
+  reserve(g: number): void {
+    if (g < this.state.length) return;
+    const size = Math.max(256, this.state.length * 2);
+    const grow = <T extends Int8Array | Int32Array>(a: T, b: T): T => {
+      b.set(a);
+      return b;
+    };
+    this.state = grow(this.state, new Int8Array(size));
+    this.flag = grow(this.flag, new Int8Array(size));
+    this.remap = grow(this.remap, new Int32Array(size));
+    this.gen = grow(this.gen, new Int32Array(size));
   }
 
   column(n: number): Column {
@@ -201,6 +222,10 @@ export class RowValidator {
   rowsWithEmptyExtras = 0;
 
   readonly #slots: Slot[];
+  /** Slots whose column is in the file: the only ones read per row. */
+  readonly #present: Slot[];
+  /** Required slots whose column was dropped: every row is quarantined for them. */
+  readonly #missing: Slot[];
   readonly #width: number;
   readonly #currentYear: number;
   readonly #scanner: PrivacyScanner | null;
@@ -209,6 +234,7 @@ export class RowValidator {
   /** Columns not read but scanned (unknown to the contract, or repeats), with their labels. */
   readonly #scanCols: number[];
   readonly #scanLabels: string[];
+  readonly #scanMemos: ScanMemo[];
   readonly #outcome: { tool: Slot; score: Slot; min: Slot; max: Slot } | null;
   readonly #toolMax = new Map<string, number>();
   #otherNotesLeft = new Map<Slot, number>();
@@ -250,8 +276,16 @@ export class RowValidator {
         slot.col = i;
       }
     });
+    this.#present = this.#slots.filter((slot) => slot.col >= 0);
+    this.#missing = this.#slots.filter((slot) => slot.missingReason !== null);
+    const scanner = this.#scanner;
+    if (scanner) {
+      const scan = scanner.scanValue;
+      for (const slot of this.#present) if (slot.type === T_FREETEXT || slot.type === T_VOCAB) slot.memo = new ScanMemo(scan);
+    }
     this.#scanCols = detection.ignored.filter((i) => !drop.has(detection.labels[i]));
     this.#scanLabels = this.#scanCols.map((i) => detection.labels[i]);
+    this.#scanMemos = this.#scanCols.map(() => new ScanMemo(scanner ? scanner.scanValue : () => null));
     this.#outcome =
       kind === 'outcomes'
         ? { tool: byName.get('tool')!, score: byName.get('score')!, min: byName.get('scale_min')!, max: byName.get('scale_max')! }
@@ -316,14 +350,14 @@ export class RowValidator {
 
     this.#errCount = 0;
     const n = this.#n;
-    const slots = this.#slots;
+    const slots = this.#present;
     const scanner = this.#scanner;
+    for (let si = 0; si < this.#missing.length; si++) {
+      const s = this.#missing[si];
+      this.#error(s.label, '', s.missingReason!);
+    }
     for (let si = 0; si < slots.length; si++) {
       const s = slots[si];
-      if (s.col < 0) {
-        if (s.missingReason !== null) this.#error(s.label, '', s.missingReason);
-        continue;
-      }
       const raw = fields[s.col];
       switch (s.type) {
         case T_ID:
@@ -334,31 +368,30 @@ export class RowValidator {
           if (len !== 0 && (isSpace(t.charCodeAt(0)) || isSpace(t.charCodeAt(len - 1)))) t = t.trim();
           let code = 0;
           if (t.length !== 0) {
-            let idx = t === s.lastText ? s.lastIndex : s.dictIndex.get(t);
-            if (idx === undefined) {
-              if (isUnknownWord(t)) {
-                idx = 0;
-                s.dictIndex.set(t, 0);
-              } else if (t.length > s.maxLength) {
-                idx = -1;
-                this.#error(s.label, raw, `longer than ${s.maxLength} characters`);
-              } else {
-                idx = s.dict.length;
-                s.dict.push(t);
-                s.dictIndex.set(t, idx);
-                s.dictFlag.push(scanner ? this.#scanText(s, t) : null);
-                s.added = idx;
-              }
-            }
-            if (idx >= 0) {
+            let g = s.lastEntry;
+            if (t !== s.lastText || g < 0) {
+              g = s.table.findOrAdd(t);
+              if (g < 0) g = this.#classify(s, ~g, t);
               s.lastText = t;
-              s.lastIndex = idx;
+              s.lastEntry = g;
             }
-            if (idx > 0) {
-              const flag = s.dictFlag[idx];
-              if (flag !== null) this.#findings.add(s.label, line, flag, t);
+            const state = s.state[g];
+            if (state === ENTRY_OK) {
+              if (s.gen[g] === s.blockGen) {
+                code = s.remap[g];
+              } else {
+                code = s.dict.length;
+                s.dict.push(t);
+                s.remap[g] = code;
+                s.gen[g] = s.blockGen;
+                s.added = g;
+              }
+              const flag = s.flag[g];
+              if (flag >= 0) this.#findings.add(s.label, line, FINDING_KINDS[flag], t);
+            } else if (state === ENTRY_TOO_LONG) {
+              code = -1;
+              this.#error(s.label, raw, `longer than ${s.maxLength} characters`);
             }
-            code = idx;
           }
           if (code >= 0) {
             s.codes[n] = code;
@@ -373,8 +406,8 @@ export class RowValidator {
             if (s.required) this.#error(s.label, raw, REQUIRED_MISSING);
           } else {
             s.texts[n] = t;
-            if (scanner) {
-              const flag = scanner.scanValue(t);
+            if (s.memo !== null) {
+              const flag = s.memo.verdict(t);
               if (flag !== null) this.#findings.add(s.label, line, flag, t);
             }
           }
@@ -458,7 +491,7 @@ export class RowValidator {
         if (c >= fields.length) continue;
         const v = fields[c];
         if (v.length === 0) continue;
-        const flag = scanner.scanValue(v);
+        const flag = this.#scanMemos[k].verdict(v);
         if (flag !== null) this.#findings.add(this.#scanLabels[k], line, flag, v);
       }
     }
@@ -466,10 +499,9 @@ export class RowValidator {
     if (this.#errCount > 0) {
       for (let si = 0; si < slots.length; si++) {
         const s = slots[si];
-        if (s.added > 0) {
-          s.dictIndex.delete(s.dict[s.added]);
+        if (s.added >= 0) {
           s.dict.pop();
-          s.dictFlag.pop();
+          s.gen[s.added] = 0;
           s.added = -1;
         }
       }
@@ -525,23 +557,26 @@ export class RowValidator {
     }
   }
 
-  /** The privacy guard's verdict on an id or text value, remembered across blocks. */
-  #scanText(s: Slot, t: string): PrivacyFindingKind | null {
-    let flag = s.scanned.get(t);
-    if (flag === undefined) {
-      flag = this.#scanner!.scanValue(t);
-      if (s.scanned.size < SCAN_CACHE_MAX) s.scanned.set(t, flag);
+  /** What is known about a value new to an id or text column, once per file. */
+  #classify(s: Slot, g: number, t: string): number {
+    s.reserve(g);
+    if (isUnknownWord(t)) {
+      s.state[g] = ENTRY_UNKNOWN;
+      s.flag[g] = -1;
+    } else if (t.length > s.maxLength) {
+      s.state[g] = ENTRY_TOO_LONG;
+      s.flag[g] = -1;
+    } else {
+      s.state[g] = ENTRY_OK;
+      s.flag[g] = this.#scanner ? findingCode(this.#scanner.scanValue(t)) : -1;
     }
-    return flag;
+    s.gen[g] = 0;
+    return g;
   }
 
   /** An open-vocabulary value stored as `other`: scanned, and noted once per distinct value. */
   #otherValue(s: Slot, t: string, line: number): void {
-    let flag = s.otherScan.get(t);
-    if (flag === undefined) {
-      flag = this.#scanner ? this.#scanner.scanValue(t) : null;
-      if (s.otherScan.size < CACHE_MAX) s.otherScan.set(t, flag);
-    }
+    const flag = s.memo !== null ? s.memo.verdict(t) : null;
     if (flag !== null) this.#findings.add(s.label, line, flag, t);
     if (s.otherSeen.has(t)) return;
     if (s.otherSeen.size < CACHE_MAX) s.otherSeen.add(t);

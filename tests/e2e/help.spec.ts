@@ -4,7 +4,7 @@ import { GLOSSARY } from '../../src/domain/glossary';
 
 test('the help screen lists every kind, column, alias and vocabulary from the contract', async ({ page, axe }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: 'Help' }).click();
+  await page.getByRole('link', { name: 'Help', exact: true }).click();
   await expect(page).toHaveURL(/#\/help$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Help' })).toBeVisible();
   for (const kind of KINDS) {
@@ -56,7 +56,7 @@ test('a help section is reachable by its own URL and by keyboard', async ({ page
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Help' })).toBeFocused();
+  await expect(page.getByRole('link', { name: 'Help', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Help' })).toBeVisible();
 });

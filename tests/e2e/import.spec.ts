@@ -1,7 +1,7 @@
 import { test, expect, csvFile } from './fixtures';
 import type { Page } from '@playwright/test';
 
-const COUNTS = /([\d,]+) women and ([\d,]+) events loaded\./;
+const COUNTS = /([\d,]+) wom[ae]n and ([\d,]+) events? loaded\./;
 
 async function storedCounts(page: Page): Promise<{ women: number; events: number }> {
   const status = page.getByText(COUNTS);

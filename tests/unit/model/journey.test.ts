@@ -52,7 +52,7 @@ describe('buildJourney', () => {
 
   it('a woman known only from event files is titled by her case id, with no window', () => {
     const records = emptyRecords();
-    records.contacts = meganRecords().contacts;
+    records.contacts = [...meganRecords().contacts];
     const j = buildJourney('X-9', records);
     expect(j.title).toBe('X-9');
     expect(j.profile).toBeNull();

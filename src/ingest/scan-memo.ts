@@ -1,0 +1,56 @@
+/**
+ * The privacy guard's verdict per distinct value, so a value repeated down a column is scanned
+ * once. Bounded: very long values and values beyond the cap are scanned every time. Pure.
+ */
+import type { PrivacyFindingKind } from '../domain/import-report';
+import { StringTable } from './string-table';
+
+export const FINDING_KINDS: readonly PrivacyFindingKind[] = [
+  'postcode',
+  'phone',
+  'email',
+  'nhs_number',
+  'ni_number',
+  'date_of_birth',
+  'titled_name',
+  'identifying_column',
+];
+
+/** A verdict as a small integer: -1 for none, else an index into FINDING_KINDS. */
+export function findingCode(kind: PrivacyFindingKind | null): number {
+  return kind === null ? -1 : FINDING_KINDS.indexOf(kind);
+}
+
+export class ScanMemo {
+  readonly #table = new StringTable();
+  #codes = new Int8Array(256);
+
+  constructor(
+    private readonly scan: (value: string) => PrivacyFindingKind | null,
+    private readonly cap = 50_000,
+    private readonly maxLength = 256,
+  ) {}
+
+  verdict(value: string): PrivacyFindingKind | null {
+    if (value.length > this.maxLength) return this.scan(value);
+    if (this.#table.size >= this.cap) {
+      const k = this.#table.find(value);
+      return k >= 0 ? codeKind(this.#codes[k]) : this.scan(value);
+    }
+    const k = this.#table.findOrAdd(value);
+    if (k >= 0) return codeKind(this.#codes[k]);
+    const added = ~k;
+    if (added >= this.#codes.length) {
+      const grown = new Int8Array(this.#codes.length * 2);
+      grown.set(this.#codes);
+      this.#codes = grown;
+    }
+    const kind = this.scan(value);
+    this.#codes[added] = findingCode(kind);
+    return kind;
+  }
+}
+
+function codeKind(code: number): PrivacyFindingKind | null {
+  return code < 0 ? null : FINDING_KINDS[code];
+}

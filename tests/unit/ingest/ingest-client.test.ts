@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportSummary } from '../../../src/domain/import-report';
+import { startImport, type WorkerLike } from '../../../src/ingest/ingest-client';
+import type { FindingsMessage, IngestInMessage, IngestOutMessage, ProgressMessage } from '../../../src/ingest/ingest-messages';
+
+class FakeWorker implements WorkerLike {
+  received: IngestInMessage[] = [];
+  terminated = false;
+  onmessage: ((event: MessageEvent<IngestOutMessage>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  onmessageerror: ((event: MessageEvent) => void) | null = null;
+  postMessage(message: IngestInMessage): void {
+    this.received.push(message);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  send(message: IngestOutMessage): void {
+    this.onmessage?.({ data: message } as MessageEvent<IngestOutMessage>);
+  }
+}
+
+const summary = { id: 7, rowsImported: 3 } as ImportSummary;
+const progress: ProgressMessage = { type: 'progress', phase: 'reading', fileIndex: 0, fileCount: 1, fileName: 'a.csv', bytesDone: 5, bytesTotal: 10, rowsDone: 2 };
+const findings: FindingsMessage = { type: 'findings', findings: [], total: 1, columns: [] };
+
+function start(opts = { allOrNothing: true, dbName: 'db-x' }) {
+  const worker = new FakeWorker();
+  const seen: { progress: ProgressMessage[]; findings: FindingsMessage[] } = { progress: [], findings: [] };
+  const files = [new File(['a,b\n'], 'a.csv')];
+  const handle = startImport(files, opts, { progress: (p) => seen.progress.push(p), findings: (f) => seen.findings.push(f) }, () => worker);
+  return { worker, seen, handle, files };
+}
+
+describe('startImport', () => {
+  it('starts the worker with the files and options, relays progress and findings, resolves done', async () => {
+    const { worker, seen, handle, files } = start();
+    expect(worker.received).toEqual([{ type: 'start', files, allOrNothing: true, dbName: 'db-x' }]);
+    worker.send(progress);
+    worker.send(findings);
+    handle.decide('drop-columns');
+    expect(worker.received[1]).toEqual({ type: 'decision', action: 'drop-columns' });
+    worker.send({ type: 'done', summary });
+    expect(await handle.result).toEqual({ status: 'done', summary });
+    expect(seen.progress).toEqual([progress]);
+    expect(seen.findings).toEqual([findings]);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('cancel terminates the worker at once and resolves cancelled', async () => {
+    const { worker, handle } = start();
+    worker.send(progress);
+    handle.cancel();
+    expect(worker.terminated).toBe(true);
+    expect(await handle.result).toEqual({ status: 'cancelled' });
+    // Late messages are ignored.
+    worker.send({ type: 'done', summary });
+    expect(await handle.result).toEqual({ status: 'cancelled' });
+  });
+
+  it('a cancel decision is passed on and the worker confirms', async () => {
+    const { worker, handle } = start();
+    worker.send(findings);
+    handle.decide('cancel');
+    expect(worker.received[1]).toEqual({ type: 'decision', action: 'cancel' });
+    worker.send({ type: 'cancelled' });
+    expect(await handle.result).toEqual({ status: 'cancelled' });
+  });
+
+  it('an error message, a worker crash, or a failure to start resolves as error', async () => {
+    const a = start();
+    a.worker.send({ type: 'error', message: 'The database is full.' });
+    expect(await a.handle.result).toEqual({ status: 'error', message: 'The database is full.' });
+
+    const b = start();
+    b.worker.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent);
+    expect(await b.handle.result).toEqual({ status: 'error', message: 'The import stopped unexpectedly: boom' });
+    expect(b.worker.terminated).toBe(true);
+
+    const c = startImport([], { allOrNothing: false }, { progress() {}, findings() {} }, () => {
+      throw new Error('no workers here');
+    });
+    expect(await c.result).toEqual({ status: 'error', message: 'The import could not start: no workers here' });
+  });
+
+  it('decide after the end does nothing', async () => {
+    const { worker, handle } = start();
+    worker.send({ type: 'done', summary });
+    await handle.result;
+    handle.decide('drop-columns');
+    expect(worker.received).toHaveLength(1);
+  });
+});
