@@ -38,26 +38,33 @@ function svg(): SVGSVGElement {
   return el;
 }
 
-/** Runs one input step, applies Svelte's updates and forces style and layout, timing all of it. */
-function timedStep(step: () => void): number {
+/**
+ * Runs one input step, applies Svelte's updates and forces style and layout, timing all of it
+ * and the script part alone.
+ */
+function timedStep(step: () => void): { total: number; script: number } {
   const t0 = performance.now();
   step();
   flushSync();
+  const t1 = performance.now();
   void document.body.offsetHeight;
-  return performance.now() - t0;
+  return { total: performance.now() - t0, script: t1 - t0 };
 }
 
-async function frames(count: number, stepAt: (i: number) => void): Promise<{ work: number[]; intervals: number[] }> {
+async function frames(count: number, stepAt: (i: number) => void): Promise<{ work: number[]; script: number[]; intervals: number[] }> {
   const work: number[] = [];
+  const script: number[] = [];
   const intervals: number[] = [];
   let last = await nextFrame();
   for (let i = 0; i < count; i++) {
-    work.push(timedStep(() => stepAt(i)));
+    const t = timedStep(() => stepAt(i));
+    work.push(t.total);
+    script.push(t.script);
     const now = await nextFrame();
     intervals.push(now - last);
     last = now;
   }
-  return { work, intervals };
+  return { work, script, intervals };
 }
 
 const journeyBench = {
@@ -94,11 +101,11 @@ const journeyBench = {
     const box = el.getBoundingClientRect();
     const clientX = box.left + box.width * 0.55;
     const clientY = box.top + box.height * 0.5;
-    const { work, intervals } = await frames(count, (i) => {
+    const { work, script, intervals } = await frames(count, (i) => {
       const deltaY = i < count / 2 ? -120 : 120;
       el.dispatchEvent(new WheelEvent('wheel', { deltaY, clientX, clientY, bubbles: true, cancelable: true, view: window }));
     });
-    return { work: stats(work), intervals: stats(intervals) };
+    return { work: stats(work), script: stats(script), intervals: stats(intervals) };
   },
 
   /** Zoomed in four times, drag the plot left then right, one pointer move per frame. */
@@ -110,12 +117,12 @@ const journeyBench = {
     for (let i = 0; i < 8; i++) el.dispatchEvent(new WheelEvent('wheel', { deltaY: -120, clientX, clientY, bubbles: true, cancelable: true, view: window }));
     flushSync();
     el.dispatchEvent(new MouseEvent('mousedown', { clientX, clientY, button: 0, bubbles: true, cancelable: true, view: window }));
-    const { work, intervals } = await frames(count, (i) => {
+    const { work, script, intervals } = await frames(count, (i) => {
       clientX += i < count / 2 ? -12 : 12;
       window.dispatchEvent(new MouseEvent('mousemove', { clientX, clientY, bubbles: true, cancelable: true, view: window }));
     });
     window.dispatchEvent(new MouseEvent('mouseup', { clientX, clientY, bubbles: true, cancelable: true, view: window }));
-    return { work: stats(work), intervals: stats(intervals) };
+    return { work: stats(work), script: stats(script), intervals: stats(intervals) };
   },
 };
 

@@ -1,7 +1,8 @@
 /**
  * Export of a drawn chart as a self-contained SVG file or a PNG image. Everything the chart
- * looks like is in presentation attributes, so a clone of the element is the file; parts marked
- * data-export="skip" (the cursor) are left out. Nothing leaves the browser.
+ * looks like is in presentation attributes (no stylesheet), so a clone of the element, as
+ * zoomed, is the file; parts marked data-export="skip" (the cursor, the focus ring) are left
+ * out. Nothing leaves the browser.
  */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -12,7 +13,7 @@ export function svgMarkup(svg: SVGSVGElement, title: string): string {
   clone.setAttribute('xmlns:xlink', 'http://www.w3.org/1999/xlink');
   for (const el of clone.querySelectorAll('[data-export="skip"]')) el.remove();
   for (const el of [clone, ...clone.querySelectorAll('*')]) {
-    for (const name of ['tabindex', 'role', 'aria-label', 'aria-labelledby', 'aria-describedby', 'data-key', 'data-lane', 'style', 'class']) {
+    for (const name of ['tabindex', 'role', 'aria-label', 'aria-labelledby', 'aria-describedby', 'aria-hidden', 'data-key', 'data-lane', 'style', 'class']) {
       el.removeAttribute(name);
     }
   }

@@ -112,9 +112,9 @@ export function layoutJourney(journey: Journey, width: number): JourneyLayout {
     milestones.map((m) => {
       const x = baseX(m.day);
       const w = textWidth(m.label);
-      return labelSide(x, w, plotRight, 12) === 'right'
-        ? { x0: x, x1: x + 12 + w, markX1: x + 11 }
-        : { x0: x - 3 - w, x1: x + 11, markX0: x, markX1: x + 11 };
+      return labelSide(x, w, plotRight, 8) === 'right'
+        ? { x0: x - 5, x1: x + 8 + w, markX0: x - 5, markX1: x + 5 }
+        : { x0: x - 8 - w, x1: x + 5, markX0: x - 5, markX1: x + 5 };
     }),
     MAX_MILESTONE_ROWS,
   );
@@ -131,10 +131,10 @@ export function layoutJourney(journey: Journey, width: number): JourneyLayout {
         return journey.support.rows.map((r) => ({ key: `support-${r.category}`, label: r.label, height: 16 }));
       case 'contacts': {
         const rows = [
-          { key: 'contacts-successful', label: 'Successful', height: 14 },
-          { key: 'contacts-unanswered', label: 'Attempts not answered', height: 14 },
+          { key: 'contacts-successful', label: 'Successful', height: 16 },
+          { key: 'contacts-unanswered', label: 'Attempts not answered', height: 16 },
         ];
-        if (journey.contacts.totals.unknown > 0) rows.push({ key: 'contacts-unknown', label: 'Result not recorded', height: 14 });
+        if (journey.contacts.totals.unknown > 0) rows.push({ key: 'contacts-unknown', label: 'Result not recorded', height: 16 });
         return rows;
       }
       case 'outcomes':

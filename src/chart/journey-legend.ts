@@ -54,9 +54,9 @@ export function legendItems(journey: Journey): LegendItem[] {
     if (statuses.has(s)) items.push({ key: `support-${s}`, label: `Support ${labelOf(VOCABULARIES.supportStatus, s).toLowerCase()}`, swatch: { kind: 'support', status: s } });
   }
   if (journey.support.items.some((s) => s.end !== null)) items.push({ key: 'span', label: 'Support that lasted (start to end)', swatch: { kind: 'span' } });
-  if (journey.contacts.totals.successful) items.push({ key: 'contact-ok', label: 'Successful contacts a week', swatch: { kind: 'contact', result: 'successful' } });
+  if (journey.contacts.totals.successful) items.push({ key: 'contact-ok', label: 'Successful contacts a week (taller = more)', swatch: { kind: 'contact', result: 'successful' } });
   if (journey.contacts.totals.total - journey.contacts.totals.successful - journey.contacts.totals.unknown > 0) {
-    items.push({ key: 'contact-no', label: 'Attempts not answered a week', swatch: { kind: 'contact', result: 'unanswered' } });
+    items.push({ key: 'contact-no', label: 'Attempts not answered a week (taller = more)', swatch: { kind: 'contact', result: 'unanswered' } });
   }
   if (journey.outcomes.length) items.push({ key: 'outcome', label: 'Outcome score (first and latest labelled)', swatch: { kind: 'outcome' } });
   if (journey.milestones.length) items.push({ key: 'milestone', label: 'Turning point', swatch: { kind: 'milestone' } });

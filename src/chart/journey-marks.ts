@@ -1,6 +1,11 @@
 /**
  * The journey's marks as already-scaled arrays: pure functions of the journey, the layout and
- * the (zoomed) time scale. Mark components only draw what these return.
+ * the time scale. Mark components only draw what these return.
+ *
+ * The chart scales them with the unzoomed scale, once per journey and width; zoom and pan are
+ * then one transform on each lane (see JourneyChart), with point marks and labels
+ * counter-scaled so they keep their shape. So coordinates here are not rounded to the pixel:
+ * a tenth of a pixel at the base scale is six pixels at the deepest zoom.
  */
 import { line } from 'd3';
 import { VOCABULARIES } from '../domain/contract';
@@ -11,7 +16,7 @@ import type { RiskLevel } from '../model/risk-steps';
 import { labelSide, textWidth } from './greedy-rows';
 import type { JourneyLayout, Row } from './journey-layout';
 import { MILESTONE_ROW } from './journey-layout';
-import { CONTACT_COLOURS, contactOpacity, INCIDENT_COLOURS, RISK_STYLES } from './palette';
+import { CONTACT_COLOURS, contactShare, INCIDENT_COLOURS, RISK_STYLES } from './palette';
 import type { DayScale } from './scales';
 
 export interface RiskStepMark {
@@ -25,7 +30,8 @@ export interface RiskStepMark {
   yBase: number;
   /** Top of the step's row, where its label sits. */
   yRow: number;
-  label: string | null;
+  /** The label with the assessor ("High · Worker") and without ("High"), shown as room allows. */
+  labels: readonly [string, string];
 }
 
 export interface IncidentMark {
@@ -49,7 +55,6 @@ export interface ContactCell {
   y: number;
   height: number;
   colour: string;
-  opacity: number;
 }
 
 export interface ContactMark {
@@ -61,6 +66,14 @@ export interface ContactMark {
   cells: ContactCell[];
 }
 
+/** The weekly cells of one colour as one path: a few elements to paint, not hundreds. */
+export interface ContactPath {
+  key: string;
+  d: string;
+  colour: string;
+}
+
+/** A value written beside a point: `end` to its left, `start` to its right. */
 export interface ValueLabel {
   x: number;
   y: number;
@@ -101,7 +114,7 @@ function rowOf(layout: JourneyLayout, lane: LaneKey, key: string): Row | undefin
   return layout.laneByKey[lane].rows.find((r) => r.key === key);
 }
 
-const round = (v: number) => Math.round(v * 10) / 10;
+const round = (v: number) => Math.round(v * 1000) / 1000;
 
 export function riskMarks(journey: Journey, layout: JourneyLayout, x: DayScale): RiskStepMark[] {
   const out: RiskStepMark[] = [];
@@ -114,7 +127,6 @@ export function riskMarks(journey: Journey, layout: JourneyLayout, x: DayScale):
       const x1 = round(x(step.end));
       const level = labelOf(VOCABULARIES.riskLevel, step.level);
       const long = track.key === 'all' ? `${level} · ${step.reading.assessorLabel}` : level;
-      const room = x1 - x0 - 6;
       out.push({
         key: `risk:${track.key}:${step.key}`,
         level: step.level,
@@ -124,11 +136,18 @@ export function riskMarks(journey: Journey, layout: JourneyLayout, x: DayScale):
         yTop: round(yBase - row.height * RISK_STYLES[step.level].rank),
         yBase,
         yRow: row.y,
-        label: room >= textWidth(long) ? long : room >= textWidth(level) ? level : null,
+        labels: [long, level],
       });
     }
   }
   return out;
+}
+
+/** The label of a risk step that fits it when the chart is zoomed by k, or null. */
+export function riskLabelAt(mark: RiskStepMark, k: number): string | null {
+  const room = (mark.x1 - mark.x0) * k - 6;
+  for (const label of mark.labels) if (room >= textWidth(label)) return label;
+  return null;
 }
 
 export function incidentMarks(journey: Journey, layout: JourneyLayout, x: DayScale): IncidentMark[] {
@@ -166,13 +185,33 @@ export function contactMarks(journey: Journey, layout: JourneyLayout, x: DayScal
   const bottom = (unk ?? no).y + (unk ?? no).height;
   return journey.contacts.weeks.map((w) => {
     const x0 = x(w.start);
-    const width = Math.max(1.5, x(w.start + 7) - x0 - 0.5);
+    const width = Math.max(1, x(w.start + 7) - x0 - 0.5);
     const cells: ContactCell[] = [];
-    if (w.successful) cells.push({ y: ok.y, height: ok.height, colour: CONTACT_COLOURS.successful, opacity: contactOpacity(w.successful) });
-    if (w.unanswered) cells.push({ y: no.y, height: no.height, colour: CONTACT_COLOURS.unanswered, opacity: contactOpacity(w.unanswered) });
-    if (w.unknown && unk) cells.push({ y: unk.y, height: unk.height, colour: CONTACT_COLOURS.unknown, opacity: contactOpacity(w.unknown) });
+    const cell = (row: Row, count: number, colour: string) => {
+      const height = round(row.height * contactShare(count));
+      cells.push({ y: row.y + row.height - height, height, colour });
+    };
+    if (w.successful) cell(ok, w.successful, CONTACT_COLOURS.successful);
+    if (w.unanswered) cell(no, w.unanswered, CONTACT_COLOURS.unanswered);
+    if (w.unknown && unk) cell(unk, w.unknown, CONTACT_COLOURS.unknown);
     return { key: `contacts:${w.key}`, x: round(x0), width: round(width), y: ok.y, height: bottom - ok.y, cells };
   });
+}
+
+export function contactPaths(marks: readonly ContactMark[]): ContactPath[] {
+  const groups = new Map<string, ContactPath>();
+  for (const m of marks) {
+    for (const c of m.cells) {
+      const key = c.colour;
+      let g = groups.get(key);
+      if (!g) {
+        g = { key, d: '', colour: c.colour };
+        groups.set(key, g);
+      }
+      g.d += `M${m.x},${c.y}h${m.width}v${c.height}h${-m.width}Z`;
+    }
+  }
+  return [...groups.values()];
 }
 
 const pathOf = line<{ cx: number; cy: number }>()
@@ -196,8 +235,8 @@ export function outcomeMarks(journey: Journey, layout: JourneyLayout, x: DayScal
       yTop,
       yBottom,
       points,
-      first: { x: first.cx - 4, y: first.cy + 4, text: String(s.first.score), anchor: 'end' },
-      latest: points.length > 1 ? { x: last.cx + 4, y: last.cy + 4, text: String(s.latest.score), anchor: 'start' } : null,
+      first: { x: first.cx, y: first.cy, text: String(s.first.score), anchor: 'end' },
+      latest: points.length > 1 ? { x: last.cx, y: last.cy, text: String(s.latest.score), anchor: 'start' } : null,
     });
   }
   return out;
@@ -214,7 +253,7 @@ export function milestoneMarks(journey: Journey, layout: JourneyLayout, x: DaySc
       y: top + place.row * MILESTONE_ROW,
       label: m.label,
       showLabel: place.showLabel,
-      side: labelSide(px, textWidth(m.label), layout.plotRight, 12),
+      side: labelSide(px, textWidth(m.label), layout.plotRight, 8),
     };
   });
 }

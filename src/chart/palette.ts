@@ -1,7 +1,9 @@
 /**
  * Colours of the UK Government Analysis Function palette, and the fixed encodings of the
  * journey chart. Risk levels differ by band height, fill pattern and label as well as colour,
- * so they read in greyscale and for colour-blind viewers.
+ * so they read in greyscale and for colour-blind viewers. The patterns are horizontal stripes
+ * because zoom stretches the plot horizontally and horizontal stripes are the one texture that
+ * stretching leaves unchanged (and so never needs redrawing).
  */
 import type { RiskLevel } from '../model/risk-steps';
 
@@ -20,7 +22,7 @@ export const GRID = '#d8dadc';
 export const PAPER = '#ffffff';
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
 
-export type RiskPattern = 'dots' | 'hatch' | 'crosshatch';
+export type RiskPattern = 'plain' | 'stripes' | 'dense-stripes';
 
 export interface RiskStyle {
   colour: string;
@@ -30,9 +32,9 @@ export interface RiskStyle {
 }
 
 export const RISK_STYLES: Readonly<Record<RiskLevel, RiskStyle>> = {
-  standard: { colour: PALETTE.turquoise, pattern: 'dots', rank: 1 / 3 },
-  medium: { colour: PALETTE.orange, pattern: 'hatch', rank: 2 / 3 },
-  high: { colour: PALETTE.darkPink, pattern: 'crosshatch', rank: 1 },
+  standard: { colour: PALETTE.turquoise, pattern: 'plain', rank: 1 / 3 },
+  medium: { colour: PALETTE.orange, pattern: 'stripes', rank: 2 / 3 },
+  high: { colour: PALETTE.darkPink, pattern: 'dense-stripes', rank: 1 },
 };
 
 /** Opacity of the part of a risk step more than six months after its assessment. */
@@ -50,11 +52,10 @@ export const MILESTONE_COLOUR = PALETTE.lightPurple;
 export const REFERENCE_COLOUR = PALETTE.darkGrey;
 export const WINDOW_FILL = '#eceef0';
 
-/** Opacity of a weekly contact cell by count: one contact is still plainly visible. */
-export function contactOpacity(count: number): number {
-  if (count <= 0) return 0;
-  if (count === 1) return 0.45;
-  if (count === 2) return 0.65;
-  if (count === 3) return 0.85;
-  return 1;
+/**
+ * Share of its row a weekly contact cell fills, by count (1, 2, 3, 4 or more): intensity shows
+ * as height, not as a paler colour, so even a single contact keeps full contrast.
+ */
+export function contactShare(count: number): number {
+  return count <= 0 ? 0 : Math.min(count, 4) / 4;
 }

@@ -43,7 +43,10 @@ export function calendarTicks(x: DayScale, minPx = 56): Tick[] {
     if (day > d1) break;
     if (day >= d0) {
       const major = month === 1;
-      ticks.push({ day, label: major || step >= 12 ? String(year) : MONTH_NAMES[month - 1].slice(0, 3), major });
+      const name = MONTH_NAMES[month - 1].slice(0, 3);
+      // The first tick names its year too, so a zoomed-in axis is never without one.
+      const label = major || step >= 12 ? String(year) : ticks.length === 0 ? `${name} ${year}` : name;
+      ticks.push({ day, label, major });
     }
     index += step;
   }

@@ -128,6 +128,8 @@ export function ingestText(
   let rowsDone = 0;
   let headerProblem: string | null = null;
   let detectionNote = '';
+  let ignored: [number, string][] = [];
+  let header: string[] = [];
 
   const result = streamCsv(
     layout,
@@ -140,7 +142,9 @@ export function ingestText(
         detectionNote = detection.notes[0] ?? '';
         const labels = detection.labels;
         report.droppedColumns = labels.filter((l) => drop.has(l));
-        report.ignoredColumns = detection.ignored.map((i) => labels[i]).filter((l) => !drop.has(l));
+        ignored = detection.ignored.map((i): [number, string] => [i, labels[i]]).filter(([, l]) => !drop.has(l));
+        header = fields;
+        report.ignoredColumns = ignored.map(([, l]) => l);
         if (!detection.kind) return;
         if (scanner) {
           for (const i of detection.unknown) {
@@ -183,6 +187,9 @@ export function ingestText(
     report.rowsQuarantined = result.dataRows;
     quarantine.add(result.headerLine, '', '', NOT_READ_PREFIX + detectionNote);
   } else {
+    // A nameless column with nothing in it (Excel's trailing delimiters) is not worth reporting.
+    const used = v.ignoredColumnsUsed();
+    report.ignoredColumns = ignored.filter(([i]) => header[i].trim() !== '' || used.has(i)).map(([, label]) => label);
     report.rowsImported = v.rowsAccepted;
     report.rowsQuarantined = v.rowsQuarantined;
     report.notes.push(...v.finish());

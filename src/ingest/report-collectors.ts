@@ -17,7 +17,7 @@ export interface FindingColumn {
   /** The column as written in the header. */
   column: string;
   kinds: PrivacyFindingKind[];
-  /** Findings in this column: flagged cells, plus one when the column's name itself is flagged. */
+  /** Flagged cells in this column (0 when only its name is flagged). */
   count: number;
 }
 
@@ -38,7 +38,7 @@ export class FindingCollector {
     this.total++;
     let col = this.#columns.get(column);
     if (!col) this.#columns.set(column, (col = { kinds: [], count: 0 }));
-    col.count++;
+    if (kind !== 'identifying_column') col.count++;
     if (!col.kinds.includes(kind)) col.kinds.push(kind);
     if (this.list.length < this.cap) {
       this.list.push({ fileName: this.fileName, column, line, kind, masked: value === '' ? '' : this.mask(value) });

@@ -1,6 +1,7 @@
 /**
  * The privacy guard's verdict per distinct value, so a value repeated down a column is scanned
- * once. Bounded: very long values and values beyond the cap are scanned every time. Pure.
+ * once. Bounded: very long values and values beyond the cap are scanned every time, and a memo
+ * that is rarely hit (a column of unique ids) soon stops remembering, as it only costs. Pure.
  */
 import type { PrivacyFindingKind } from '../domain/import-report';
 import { StringTable } from './string-table';
@@ -21,9 +22,16 @@ export function findingCode(kind: PrivacyFindingKind | null): number {
   return kind === null ? -1 : FINDING_KINDS.indexOf(kind);
 }
 
+/** Lookups after which a memo that is rarely hit stops remembering (unique ids, say). */
+const TRIAL = 4096;
+
 export class ScanMemo {
   readonly #table = new StringTable();
   #codes = new Int8Array(256);
+  #lookups = 0;
+  #hits = 0;
+  /** False once the memo has proved useless: then every value is simply scanned. */
+  #active = true;
 
   constructor(
     private readonly scan: (value: string) => PrivacyFindingKind | null,
@@ -32,13 +40,19 @@ export class ScanMemo {
   ) {}
 
   verdict(value: string): PrivacyFindingKind | null {
-    if (value.length > this.maxLength) return this.scan(value);
+    if (!this.#active || value.length > this.maxLength) return this.scan(value);
+    if (++this.#lookups === TRIAL && this.#hits * 4 < TRIAL) this.#active = false;
     if (this.#table.size >= this.cap) {
       const k = this.#table.find(value);
-      return k >= 0 ? codeKind(this.#codes[k]) : this.scan(value);
+      if (k < 0) return this.scan(value);
+      this.#hits++;
+      return codeKind(this.#codes[k]);
     }
     const k = this.#table.findOrAdd(value);
-    if (k >= 0) return codeKind(this.#codes[k]);
+    if (k >= 0) {
+      this.#hits++;
+      return codeKind(this.#codes[k]);
+    }
     const added = ~k;
     if (added >= this.#codes.length) {
       const grown = new Int8Array(this.#codes.length * 2);

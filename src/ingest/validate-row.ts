@@ -52,9 +52,10 @@ const TYPE_CODES: Record<Field['type'], number> = {
   vocab: T_VOCAB,
 };
 const YN_INVALID = -2;
-const ENTRY_OK = 0;
-const ENTRY_UNKNOWN = 1;
-const ENTRY_TOO_LONG = 2;
+/** entryCode of a value too long for its column. */
+const ENTRY_TOO_LONG = -1;
+/** entryCode of a value seen only in quarantined rows of this block, so not in its dictionary. */
+const ENTRY_PENDING = -2;
 const YN_REASON = 'not a yes/no value; use yes, no or unknown';
 /** Distinct raw spellings remembered per yes/no or vocabulary column. */
 const CACHE_MAX = 4096;
@@ -90,16 +91,14 @@ class Slot {
   readonly recentRaw: string[] = [];
   readonly recentValue: number[] = [];
 
-  // id and text columns: every distinct value of the file, with what is known about it.
-  readonly table = new StringTable();
-  /** Per distinct value: ENTRY_OK, ENTRY_UNKNOWN or ENTRY_TOO_LONG. */
-  state = new Int8Array(0);
+  // id and text columns: the distinct values of the current block, with what is known about them.
+  table = new StringTable();
+  /** Per distinct value: its code in the block dictionary, 0 (unknown), TOO_LONG or PENDING. */
+  entryCode = new Int32Array(0);
   /** Per distinct value: the privacy guard's verdict (see findingCode). */
-  flag = new Int8Array(0);
-  /** Per distinct value: its index in the current block's dictionary, valid when gen matches. */
-  remap = new Int32Array(0);
-  gen = new Int32Array(0);
-  blockGen = 0;
+  entryFlag = new Int8Array(0);
+  /** Privacy-guard verdicts across blocks, so a repeated value is scanned once per file. */
+  idMemo: ScanMemo | null = null;
   /** The previous row's text and entry (exports are often sorted by case). */
   lastText = '';
   lastEntry = -1;
@@ -142,7 +141,9 @@ class Slot {
       case T_TEXT:
         this.codes = new Uint32Array(cap);
         this.dict = [''];
-        this.blockGen++;
+        this.table = new StringTable();
+        this.lastText = '';
+        this.lastEntry = -1;
         break;
       case T_VOCAB:
         this.codes = new Uint32Array(cap);
@@ -165,16 +166,14 @@ class Slot {
 
   /** Makes room for entry g in the per-value arrays. */
   reserve(g: number): void {
-    if (g < this.state.length) return;
-    const size = Math.max(256, this.state.length * 2);
-    const grow = <T extends Int8Array | Int32Array>(a: T, b: T): T => {
-      b.set(a);
-      return b;
-    };
-    this.state = grow(this.state, new Int8Array(size));
-    this.flag = grow(this.flag, new Int8Array(size));
-    this.remap = grow(this.remap, new Int32Array(size));
-    this.gen = grow(this.gen, new Int32Array(size));
+    if (g < this.entryCode.length) return;
+    const size = Math.max(1024, this.entryCode.length * 2);
+    const code = new Int32Array(size);
+    code.set(this.entryCode);
+    this.entryCode = code;
+    const flag = new Int8Array(size);
+    flag.set(this.entryFlag);
+    this.entryFlag = flag;
   }
 
   column(n: number): Column {
@@ -231,10 +230,12 @@ export class RowValidator {
   readonly #scanner: PrivacyScanner | null;
   readonly #findings: FindingCollector;
   readonly #quarantine: QuarantineCollector;
-  /** Columns not read but scanned (unknown to the contract, or repeats), with their labels. */
+  /** Columns not read (unknown to the contract, or repeats) but scanned, with their labels. */
   readonly #scanCols: number[];
   readonly #scanLabels: string[];
   readonly #scanMemos: ScanMemo[];
+  /** Per ignored column: 1 once a non-empty cell was seen in it. */
+  readonly #ignoredUsed: Uint8Array;
   readonly #outcome: { tool: Slot; score: Slot; min: Slot; max: Slot } | null;
   readonly #toolMax = new Map<string, number>();
   #otherNotesLeft = new Map<Slot, number>();
@@ -281,11 +282,15 @@ export class RowValidator {
     const scanner = this.#scanner;
     if (scanner) {
       const scan = scanner.scanValue;
-      for (const slot of this.#present) if (slot.type === T_FREETEXT || slot.type === T_VOCAB) slot.memo = new ScanMemo(scan);
+      for (const slot of this.#present) {
+        if (slot.type === T_FREETEXT || slot.type === T_VOCAB) slot.memo = new ScanMemo(scan);
+        if (slot.type === T_ID || slot.type === T_TEXT) slot.idMemo = new ScanMemo(scan, 100_000);
+      }
     }
     this.#scanCols = detection.ignored.filter((i) => !drop.has(detection.labels[i]));
     this.#scanLabels = this.#scanCols.map((i) => detection.labels[i]);
     this.#scanMemos = this.#scanCols.map(() => new ScanMemo(scanner ? scanner.scanValue : () => null));
+    this.#ignoredUsed = new Uint8Array(this.#scanCols.length);
     this.#outcome =
       kind === 'outcomes'
         ? { tool: byName.get('tool')!, score: byName.get('score')!, min: byName.get('scale_min')!, max: byName.get('scale_max')! }
@@ -375,21 +380,17 @@ export class RowValidator {
               s.lastText = t;
               s.lastEntry = g;
             }
-            const state = s.state[g];
-            if (state === ENTRY_OK) {
-              if (s.gen[g] === s.blockGen) {
-                code = s.remap[g];
-              } else {
-                code = s.dict.length;
-                s.dict.push(t);
-                s.remap[g] = code;
-                s.gen[g] = s.blockGen;
-                s.added = g;
-              }
-              const flag = s.flag[g];
+            code = s.entryCode[g];
+            if (code === ENTRY_PENDING) {
+              code = s.dict.length;
+              s.dict.push(t);
+              s.entryCode[g] = code;
+              s.added = g;
+            }
+            if (code > 0) {
+              const flag = s.entryFlag[g];
               if (flag >= 0) this.#findings.add(s.label, line, FINDING_KINDS[flag], t);
-            } else if (state === ENTRY_TOO_LONG) {
-              code = -1;
+            } else if (code === ENTRY_TOO_LONG) {
               this.#error(s.label, raw, `longer than ${s.maxLength} characters`);
             }
           }
@@ -484,16 +485,16 @@ export class RowValidator {
     }
     if (this.#outcome !== null && this.#errCount === 0) this.#checkOutcome(n);
 
-    if (scanner !== null) {
-      const cols = this.#scanCols;
-      for (let k = 0; k < cols.length; k++) {
-        const c = cols[k];
-        if (c >= fields.length) continue;
-        const v = fields[c];
-        if (v.length === 0) continue;
-        const flag = this.#scanMemos[k].verdict(v);
-        if (flag !== null) this.#findings.add(this.#scanLabels[k], line, flag, v);
-      }
+    const cols = this.#scanCols;
+    for (let k = 0; k < cols.length; k++) {
+      const c = cols[k];
+      if (c >= fields.length) continue;
+      const v = fields[c];
+      if (v.length === 0) continue;
+      this.#ignoredUsed[k] = 1;
+      if (scanner === null) continue;
+      const flag = this.#scanMemos[k].verdict(v);
+      if (flag !== null) this.#findings.add(this.#scanLabels[k], line, flag, v);
     }
 
     if (this.#errCount > 0) {
@@ -501,7 +502,7 @@ export class RowValidator {
         const s = slots[si];
         if (s.added >= 0) {
           s.dict.pop();
-          s.gen[s.added] = 0;
+          s.entryCode[s.added] = ENTRY_PENDING;
           s.added = -1;
         }
       }
@@ -512,6 +513,11 @@ export class RowValidator {
     this.#n = n + 1;
     this.rowsAccepted++;
     return true;
+  }
+
+  /** Header indices of ignored columns that held at least one value. */
+  ignoredColumnsUsed(): Set<number> {
+    return new Set(this.#scanCols.filter((_, k) => this.#ignoredUsed[k] === 1));
   }
 
   /** Notes to add to the file's report once every row is read. */
@@ -539,38 +545,35 @@ export class RowValidator {
     return false;
   }
 
-  /** Lists the current row's problems, masking (and reporting) values the privacy guard flags. */
+  /**
+   * Lists the current row's problems, masking values the privacy guard flags. They are not
+   * findings to decide on: a value that failed validation is never stored, so dropping its whole
+   * column (say, every date) for it would be out of all proportion.
+   */
   #quarantineErrors(line: number): void {
     this.rowsQuarantined++;
     const scanner = this.#scanner;
     for (let i = 0; i < this.#errCount; i++) {
       const column = this.#errColumn[i];
       let value = this.#errValue[i];
-      if (value !== '' && scanner !== null) {
-        const flag = scanner.scanValue(value);
-        if (flag !== null) {
-          this.#findings.add(column, line, flag, value);
-          value = scanner.maskValue(value);
-        }
-      }
+      if (value !== '' && scanner !== null && scanner.scanValue(value) !== null) value = scanner.maskValue(value);
       this.#quarantine.add(line, column, value, this.#errReason[i]);
     }
   }
 
-  /** What is known about a value new to an id or text column, once per file. */
+  /** What is known about a value new to an id or text column in this block. */
   #classify(s: Slot, g: number, t: string): number {
     s.reserve(g);
     if (isUnknownWord(t)) {
-      s.state[g] = ENTRY_UNKNOWN;
-      s.flag[g] = -1;
+      s.entryCode[g] = 0;
+      s.entryFlag[g] = -1;
     } else if (t.length > s.maxLength) {
-      s.state[g] = ENTRY_TOO_LONG;
-      s.flag[g] = -1;
+      s.entryCode[g] = ENTRY_TOO_LONG;
+      s.entryFlag[g] = -1;
     } else {
-      s.state[g] = ENTRY_OK;
-      s.flag[g] = this.#scanner ? findingCode(this.#scanner.scanValue(t)) : -1;
+      s.entryCode[g] = ENTRY_PENDING;
+      s.entryFlag[g] = s.idMemo !== null ? findingCode(s.idMemo.verdict(t)) : -1;
     }
-    s.gen[g] = 0;
     return g;
   }
 

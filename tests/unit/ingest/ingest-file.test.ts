@@ -210,10 +210,11 @@ describe('privacy fixtures (real privacy guard)', () => {
   it('cases-with-postcode.csv: the Postcode column by name and values, the phone number in detail', () => {
     const result = read('privacy/cases-with-postcode.csv');
     expect(result.report).toMatchObject({ kind: 'cases', ignoredColumns: ['Postcode', 'detail'] });
-    expect(result.findingColumns.map((c) => [c.column, c.kinds])).toEqual([
-      ['Postcode', ['identifying_column', 'postcode']],
-      ['detail', ['phone']],
+    expect(result.findingColumns.map((c) => [c.column, c.kinds, c.count])).toEqual([
+      ['Postcode', ['identifying_column', 'postcode'], 2],
+      ['detail', ['phone'], 1],
     ]);
+    expect(result.findingsTotal).toBe(4);
     const shown = JSON.stringify(result.findings);
     for (const raw of ['NG1', '5FS', '07700', '900123']) expect(shown).not.toContain(raw);
   });

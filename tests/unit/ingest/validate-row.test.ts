@@ -132,12 +132,14 @@ describe('quarantine', () => {
     expect(result.report.notes).toContain('1 rows had more values than the header, all empty; the empty values were ignored.');
   });
 
-  it('masks quarantined values the privacy guard flags, and reports them', () => {
-    const result = ingest(csv('case_id,date,level', 'A,call 07700 900123,high'));
+  it('masks quarantined values the privacy guard flags (never stored, so not a finding to decide on)', () => {
+    const result = ingest(csv('case_id,date,level', 'A,call 07700 900123,high', 'B,2014-01-01,Mrs Smith'));
     expect(result.report.quarantined).toEqual([
       { line: 2, column: 'date', value: '•••• ••••• ••••••', reason: 'not a date; use a form like 2014-03-17 or 17/03/2014' },
+      { line: 3, column: 'level', value: '••• •••••', reason: 'not a known value; use one of: standard, medium, high (or their labels)' },
     ]);
-    expect(result.findings).toEqual([{ fileName: 'test.csv', column: 'date', line: 2, kind: 'phone', masked: '•••• ••••• ••••••' }]);
+    expect(result.findings).toEqual([]);
+    expect(JSON.stringify(result.report)).not.toMatch(/07700|Smith/);
   });
 
   it('shortens very long offending values', () => {
@@ -289,7 +291,7 @@ describe('privacy guard during validation', () => {
       ['agency', 3, 'titled_name'],
     ]);
     expect(result.findingColumns).toEqual([
-      { fileIndex: 0, fileName: 'test.csv', column: 'Postcode', kinds: ['identifying_column'], count: 1 },
+      { fileIndex: 0, fileName: 'test.csv', column: 'Postcode', kinds: ['identifying_column'], count: 0 },
       { fileIndex: 0, fileName: 'test.csv', column: 'agency', kinds: ['titled_name'], count: 2 },
       { fileIndex: 0, fileName: 'test.csv', column: 'detail', kinds: ['phone'], count: 1 },
       { fileIndex: 0, fileName: 'test.csv', column: 'notes', kinds: ['email'], count: 1 },
@@ -337,5 +339,12 @@ describe('RowValidator', () => {
     expect(quarantine.list.map((q) => q.line)).toEqual([3, 4]);
     v.begin(2);
     expect(v.end()).toBeNull();
+  });
+});
+
+describe('ignored columns', () => {
+  it('lists unknown columns, but not nameless ones that are always empty', () => {
+    const result = ingest(csv('case_id,date,colour,,', 'A,2014-01-01,red,,', 'B,2014-01-02,,,x'));
+    expect(result.report.ignoredColumns).toEqual(['colour', 'column 5 (no name)']);
   });
 });
