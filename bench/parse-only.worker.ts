@@ -11,7 +11,7 @@ self.onmessage = async (event: MessageEvent<{ files: File[] }>) => {
         header: false,
         skipEmptyLines: true,
         chunkSize: 1024 * 1024,
-        chunk: (result) => {
+        chunk: (result: Papa.ParseResult<string[]>) => {
           rows += result.data.length;
         },
         complete: () => resolve(),

@@ -18,8 +18,9 @@ export function keepShape(x: number, y: number, k: number): string {
 
 /**
  * A dot at (x, y) that keeps its shape under any horizontal stretch: a stroke so short it is
- * all cap (round or square, by stroke-linecap) with a non-scaling stroke. Not of zero size:
- * browsers do not hit-test zero-length strokes, and tools treat an empty box as invisible.
+ * all cap (round or square, by stroke-linecap; round dots need a round stroke-linejoin too, or
+ * the corner of the two tiny segments shows as a spike) with a non-scaling stroke. Not of zero
+ * size: browsers do not hit-test zero-length strokes, and tools treat an empty box as invisible.
  */
 export function dotPath(x: number, y: number): string {
   return `M${x - 0.005},${y - 0.005}h0.01v0.01`;

@@ -7,7 +7,7 @@
 import type { PendingImport } from '../db/import-batch';
 import type { FileReport, ImportSummary, PrivacyFinding } from '../domain/import-report';
 import { NotTextFileError, decodeBytes } from './decode-bytes';
-import { ingestText, rejectedFile, type FileIngest, type FullPrivacyScanner } from './ingest-file';
+import { ingestText, rejectedFile, type FileIngest, type FullPrivacyScanner, type IngestOptions } from './ingest-file';
 import type { DecisionAction, FindingColumn, IngestOutMessage, ProgressMessage } from './ingest-messages';
 import { FINDINGS_CAP } from './report-collectors';
 
@@ -15,6 +15,43 @@ export interface FileLike {
   readonly name: string;
   readonly size: number;
   arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** One file read, validated and scanned; the text is kept only when the privacy guard found something. */
+export interface FileTaskResult {
+  result: FileIngest;
+  keptText: string | null;
+}
+
+/**
+ * Runs one file to a FileIngest, reporting bytes and rows done. The worker gives the session
+ * one runner per helper worker, so files are read in parallel; tests run files in place.
+ */
+export type FileRunner = (
+  file: FileLike,
+  fileIndex: number,
+  onProgress: (bytesDone: number, rowsDone: number) => void,
+) => Promise<FileTaskResult>;
+
+/** Reads, decodes and ingests one file in this thread. */
+export async function runFileHere(
+  file: FileLike,
+  fileIndex: number,
+  options: IngestOptions,
+  onProgress: (bytesDone: number, rowsDone: number) => void,
+): Promise<FileTaskResult> {
+  const bytes = await file.arrayBuffer();
+  let decoded;
+  try {
+    decoded = decodeBytes(bytes, file.name);
+  } catch (e) {
+    if (!(e instanceof NotTextFileError)) throw e;
+    return { result: rejectedFile(file.name, e.message), keptText: null };
+  }
+  const result = ingestText(decoded.text, file.name, { ...options, fileIndex, encoding: decoded.encoding }, (p) =>
+    onProgress(p.charsTotal ? (file.size * p.charsDone) / p.charsTotal : 0, p.rowsDone),
+  );
+  return { result, keptText: result.findingsTotal > 0 ? decoded.text : null };
 }
 
 export interface SessionDeps {
@@ -25,6 +62,8 @@ export interface SessionDeps {
   currentYear?: number;
   chunkSize?: number;
   scanner?: FullPrivacyScanner | null;
+  /** Where files are read; default one runner in this thread. */
+  runners?: FileRunner[];
 }
 
 /** Progress is posted at most this often while parsing (and at every file boundary). */
@@ -68,9 +107,6 @@ export class IngestSession {
     const results: FileIngest[] = [];
     /** Decoded text kept only for files with findings, to re-read them without the flagged columns. */
     const kept: (string | null)[] = [];
-    const encodings: FileReport['encoding'][] = [];
-    let bytesBefore = 0;
-    let rowsBefore = 0;
 
     const progress = (
       phase: ProgressMessage['phase'],
@@ -95,34 +131,37 @@ export class IngestSession {
     };
 
     const options = { currentYear: this.#deps.currentYear, chunkSize: this.#deps.chunkSize, scanner: this.#deps.scanner };
+    const runners: FileRunner[] = this.#deps.runners?.length
+      ? this.#deps.runners
+      : [(file, i, onProgress) => runFileHere(file, i, options, onProgress)];
 
-    for (let i = 0; i < fileCount; i++) {
-      const file = files[i];
-      progress('reading', i, bytesBefore, rowsBefore, true);
-      const bytes = await file.arrayBuffer();
-      let text: string;
-      try {
-        const decoded = decodeBytes(bytes, file.name);
-        text = decoded.text;
-        encodings[i] = decoded.encoding;
-      } catch (e) {
-        if (!(e instanceof NotTextFileError)) throw e;
-        results[i] = rejectedFile(file.name, e.message);
-        kept[i] = null;
-        bytesBefore += file.size;
-        continue;
-      }
-      progress('reading', i, bytesBefore, rowsBefore, true);
-      const base = bytesBefore;
-      const rows = rowsBefore;
-      const result = ingestText(text, file.name, { ...options, fileIndex: i, encoding: encodings[i] }, (p) =>
-        progress('reading', i, base + (p.charsTotal ? (file.size * p.charsDone) / p.charsTotal : 0), rows + p.rowsDone, false),
-      );
-      results[i] = result;
-      kept[i] = result.findingsTotal > 0 ? text : null;
-      bytesBefore += file.size;
-      rowsBefore += result.report.rowsRead;
-    }
+    // Largest files first, each runner taking the next file when it is free.
+    const queue = files.map((_, i) => i).sort((a, b) => files[b].size - files[a].size || a - b);
+    const bytesDone = new Float64Array(fileCount);
+    const rowsDone = new Float64Array(fileCount);
+    const sum = (a: Float64Array) => a.reduce((n, x) => n + x, 0);
+    let current = 0;
+    progress('reading', 0, 0, 0, true);
+    await Promise.all(
+      runners.map(async (run) => {
+        for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+          const index = i;
+          current = index;
+          const task = await run(files[index], index, (bytes, rows) => {
+            bytesDone[index] = bytes;
+            rowsDone[index] = rows;
+            current = index;
+            progress('reading', current, sum(bytesDone), sum(rowsDone), false);
+          });
+          results[index] = task.result;
+          kept[index] = task.keptText;
+          bytesDone[index] = files[index].size;
+          rowsDone[index] = task.result.report.rowsRead;
+          progress('reading', current, sum(bytesDone), sum(rowsDone), true);
+        }
+      }),
+    );
+    const rowsBefore = sum(rowsDone);
 
     const total = results.reduce((n, r) => n + r.findingsTotal, 0);
     const listed: PrivacyFinding[] = [];
@@ -140,20 +179,21 @@ export class IngestSession {
         this.#deps.post({ type: 'cancelled' });
         return;
       }
-      let bytesDone = 0;
+      let bytesRead = 0;
       for (let i = 0; i < fileCount; i++) {
         const text = kept[i];
         if (text !== null && text !== undefined) {
           const drop = new Set(results[i].findingColumns.map((c) => c.column));
-          const base = bytesDone;
+          const base = bytesRead;
           const size = files[i].size;
+          const encoding = results[i].report.encoding;
           progress('dropping', i, base, rowsBefore, true);
-          results[i] = ingestText(text, files[i].name, { ...options, fileIndex: i, encoding: encodings[i], dropColumns: drop }, (p) =>
+          results[i] = ingestText(text, files[i].name, { ...options, fileIndex: i, encoding, dropColumns: drop }, (p) =>
             progress('dropping', i, base + (p.charsTotal ? (size * p.charsDone) / p.charsTotal : 0), rowsBefore, false),
           );
           kept[i] = null;
         }
-        bytesDone += files[i].size;
+        bytesRead += files[i].size;
       }
     }
 

@@ -1,10 +1,12 @@
 /**
- * The ingest module worker: runs one IngestSession per worker and commits in this worker, so the
- * page never parses or writes. The page cancels by terminating the worker; nothing is written
- * before commitImport's single transaction, which is aborted if the worker dies mid-way.
+ * The ingest module worker: runs one IngestSession per worker, reading the files in helper
+ * workers (both cores) and committing in this worker, so the page never parses or writes. The
+ * page cancels by terminating this worker, which ends its helpers too; nothing is written before
+ * commitImport's single transaction, which is aborted if the worker dies mid-way.
  */
 import { openDb } from '../db/db';
 import { commitImport } from '../db/import-batch';
+import { helperCount, helperWorkerRunner } from './file-runner';
 import type { IngestInMessage, IngestOutMessage } from './ingest-messages';
 import { IngestSession } from './ingest-session';
 
@@ -20,11 +22,15 @@ scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'start') {
     if (session) return;
+    const helpers = Array.from({ length: helperCount() }, () => helperWorkerRunner());
     session = new IngestSession({
       post: (m) => scope.postMessage(m),
       commit: (pending, dbName) => commitImport(openDb(dbName), pending),
+      runners: helpers.length ? helpers.map((h) => h.run) : undefined,
     });
-    void session.run(message.files, message.allOrNothing, message.dbName);
+    void session.run(message.files, message.allOrNothing, message.dbName).finally(() => {
+      for (const helper of helpers) helper.terminate();
+    });
   } else if (message.type === 'decision') {
     session?.decide(message.action);
   }

@@ -55,7 +55,10 @@ export function readoutLines(at: JourneyAt): string[] {
     const level = labelOf(VOCABULARIES.riskLevel, at.risk.level);
     lines.push(`Risk: ${level}, ${at.risk.assessorLabel}, ${formatDayShort(at.risk.day)}${at.riskStale ? ' (over 6 months old)' : ''}`);
     const disagreeing = at.byAssessor.filter((a) => a.reading.level !== at.risk!.level);
-    for (const a of disagreeing) lines.push(`${a.label} said: ${labelOf(VOCABULARIES.riskLevel, a.reading.level)}, ${formatDayShort(a.reading.day)}`);
+    for (const a of disagreeing) {
+      const old = isStale(a.reading, at.day) ? ' (over 6 months old)' : '';
+      lines.push(`${a.label} said: ${labelOf(VOCABULARIES.riskLevel, a.reading.level)}, ${formatDayShort(a.reading.day)}${old}`);
+    }
   } else {
     lines.push('Risk: no grading yet');
   }

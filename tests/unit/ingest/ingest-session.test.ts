@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PendingImport } from '../../../src/db/import-batch';
 import type { ImportSummary } from '../../../src/domain/import-report';
 import type { IngestOutMessage } from '../../../src/ingest/ingest-messages';
-import { IngestSession, type SessionDeps } from '../../../src/ingest/ingest-session';
+import { IngestSession, runFileHere, type FileRunner, type SessionDeps } from '../../../src/ingest/ingest-session';
 import { fixtureBytes, rowsOf, stubScanner } from './helpers';
 
 const file = (name: string, content: string | Uint8Array) => new File([content as BlobPart], name);
@@ -81,6 +81,30 @@ describe('IngestSession', () => {
     expect(pending.privacyFindings).toEqual([]);
     const done = h.posted.at(-1);
     expect(done?.type === 'done' && done.summary.rowsImported).toBe(11);
+  });
+
+  it('spreads files over several runners, largest first, and keeps results in file order', async () => {
+    const calls: [number, string, number][] = [];
+    const runner = (id: number) =>
+      (async (f, i, onProgress) => {
+        calls.push([id, f.name, i]);
+        onProgress(f.size / 2, 1);
+        await new Promise((r) => setTimeout(r, 5));
+        return runFileHere(f, i, { scanner: stubScanner, currentYear: 2025 }, onProgress);
+      }) satisfies FileRunner;
+    const h = harness({ runners: [runner(1), runner(2)] });
+    const files = ['good/cases.csv', 'good/incidents.csv', 'bad/incidents-bad.csv', 'good/contacts.csv'].map(fixtureFile);
+    await h.session.run(files, false);
+    expect(h.types()).toEqual(['done']);
+    // Each runner took the largest file left when it was free, so both ran.
+    const bySize = files.map((f, i) => [f.size, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+    expect(calls.slice(0, 2).map(([, , i]) => i)).toEqual([bySize[0][1], bySize[1][1]]);
+    expect(new Set(calls.map(([id]) => id))).toEqual(new Set([1, 2]));
+    const { pending } = h.committed[0];
+    expect(pending.files.map((f) => f.fileName)).toEqual(['cases.csv', 'incidents.csv', 'incidents-bad.csv', 'contacts.csv']);
+    expect(pending.blocks.map((b) => b.fileIndex)).toEqual([0, 1, 2, 3]);
+    const reading = h.posted.filter((m) => m.type === 'progress' && m.phase === 'reading');
+    expect(reading.at(-1)).toMatchObject({ bytesDone: files.reduce((n, f) => n + f.size, 0) });
   });
 
   it('posts progress for every file and while storing, with byte and row totals', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildJourney } from '../../../src/model/journey';
 import { journeyAt, monthsPhrase, readoutLines } from '../../../src/model/journey-at';
-import { d, meganRecords } from './journey-fixtures';
+import { d, emptyRecords, meganRecords, rows } from './journey-fixtures';
 
 describe('journey at a date (the cursor readout)', () => {
   const megan = buildJourney('MRP-0002', meganRecords());
@@ -23,6 +23,14 @@ describe('journey at a date (the cursor readout)', () => {
     const at = journeyAt(megan, d('2015-09-01'));
     expect(at.riskStale).toBe(true);
     expect(readoutLines(at)[1]).toBe('Risk: Standard, Police, 21 Feb 2015 (over 6 months old)');
+    const records = emptyRecords();
+    records.risk_assessments = rows('date,level,assessor', [['2012-06-12', 'high', 'idva']]);
+    records.incidents = rows('incident_id,date,kind,dash_risk', [['I-1', '2013-09-21', 'domestic_incident', 'medium']]);
+    expect(readoutLines(journeyAt(buildJourney('C', records), d('2013-09-22')))).toEqual([
+      '22 September 2013',
+      'Risk: Medium, Police, 21 Sep 2013',
+      'IDVA said: High, 12 Jun 2012 (over 6 months old)',
+    ]);
   });
 
   it('before any grading', () => {

@@ -1,0 +1,57 @@
+/**
+ * File runners backed by helper workers (ingest-file.worker.ts), so that the files of one import
+ * are read in parallel while the ingest worker itself stays free to report progress.
+ */
+import type { FileLike, FileRunner, FileTaskResult } from './ingest-session';
+
+export interface FileTaskIn {
+  file: FileLike;
+  fileIndex: number;
+}
+
+export type FileTaskOut =
+  | { type: 'progress'; bytesDone: number; rowsDone: number }
+  | { type: 'result'; task: FileTaskResult }
+  | { type: 'error'; message: string };
+
+/** The buffers of a result's typed-array columns, each once, to transfer instead of copy. */
+export function transferablesOf(task: FileTaskResult): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const block of task.result.blocks) {
+    for (const column of Object.values(block.columns)) {
+      if (column.type !== 'text' && column.values.buffer instanceof ArrayBuffer) buffers.add(column.values.buffer);
+    }
+  }
+  return [...buffers];
+}
+
+export interface WorkerFileRunner {
+  run: FileRunner;
+  terminate(): void;
+}
+
+/** A runner that sends each file to its own helper worker. */
+export function helperWorkerRunner(): WorkerFileRunner {
+  const worker = new Worker(new URL('./ingest-file.worker.ts', import.meta.url), { type: 'module' });
+  const run: FileRunner = (file, fileIndex, onProgress) =>
+    new Promise<FileTaskResult>((resolve, reject) => {
+      worker.onmessage = (event: MessageEvent<FileTaskOut>) => {
+        const message = event.data;
+        if (message.type === 'progress') onProgress(message.bytesDone, message.rowsDone);
+        else if (message.type === 'result') resolve(message.task);
+        else reject(new Error(message.message));
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        reject(new Error(`A file could not be read${event.message ? `: ${event.message}` : '.'}`));
+      };
+      worker.postMessage({ file, fileIndex } satisfies FileTaskIn);
+    });
+  return { run, terminate: () => worker.terminate() };
+}
+
+/** How many helper workers an import uses: two where there are two cores, else none. */
+export function helperCount(): number {
+  const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
+  return cores >= 2 && typeof Worker !== 'undefined' ? 2 : 0;
+}
