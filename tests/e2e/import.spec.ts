@@ -260,3 +260,27 @@ test('a Windows-1252 file is decoded and the report says so', async ({ page, axe
   await expect(report.getByRole('row').filter({ hasText: 'empty.csv' })).toBeVisible({ timeout: 30_000 });
   await axe();
 });
+
+test('a case imported again with different values is kept until the user confirms the later values', async ({ page, axe }) => {
+  await page.getByLabel('Import case files').setInputFiles([csvFile('cases-e2e.csv', GOOD_CASES)]);
+  await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
+  const changed = GOOD_CASES.replace('E2E-1;City;', 'E2E-1;County South;');
+  await page.getByLabel('Import case files').setInputFiles([csvFile('cases-later.csv', changed)]);
+  const conflicts = page.getByRole('table', { name: 'Cases already stored with different values' });
+  await expect(conflicts).toBeVisible({ timeout: 30_000 });
+  const row = conflicts.getByRole('row').filter({ hasText: 'E2E-1' });
+  await expect(row).toContainText('area');
+  await expect(row).toContainText('City');
+  await expect(row).toContainText('County South');
+  await axe();
+  await page.getByRole('button', { name: 'Use the values in this import' }).click();
+  await expect(page.getByText('The later values were stored for 1 case.')).toBeVisible();
+  expect(await storedCounts(page)).toEqual({ women: 2, events: 0 });
+
+  // Keeping the stored values leaves them as they are.
+  await page.getByLabel('Import case files').setInputFiles([csvFile('cases-again.csv', GOOD_CASES)]);
+  await expect(page.getByRole('table', { name: 'Cases already stored with different values' })).toContainText('County South', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Keep the stored values' }).click();
+  await expect(page.getByText('The stored values were kept for 1 case.')).toBeVisible();
+  expect(await storedCounts(page)).toEqual({ women: 2, events: 0 });
+});
