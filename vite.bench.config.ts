@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
@@ -7,6 +8,16 @@ export default defineConfig({
   base: './',
   plugins: [svelte()],
   worker: { format: 'es' },
-  build: { outDir: '../dist-bench', emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir: '../dist-bench',
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: {
+      input: {
+        index: path.resolve(import.meta.dirname, 'bench/index.html'),
+        journey: path.resolve(import.meta.dirname, 'bench/journey.html'),
+      },
+    },
+  },
   preview: { port: 4174, strictPort: true },
 });

@@ -9,10 +9,11 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { JOURNEY_TARGETS, runJourneyBench } from './journey-bench';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = 4174;
-const COHORTS = (process.env.BENCH_COHORTS ?? '10000,50000').split(',').map(Number);
+const COHORTS = (process.env.BENCH_COHORTS ?? '10000,50000').split(',').filter(Boolean).map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 function median(values: number[]): number {
@@ -153,6 +154,19 @@ async function main(): Promise<void> {
           if (!ok) failed = true;
         }
       }
+    }
+
+    // Issue 3: one woman's journey with 2,000 events.
+    const journeyPage = await browser.newPage();
+    const journey = await runJourneyBench(journeyPage, url);
+    await journeyPage.close();
+    results.push({ journey });
+    console.log('\n== One journey of 2,000 events ==');
+    console.table(journey);
+    for (const [key, limit, label] of JOURNEY_TARGETS) {
+      const ok = journey[key] < limit;
+      console.log(`${ok ? 'PASS' : 'FAIL'}  ${label} (${key} ${journey[key]} ms)`);
+      if (!ok) failed = true;
     }
   } finally {
     await browser.close();
