@@ -1,0 +1,36 @@
+/**
+ * The definitions in force, shared by every view: switched in the definitions panel (or by the
+ * data-quality screen's "only where both agree" button) and kept in this browser's storage, which
+ * "Delete all data" clears.
+ */
+import { DEFAULT_DEFINITIONS, parseDefinitions, type Definitions } from '../../model/definitions';
+
+const STORAGE_KEY = 'waymark.definitions';
+
+function load(): Definitions {
+  try {
+    const raw = typeof localStorage === 'undefined' ? null : localStorage.getItem(STORAGE_KEY);
+    return raw ? parseDefinitions(JSON.parse(raw)) : { ...DEFAULT_DEFINITIONS };
+  } catch {
+    return { ...DEFAULT_DEFINITIONS };
+  }
+}
+
+class DefinitionsState {
+  current = $state.raw<Definitions>(load());
+
+  set(change: Partial<Definitions>): void {
+    this.current = parseDefinitions({ ...this.current, ...change });
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(this.current));
+    } catch {
+      // Storage may be unavailable (private mode); the definitions still apply for this visit.
+    }
+  }
+
+  reset(): void {
+    this.set({ ...DEFAULT_DEFINITIONS });
+  }
+}
+
+export const definitions = new DefinitionsState();
