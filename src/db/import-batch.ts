@@ -138,17 +138,12 @@ function dedupeKind(
   tallies: readonly FileTally[],
   caseConflicts: CaseConflict[],
 ): KindOutcome {
-  let _t = performance.now();
-  const _T = (n: string) => { const x = performance.now(); (globalThis as any).__t?.(n, x - _t); _t = x; };
   const rows = new KindRows(kind, [...stored, ...incoming.map((p) => p.block)]);
-  _T('kindRows');
   const { sources, offsets, sourceOf } = rows;
   const storedTotal = offsets[stored.length];
   const parts = keyParts(rows);
-  _T('keyParts');
   const table = new KeyTable(parts, rows.total);
   for (let g = 0; g < storedTotal; g++) table.findOrAdd(g);
-  _T('keyTable');
 
   const compared = comparedColumns(kind).map((name) => rows.columns.get(name)!);
   const keyNames = naturalKeyFields(kind).map((f) => f.name).join(', ');
@@ -232,7 +227,6 @@ function dedupeKind(
     status.push(st);
     conflictRows.push(held);
   });
-  _T('probe');
   return { rows, firstIncoming: stored.length, status, counts, conflictRows };
 }
 
@@ -318,8 +312,6 @@ export async function commitImport(
     report: copyReport(f),
     omitted: (f.quarantinedOmitted ?? 0) + Math.max(0, f.quarantined.length - QUARANTINE_LIST_CAP),
   }));
-  let _t = performance.now();
-  const _T = (n: string) => { const x = performance.now(); (globalThis as any).__t?.(n, x - _t); _t = x; };
   const byKind = new Map<Kind, PendingBlock[]>();
   for (const p of pending.blocks) {
     const file = tallies[p.fileIndex]?.report;
@@ -333,12 +325,10 @@ export async function commitImport(
     byKind.set(p.block.kind, list);
   }
   const kinds = KINDS.filter((k) => byKind.has(k));
-  _T('normalize');
 
   return db.transaction('rw', db.blocks, db.imports, async () => {
     const stored = kinds.length ? await db.blocks.where('kind').anyOf(kinds).toArray() : [];
     stored.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
-    _T('readStored');
 
     const caseConflicts: CaseConflict[] = [];
     const outcomes = new Map<Kind, KindOutcome>();
@@ -348,7 +338,6 @@ export async function commitImport(
       outcomes.set(kind, dedupeKind(kind, storedOfKind, incoming, tallies, caseConflicts));
     }
 
-    _t = performance.now();
     for (const t of tallies) {
       t.report.rowsImported = 0;
       t.report.rowsAlreadyPresent = 0;
@@ -380,7 +369,6 @@ export async function commitImport(
       );
     }
 
-    _T('tally');
     const importedAt = options.now ?? Date.now();
     const record: ImportRecord = {
       importedAt,
@@ -398,7 +386,6 @@ export async function commitImport(
     };
     const id = (await db.imports.add(record)) as number;
 
-    _t = performance.now();
     if (!rolledBack) {
       const blocks: StoredBlock[] = [];
       for (const kind of kinds) {
@@ -406,7 +393,6 @@ export async function commitImport(
           blocks.push({ importId: id, kind, rowCount: c.rowCount, columns: c.columns });
         }
       }
-      _T('compact');
       if (blocks.length) await db.blocks.bulkAdd(blocks);
     }
 

@@ -1,11 +1,11 @@
 /**
  * The rows of one kind across several blocks (stored first, then incoming), addressed by a
- * global row number, with every dictionary column merged once so that cells of different
- * blocks compare as integers.
+ * global row number. Nothing is copied or merged up front: cells of different blocks are
+ * compared where they are, dictionary cells by their words.
  */
 import type { Kind } from '../domain/contract';
 import { UNKNOWN_DAY, YN_UNKNOWN, type Column, type ColumnType } from '../domain/columns';
-import { columnLayout, mergeDicts, type DictMerge } from './column-ops';
+import { columnLayout } from './column-ops';
 import type { StoredColumns } from './db';
 
 export interface ColumnAccess {
@@ -13,22 +13,21 @@ export interface ColumnAccess {
   type: ColumnType;
   /** Per source, the column (undefined where the source lacks it: all unknown). */
   cols: (Column | undefined)[];
-  /** For dict columns, the merged dictionary. */
-  merge: DictMerge | null;
   /** Whether row ra of source sa and row rb of source sb hold the same value. */
   same: (sa: number, ra: number, sb: number, rb: number) => boolean;
 }
 
 // One function literal per column type, so each comparison stays monomorphic.
-function sameFor(type: ColumnType, cols: (Column | undefined)[], merge: DictMerge | null): ColumnAccess['same'] {
+function sameFor(type: ColumnType, cols: (Column | undefined)[]): ColumnAccess['same'] {
   switch (type) {
     case 'dict': {
+      // Equal words are the same value whatever their index ('' and a missing column: unknown).
       const values = cols.map((c) => (c ? (c.values as Values<'dict'>) : null));
-      const remaps = merge!.remaps;
+      const dicts = cols.map((c) => (c ? (c as Extract<Column, { type: 'dict' }>).dict : null));
       return (sa, ra, sb, rb) => {
         const a = values[sa];
         const b = values[sb];
-        return (a ? remaps[sa]![a[ra]] : 0) === (b ? remaps[sb]![b[rb]] : 0);
+        return (a ? (dicts[sa]![a[ra]] ?? '') : '') === (b ? (dicts[sb]![b[rb]] ?? '') : '');
       };
     }
     case 'day': {
@@ -92,8 +91,7 @@ export class KindRows {
     this.columns = new Map();
     for (const { name, type } of columnLayout(kind)) {
       const cols = sources.map((s) => s.columns[name]);
-      const merge = type === 'dict' ? mergeDicts(sources, name) : null;
-      this.columns.set(name, { name, type, cols, merge, same: sameFor(type, cols, merge) });
+      this.columns.set(name, { name, type, cols, same: sameFor(type, cols) });
     }
   }
 

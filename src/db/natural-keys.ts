@@ -1,17 +1,16 @@
 /**
- * Natural keys without a string per row: every key part becomes an integer (day numbers and yn
- * as they are, dictionary values as merged-dictionary ids, other strings interned), and rows
- * are found by key in an open-addressing hash table over those integers. The canonical key text (parts joined by KEY_SEPARATOR) is only built
- * for reports.
+ * Natural keys without a string per row: each row's key is hashed to one integer (day numbers
+ * and yn as they are, numbers by their bits, strings by a hash computed once per dictionary
+ * entry or per text cell), and rows are found by key in an open-addressing table of those
+ * hashes. Equal hashes are confirmed by comparing the values themselves, so no dictionary has to
+ * be merged first. The canonical key text (parts joined by KEY_SEPARATOR) is only built for
+ * reports.
  */
 import { FILE_KINDS, type Field, type Kind } from '../domain/contract';
-import { KEY_SEPARATOR, UNKNOWN_DAY, YN_UNKNOWN } from '../domain/columns';
-import { RAW_SUFFIX, cellText, hasRawColumn } from './column-ops';
+import { KEY_SEPARATOR, UNKNOWN_DAY, YN_UNKNOWN, type Column } from '../domain/columns';
+import { RAW_SUFFIX, cellText, hashString, hasRawColumn, type WordHashes } from './column-ops';
 import type { StoredColumns } from './db';
 import type { KindRows } from './kind-rows';
-
-/** Joins an open-vocabulary code and its raw text inside one key part. */
-const RAW_JOIN = '\u001e';
 
 export function naturalKeyFields(kind: Kind): Field[] {
   const spec = FILE_KINDS[kind];
@@ -19,70 +18,6 @@ export function naturalKeyFields(kind: Kind): Field[] {
     const field = spec.fields.find((f) => f.name === name);
     if (!field) throw new Error(`Natural key field ${name} is not a field of ${kind}.`);
     return field;
-  });
-}
-
-/**
- * The key parts of every row, in global row order: one Int32Array per key field. Dictionary
- * values become merged-dictionary ids, so equal strings from blocks with different
- * dictionaries get equal numbers; other strings are interned. An open-vocabulary `other` with
- * raw text is keyed by code and raw text (a negative id), so two different "other" values are
- * two different keys.
- */
-export function keyParts(rows: KindRows): Int32Array[] {
-  const { sources, offsets, total } = rows;
-  return naturalKeyFields(rows.kind).map((field) => {
-    const out = new Int32Array(total);
-    const access = rows.columns.get(field.name)!;
-    const interned = new Map<string, number>([['', 0]]);
-    const intern = (text: string): number => {
-      let id = interned.get(text);
-      if (id === undefined) {
-        id = interned.size;
-        interned.set(text, id);
-      }
-      return id;
-    };
-    const rawIds = new Map<string, number>();
-    const rawAccess = hasRawColumn(field) ? rows.columns.get(field.name + RAW_SUFFIX) : undefined;
-    sources.forEach((s, si) => {
-      const off = offsets[si];
-      const n = s.rowCount;
-      const col = access.cols[si];
-      if (!col) {
-        out.fill(access.type === 'day' ? UNKNOWN_DAY : access.type === 'yn' ? YN_UNKNOWN : 0, off, off + n);
-      } else if (col.type === 'day' || col.type === 'yn') {
-        out.set(col.values.subarray(0, n), off);
-      } else if (col.type === 'dict') {
-        const remap = access.merge!.remaps[si]!;
-        const values = col.values;
-        for (let r = 0; r < n; r++) out[off + r] = remap[values[r]];
-      } else if (col.type === 'num') {
-        for (let r = 0; r < n; r++) {
-          const v = col.values[r];
-          out[off + r] = Number.isNaN(v) ? 0 : intern(String(v));
-        }
-      } else {
-        const values = col.values;
-        for (let r = 0; r < n; r++) out[off + r] = intern(values[r] ?? '');
-      }
-      const raw = rawAccess?.cols[si];
-      if (col && raw && raw.type === 'text') {
-        const rawValues = raw.values;
-        for (let r = 0; r < n; r++) {
-          const text = rawValues[r];
-          if (!text) continue;
-          const key = `${out[off + r]}${RAW_JOIN}${text}`;
-          let id = rawIds.get(key);
-          if (id === undefined) {
-            id = -1 - rawIds.size;
-            rawIds.set(key, id);
-          }
-          out[off + r] = id;
-        }
-      }
-    });
-    return out;
   });
 }
 
@@ -97,88 +32,164 @@ export function keyText(kind: Kind, source: StoredColumns, row: number, separato
     .join(separator);
 }
 
-function hashAt(keys: Int32Array, base: number, width: number): number {
-  let h = width;
-  for (let p = 0; p < width; p++) {
-    let k = Math.imul(keys[base + p], 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    k = Math.imul(k, 0x1b873593);
-    h ^= k;
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
+/** One murmur3 round: mixes the 32-bit part k into the running hash h. */
+function mix(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = (k << 15) | (k >>> 17);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = (h << 13) | (h >>> 19);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+}
+
+/** murmur3's finalizer: every input bit affects the low bits the table is indexed by. */
+function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h;
+  return h ^ (h >>> 16);
+}
+
+const EMPTY_HASH = hashString('');
+/** A number key part that is unknown (NaN, or the column is missing). */
+const NAN_HASH = 0x7ff80000;
+/** Marks a key part that carries the raw text of an open vocabulary's `other`. */
+const RAW_SALT = 0x5bd1e995;
+
+const f64 = new Float64Array(1);
+const u32 = new Uint32Array(f64.buffer);
+
+/** Equal for equal numbers (0 and -0 alike); NAN_HASH for NaN. */
+function numberHash(v: number): number {
+  if (v !== v) return NAN_HASH;
+  f64[0] = v + 0;
+  return (u32[0] ^ Math.imul(u32[1], 0x9e3779b1)) | 0;
+}
+
+type Values<T extends Column['type']> = Extract<Column, { type: T }>['values'];
+
+/** One key part of every row mixed into `hashes`, source by source. */
+function mixPart(
+  hashes: Int32Array,
+  rows: KindRows,
+  name: string,
+  words: WordHashes,
+  onRows: ((n: number) => void) | undefined,
+): void {
+  const { sources, offsets } = rows;
+  const access = rows.columns.get(name)!;
+  for (let si = 0; si < sources.length; si++) {
+    const off = offsets[si];
+    const n = sources[si].rowCount;
+    const col = access.cols[si];
+    if (!col) {
+      const k =
+        access.type === 'day' ? UNKNOWN_DAY : access.type === 'yn' ? YN_UNKNOWN : access.type === 'num' ? NAN_HASH : EMPTY_HASH;
+      for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], k);
+    } else if (col.type === 'day' || col.type === 'yn') {
+      const values = col.values as Values<'day'> | Values<'yn'>;
+      for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], values[r]);
+    } else if (col.type === 'dict') {
+      const entry = words.of(col.dict);
+      const values = col.values;
+      for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], entry[values[r]]);
+    } else if (col.type === 'num') {
+      const values = col.values;
+      for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], numberHash(values[r]));
+    } else {
+      const values = col.values;
+      for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], hashString(values[r] ?? ''));
+    }
+    onRows?.(n);
+  }
+}
+
+/** The raw text of an open vocabulary's `other` mixed into the hashes of the rows that have it. */
+function mixRaw(hashes: Int32Array, rows: KindRows, field: Field): void {
+  const { sources, offsets } = rows;
+  const base = rows.columns.get(field.name)!;
+  const raw = rows.columns.get(field.name + RAW_SUFFIX)!;
+  for (let si = 0; si < sources.length; si++) {
+    const col = raw.cols[si];
+    if (!base.cols[si] || !col || col.type !== 'text') continue;
+    const off = offsets[si];
+    const values = col.values;
+    for (let r = 0; r < sources[si].rowCount; r++) {
+      const text = values[r];
+      if (text) hashes[off + r] = mix(hashes[off + r], hashString(text) ^ RAW_SALT);
+    }
+  }
+}
+
+/** The raw text that is part of the key of one row ('' when none). */
+function rawOf(base: (Column | undefined)[], raw: (Column | undefined)[], si: number, r: number): string {
+  const col = raw[si];
+  return base[si] && col && col.type === 'text' ? col.values[r] || '' : '';
 }
 
 /**
- * A set of rows (by global row number) with distinct natural keys. A single dense non-negative
- * key part (merged-dictionary ids, as for case_id or incident_id) is looked up directly.
- * Otherwise rows are hashed into an open-addressing table whose slots hold the row and its
- * hash side by side, over the key parts interleaved per row: a probe then touches one cache
- * line of the table and, only when the hashes agree, one of the keys.
+ * A set of rows (by global row number of a KindRows) with distinct natural keys. Two rows have
+ * the same key when every key field holds the same value: equal words (a missing column and ''
+ * being unknown), equal numbers (NaN equal to NaN and to a missing column), equal days and yn;
+ * an open-vocabulary `other` with raw text is keyed by the raw text too.
+ *
+ * The table's slots hold a row and its key hash side by side: a probe touches one cache line of
+ * the table and, only when the hashes agree, the rows' values.
  */
 export class KeyTable {
-  readonly #width: number;
-  /** Row g's key is keys[g * width .. (g + 1) * width). */
-  readonly #keys: Int32Array;
-  /** Direct: slot per key value. Hashed: pairs (row, hash), row -1 when empty. */
+  readonly #rows: KindRows;
+  /** Per global row, the hash of its key. */
+  readonly #hashes: Int32Array;
+  /** Pairs (row, hash); row -1 when empty. */
   readonly #slots: Int32Array;
   readonly #mask: number;
-  readonly #direct: boolean;
+  readonly #same: KindRows['columns'] extends Map<string, infer A> ? A['same'][] : never;
+  /** Per open-vocabulary key field, its base and raw columns. */
+  readonly #raws: { base: (Column | undefined)[]; raw: (Column | undefined)[] }[];
 
-  constructor(parts: readonly Int32Array[], capacity: number) {
-    const width = parts.length;
-    this.#width = width;
-    if (width === 1) {
-      let min = 0;
-      let max = 0;
-      for (const v of parts[0]) {
-        if (v < min) min = v;
-        else if (v > max) max = v;
-      }
-      this.#keys = parts[0];
-      if (min >= 0 && max < capacity * 4 + 1024) {
-        this.#direct = true;
-        this.#slots = new Int32Array(max + 1).fill(-1);
-        this.#mask = 0;
-        return;
-      }
-    } else {
-      const n = parts[0]?.length ?? 0;
-      const keys = new Int32Array(n * width);
-      for (let p = 0; p < width; p++) {
-        const part = parts[p];
-        for (let g = 0, i = p; g < n; g++, i += width) keys[i] = part[g];
-      }
-      this.#keys = keys;
+  /**
+   * Hashes the key of every row (none is added yet).
+   * @param onRows told of the rows hashed as it goes, one call per source and key field
+   */
+  constructor(rows: KindRows, words: WordHashes, onRows?: (n: number) => void) {
+    this.#rows = rows;
+    const fields = naturalKeyFields(rows.kind);
+    const hashes = new Int32Array(rows.total).fill(fields.length);
+    for (const field of fields) {
+      mixPart(hashes, rows, field.name, words, onRows);
+      if (hasRawColumn(field)) mixRaw(hashes, rows, field);
     }
+    for (let g = 0; g < hashes.length; g++) hashes[g] = fmix(hashes[g]);
+    this.#hashes = hashes;
+    this.#same = fields.map((f) => rows.columns.get(f.name)!.same);
+    this.#raws = fields
+      .filter(hasRawColumn)
+      .map((f) => ({ base: rows.columns.get(f.name)!.cols, raw: rows.columns.get(f.name + RAW_SUFFIX)!.cols }));
     // Load factor at most 2/3: a smaller table means fewer cache and TLB misses per probe.
     let size = 16;
-    while (size < capacity * 1.5) size *= 2;
-    this.#direct = false;
+    while (size < rows.total * 1.5) size *= 2;
     this.#slots = new Int32Array(size * 2).fill(-1);
     this.#mask = size * 2 - 1;
   }
 
+  /** Whether global rows a and b have the same natural key. */
+  sameKey(a: number, b: number): boolean {
+    const { sourceOf, offsets } = this.#rows;
+    const sa = sourceOf[a];
+    const sb = sourceOf[b];
+    const ra = a - offsets[sa];
+    const rb = b - offsets[sb];
+    for (const same of this.#same) if (!same(sa, ra, sb, rb)) return false;
+    for (const { base, raw } of this.#raws) if (rawOf(base, raw, sa, ra) !== rawOf(base, raw, sb, rb)) return false;
+    return true;
+  }
+
   /** The row already holding row g's key, or -1 after adding row g. */
   findOrAdd(g: number): number {
-    const keys = this.#keys;
     const slots = this.#slots;
-    if (this.#direct) {
-      const k = keys[g];
-      const h = slots[k];
-      if (h < 0) slots[k] = g;
-      return h;
-    }
-    const width = this.#width;
     const mask = this.#mask;
-    const base = g * width;
-    const hash = hashAt(keys, base, width);
+    const hash = this.#hashes[g];
     let i = (hash << 1) & mask;
     for (;;) {
       const h = slots[i];
@@ -187,12 +198,7 @@ export class KeyTable {
         slots[i + 1] = hash;
         return -1;
       }
-      if (slots[i + 1] === hash) {
-        const other = h * width;
-        let p = 0;
-        while (p < width && keys[other + p] === keys[base + p]) p++;
-        if (p === width) return h;
-      }
+      if (slots[i + 1] === hash && this.sameKey(h, g)) return h;
       i = (i + 2) & mask;
     }
   }

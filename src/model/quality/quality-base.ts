@@ -1,0 +1,77 @@
+/**
+ * Shared reads for the data-quality findings: per-case lookups over the working set's typed-array
+ * columns, and the log entry every finding exports. Pure.
+ */
+import { UNKNOWN_DAY, type Column } from '../../domain/columns';
+import type { Kind } from '../../domain/contract';
+import { KINDS } from '../../domain/contract';
+import { columnOf, rowsOfCase, type Table, type WorkingSet } from '../../db/working-set';
+import { formatIsoDay } from '../days';
+
+/** One line of the "data quality log" CSV. */
+export interface LogEntry {
+  finding: string;
+  caseId: string;
+  field: string;
+  value: string;
+  why: string;
+}
+
+export const NO_AREA = 'Area not recorded';
+
+/** Per case index, its row in the cases table (the first, if repeated), or -1. */
+export function casesRowOf(ws: WorkingSet): Int32Array {
+  const out = new Int32Array(ws.caseIds.length).fill(-1);
+  for (let c = 0; c < ws.casesWithRow; c++) {
+    const rows = rowsOfCase(ws, 'cases', c);
+    if (rows.length > 0) out[c] = rows[0];
+  }
+  return out;
+}
+
+/** The text of a dict or text cell; '' when unknown or the column is absent. */
+export function textAt(col: Column | undefined, row: number): string {
+  if (!col || row < 0) return '';
+  if (col.type === 'dict') return col.dict[col.values[row]] ?? '';
+  if (col.type === 'text') return col.values[row] ?? '';
+  return '';
+}
+
+export function dayColumn(table: Table, name: string): Int32Array {
+  return columnOf(table, name, 'day').values;
+}
+
+/** Area per case index (cases with no cases row: NO_AREA). */
+export function areasOf(ws: WorkingSet, caseRow: Int32Array): string[] {
+  const col = ws.tables.cases.columns.area;
+  return Array.from(caseRow, (row) => textAt(col, row) || NO_AREA);
+}
+
+/** Areas in a stable order: named areas alphabetically, "not recorded" last. */
+export function sortAreas(areas: Iterable<string>): string[] {
+  return [...new Set(areas)].sort((a, b) => (a === NO_AREA ? 1 : b === NO_AREA ? -1 : a.localeCompare(b)));
+}
+
+/** The latest day in any date column of any table: the "now" of follow-up gaps. */
+export function latestDay(ws: WorkingSet): number | null {
+  let max = UNKNOWN_DAY;
+  for (const kind of KINDS as readonly Kind[]) {
+    for (const col of Object.values(ws.tables[kind].columns)) {
+      if (col.type !== 'day') continue;
+      const v = col.values;
+      for (let i = 0; i < v.length; i++) if (v[i] > max) max = v[i];
+    }
+  }
+  return max === UNKNOWN_DAY ? null : max;
+}
+
+export function dayText(day: number): string {
+  return day === UNKNOWN_DAY ? '' : formatIsoDay(day);
+}
+
+/** Counts of case indices by area, in sortAreas order. */
+export function countByArea(cases: readonly number[], areas: readonly string[]): { area: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const c of cases) counts.set(areas[c], (counts.get(areas[c]) ?? 0) + 1);
+  return sortAreas(counts.keys()).map((area) => ({ area, count: counts.get(area)! }));
+}
