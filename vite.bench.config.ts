@@ -16,6 +16,7 @@ export default defineConfig({
       input: {
         index: path.resolve(import.meta.dirname, 'bench/index.html'),
         journey: path.resolve(import.meta.dirname, 'bench/journey.html'),
+        quality: path.resolve(import.meta.dirname, 'bench/quality.html'),
       },
     },
   },

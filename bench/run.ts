@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { JOURNEY_TARGETS, runJourneyBench } from './journey-bench';
+import { QUALITY_TARGETS, runQualityBench } from './quality-bench';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = 4174;
@@ -166,6 +167,20 @@ async function main(): Promise<void> {
     for (const [key, limit, label] of JOURNEY_TARGETS) {
       const ok = journey[key] < limit;
       console.log(`${ok ? 'PASS' : 'FAIL'}  ${label} (${key} ${journey[key]} ms)`);
+      if (!ok) failed = true;
+    }
+
+    // Issue 5: the data quality screen's computation over the 50,000-woman cohort.
+    if (!existsSync(path.join(cohortDir(50000), 'cases.csv'))) run(`npx tsx sample-data/generate.ts --cohort 50000 --out ${cohortDir(50000)}`);
+    const qualityPage = await browser.newPage();
+    const quality = await runQualityBench(qualityPage, url, cohortDir(50000));
+    await qualityPage.close();
+    results.push({ quality });
+    console.log('\n== Data quality, 50,000 women ==');
+    console.table(quality);
+    for (const [key, limit, label] of QUALITY_TARGETS) {
+      const ok = quality[key] < limit;
+      console.log(`${ok ? 'PASS' : 'FAIL'}  ${label} (${key} ${quality[key]} ms)`);
       if (!ok) failed = true;
     }
   } finally {

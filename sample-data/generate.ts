@@ -2026,6 +2026,7 @@ export function generateSample(seed = SAMPLE_SEED): { women: Woman[]; incidents:
   const lines = Object.fromEntries(KINDS.map((k) => [k, [] as string[]])) as Record<Kind, string[]>;
   const emit: Emit = (kind, row) => lines[kind].push(toLine(kind, row));
   for (const w of women) renderWoman(w, byWoman[w.idx], Rng.for(seed, `render-${w.idx}`), emit, { density: 1 });
+  plantProblems(women, lines, emit);
   for (const inc of ordered) emit('incidents', incidentRow(women[inc.caseIdx], inc));
   const files: Files = {};
   for (const k of KINDS) {
@@ -2033,6 +2034,43 @@ export function generateSample(seed = SAMPLE_SEED): { women: Woman[]; incidents:
     files[FILE_KINDS[k].fileName] = fileText(k, sorted);
   }
   return { women, incidents: ordered, files };
+}
+
+/**
+ * Known data-quality problems for the Data quality screen (listed in sample-data/README.md),
+ * added as extra rows so that no figure of section 4 moves: risk graded standard by a second
+ * assessor a week after a high grading, and an unanswered letter after closure. Never the three
+ * case studies; never the worker's own risk reviews.
+ */
+export const PLANTED = { riskConflicts: 3, contactsAfterClosure: 3 } as const;
+
+function plantProblems(women: readonly Woman[], lines: Record<Kind, string[]>, emit: Emit): void {
+  const eligible = women.filter((w) => w.displayName === '').sort((a, b) => (a.caseId < b.caseId ? -1 : 1));
+  const risks = lines.risk_assessments.map((l) => l.split(','));
+  const riskKeys = new Set(risks.map(([id, date, , , , assessor]) => `${id}|${date}|${assessor}`));
+  let planted = 0;
+  for (const w of eligible) {
+    if (planted === PLANTED.riskConflicts) break;
+    const mine = risks.filter(([id]) => id === w.caseId).sort((a, b) => (a[1] < b[1] ? -1 : 1));
+    const high = mine.find((r) => r[2] === 'high');
+    if (!high) continue;
+    const date = isoOf(dayOf(high[1]) + 7);
+    const assessor = high[5] === 'police' ? 'idva' : 'police';
+    // Only a clean pair: no other grading within 14 days of the planted one.
+    if (mine.some((r) => r !== high && Math.abs(dayOf(r[1]) - dayOf(date)) <= 14)) continue;
+    if (riskKeys.has(`${w.caseId}|${date}|${assessor}`) || dayOf(date) > END) continue;
+    emit('risk_assessments', { case_id: w.caseId, date, level: 'standard', score: '6', tool: 'dash', assessor });
+    planted++;
+  }
+  if (planted !== PLANTED.riskConflicts) throw new Error(`planted ${planted} risk conflicts, not ${PLANTED.riskConflicts}`);
+  planted = 0;
+  for (const w of eligible) {
+    if (planted === PLANTED.contactsAfterClosure) break;
+    if (w.closure === null || w.closure + 10 > END) continue;
+    emit('contacts', { case_id: w.caseId, date: isoOf(w.closure + 10), mode: 'letter', result: 'attempted' });
+    planted++;
+  }
+  if (planted !== PLANTED.contactsAfterClosure) throw new Error(`planted ${planted} contacts after closure`);
 }
 
 function incidentRow(w: Woman, inc: Incident): Row {

@@ -139,46 +139,12 @@ export function emptyColumn(name: string, type: ColumnType, n: number): Column {
   }
 }
 
-/** One dictionary column of several sources merged: global ids per source's dictionary index. */
-export interface DictMerge {
-  /** Global dictionary; words[0] is '' (unknown). */
-  words: string[];
-  /** Per source (same order as given), dictionary index -> global id; undefined when absent. */
-  remaps: (Uint32Array | undefined)[];
-}
-
-/** Merge the dictionaries of column `name` of all sources (work per dictionary entry, not per row). */
-export function mergeDicts(sources: readonly { columns: Record<string, Column> }[], name: string): DictMerge {
-  const index = new Map<string, number>([['', 0]]);
-  const words = [''];
-  const remaps = sources.map((s) => {
-    const col = s.columns[name];
-    if (!col || col.type !== 'dict') return undefined;
-    const dict = col.dict;
-    const remap = new Uint32Array(dict.length);
-    for (let i = 0; i < dict.length; i++) {
-      const word = dict[i] ?? '';
-      let id = index.get(word);
-      if (id === undefined) {
-        id = words.length;
-        words.push(word);
-        index.set(word, id);
-      }
-      remap[i] = id;
-    }
-    return remap;
-  });
-  return { words, remaps };
-}
-
 /** The listed rows of a source (all rows when `rows` is null). */
 export interface RowSelection {
   columns: Record<string, Column>;
   rowCount: number;
   /** Row numbers to take, in order; null for all rows. */
   rows?: ArrayLike<number> | null;
-  /** Per dict column, the source's remap into ConcatOptions.words (from mergeDicts). */
-  remaps?: Record<string, Uint32Array | undefined>;
 }
 
 export interface ConcatOptions {
@@ -186,52 +152,16 @@ export interface ConcatOptions {
   drop?: readonly string[];
   /** Columns the result has even when no source has them (filled with unknown). */
   ensure?: readonly ColumnSpec[];
-  /**
-   * Per dict column, an already merged dictionary (with each source's `remaps`): the result's
-   * dictionary is then built by array lookups instead of a Map per source word.
-   */
-  words?: Record<string, string[]>;
 }
 
 function selectionLength(s: RowSelection): number {
   return s.rows ? s.rows.length : s.rowCount;
 }
 
-function fillDict(
-  out: Extract<Column, { type: 'dict' }>,
-  name: string,
-  sources: readonly RowSelection[],
-  words: string[] | undefined,
-): void {
+function fillDict(out: Extract<Column, { type: 'dict' }>, name: string, sources: readonly RowSelection[]): void {
   const dict = out.dict;
   const dst = out.values;
   let off = 0;
-  if (words) {
-    // Local ids of the global words used in these rows; -1 when not yet used.
-    const local = new Int32Array(words.length).fill(-1);
-    local[0] = 0;
-    for (const s of sources) {
-      const n = selectionLength(s);
-      const col = s.columns[name];
-      const remap = s.remaps?.[name];
-      if (col && col.type === 'dict' && remap) {
-        const src = col.values;
-        const rows = s.rows;
-        for (let i = 0; i < n; i++) {
-          const gid = remap[src[rows ? rows[i] : i]];
-          let id = local[gid];
-          if (id < 0) {
-            id = dict.length;
-            dict.push(words[gid]);
-            local[gid] = id;
-          }
-          dst[off + i] = id;
-        }
-      }
-      off += n;
-    }
-    return;
-  }
   const index = new Map<string, number>([['', 0]]);
   for (const s of sources) {
     const n = selectionLength(s);
@@ -283,7 +213,7 @@ export function concatRows(sources: readonly RowSelection[], options: ConcatOpti
     const out = emptyColumn(name, type, total);
     let off = 0;
     if (out.type === 'dict') {
-      fillDict(out, name, sources, options.words?.[name]);
+      fillDict(out, name, sources);
     } else if (out.type === 'text') {
       const dst = out.values;
       for (const s of sources) {
@@ -312,6 +242,323 @@ export function concatRows(sources: readonly RowSelection[], options: ConcatOpti
       }
     }
     columns[name] = out;
+  }
+  return { rowCount: total, columns };
+}
+
+/**
+ * A 32-bit hash of a string (signed): FNV-1a over pairs of UTF-16 code units (half the
+ * multiplications of one unit at a time), then murmur3's finalizer so every bit counts.
+ */
+export function hashString(s: string): number {
+  const n = s.length;
+  let h = 0x811c9dc5 ^ n;
+  let i = 0;
+  for (; i + 1 < n; i += 2) h = Math.imul(h ^ (s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)), 0x01000193);
+  if (i < n) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** The hash of every entry of a dictionary (undefined entries as ''), computed once per array. */
+export class WordHashes {
+  readonly #cache = new WeakMap<readonly string[], Int32Array>();
+
+  of(dict: readonly string[]): Int32Array {
+    let hashes = this.#cache.get(dict);
+    if (!hashes || hashes.length !== dict.length) {
+      hashes = new Int32Array(dict.length);
+      for (let i = 0; i < dict.length; i++) hashes[i] = hashString(dict[i] ?? '');
+      this.#cache.set(dict, hashes);
+    }
+    return hashes;
+  }
+}
+
+/** A dictionary being built: each distinct word once, '' at index 0, found by its hash. */
+class DictBuilder {
+  readonly words: string[] = [''];
+  #hashes: Int32Array;
+  /** Word index per slot; -1 when empty. */
+  #slots: Int32Array;
+  #mask: number;
+
+  /** @param expected the number of words expected (the table grows past it) */
+  constructor(expected = 16) {
+    let size = 32;
+    while (size < expected * 2) size *= 2;
+    this.#hashes = new Int32Array(Math.max(16, expected + 1));
+    this.#slots = new Int32Array(size).fill(-1);
+    this.#mask = size - 1;
+  }
+
+  /** The index of `word` (whose hashString is `hash`), adding it when new. */
+  idOf(word: string, hash: number): number {
+    if (word === '') return 0;
+    const words = this.words;
+    const slots = this.#slots;
+    const hashes = this.#hashes;
+    const mask = this.#mask;
+    let i = hash & mask;
+    for (;;) {
+      const k = slots[i];
+      if (k < 0) break;
+      if (hashes[k] === hash && words[k] === word) return k;
+      i = (i + 1) & mask;
+    }
+    const k = words.length;
+    if (k === this.#hashes.length) {
+      const grown = new Int32Array(k * 2);
+      grown.set(this.#hashes);
+      this.#hashes = grown;
+    }
+    this.#hashes[k] = hash;
+    words.push(word);
+    slots[i] = k;
+    if (words.length * 2 > mask) this.#grow();
+    return k;
+  }
+
+  #grow(): void {
+    const size = (this.#mask + 1) * 2;
+    const slots = new Int32Array(size).fill(-1);
+    const mask = size - 1;
+    const hashes = this.#hashes;
+    for (let k = 1; k < this.words.length; k++) {
+      let i = hashes[k] & mask;
+      while (slots[i] >= 0) i = (i + 1) & mask;
+      slots[i] = k;
+    }
+    this.#slots = slots;
+    this.#mask = mask;
+  }
+}
+
+/** A run of rows of a source: rows[start..end) of the list, or rows start..end of the source. */
+export interface RowRange {
+  columns: Record<string, Column>;
+  rowCount: number;
+  /** Row numbers of the source, in order; null: the source's rows themselves. */
+  rows: Uint32Array | null;
+  start: number;
+  end: number;
+}
+
+export interface RangeConcatOptions {
+  /** Columns left out of the result. */
+  drop?: readonly string[];
+  /** Per-dictionary word hashes, shared with other work on the same blocks. */
+  words?: WordHashes;
+  /**
+   * A dict column whose rows are known to hold pairwise different words (such as the one key
+   * field of rows with distinct keys): its dictionary is built without looking words up.
+   */
+  distinct?: string;
+}
+
+type TypedColumn = Extract<Column, { type: 'day' | 'num' | 'yn' }>;
+
+/** True when `a` is a whole array of its own: storing it clones exactly its n elements. */
+function ownsBuffer(a: Int32Array | Float64Array | Int8Array | Uint32Array, n: number): boolean {
+  return a.length === n && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength;
+}
+
+function isWhole(part: RowRange): boolean {
+  return part.rows === null && part.start === 0 && part.end === part.rowCount;
+}
+
+/**
+ * Whether a dict column of n rows can be stored as it is: every entry is used, dict[0] is ''
+ * and no word is repeated or '' elsewhere (the dictionary a block's rows would be re-encoded to).
+ */
+function isCompactDict(col: Extract<Column, { type: 'dict' }>, n: number, hashes: Int32Array): boolean {
+  const { values, dict } = col;
+  if (!ownsBuffer(values, n) || dict[0] !== '') return false;
+  const used = new Uint8Array(dict.length);
+  used[0] = 1;
+  let unused = dict.length - 1;
+  for (let r = 0; r < n && unused > 0; r++) {
+    const e = values[r];
+    if (e >= dict.length) return false;
+    if (used[e] === 0) {
+      used[e] = 1;
+      unused--;
+    }
+  }
+  if (unused > 0) return false;
+  const check = new DictBuilder(dict.length);
+  for (let i = 1; i < dict.length; i++) {
+    if (typeof dict[i] !== 'string' || check.idOf(dict[i], hashes[i]) !== i) return false;
+  }
+  return true;
+}
+
+function typedColumnOf(name: string, type: TypedColumn['type'], parts: readonly RowRange[], total: number): TypedColumn {
+  if (parts.length === 1 && isWhole(parts[0])) {
+    const col = parts[0].columns[name];
+    if (col && col.type === type && ownsBuffer(col.values, total)) return col as TypedColumn;
+  }
+  const dst = type === 'day' ? new Int32Array(total) : type === 'num' ? new Float64Array(total) : new Int8Array(total);
+  const fill = unknownFill(name, type);
+  let off = 0;
+  for (const part of parts) {
+    const n = part.end - part.start;
+    const col = part.columns[name];
+    if (!col || col.type !== type) {
+      dst.fill(fill, off, off + n);
+    } else if (part.rows === null) {
+      dst.set((col.values as TypedColumn['values']).subarray(part.start, part.end), off);
+    } else {
+      const src = col.values as TypedColumn['values'];
+      const rows = part.rows;
+      for (let i = part.start, o = off; i < part.end; i++, o++) dst[o] = src[rows[i]];
+    }
+    off += n;
+  }
+  return { type, values: dst } as TypedColumn;
+}
+
+function textColumnOf(name: string, parts: readonly RowRange[]): Column {
+  // Appended in order: `new Array(n)` of a large n would start out slow (dictionary) elements.
+  const dst: (string | null)[] = [];
+  for (const part of parts) {
+    const col = part.columns[name];
+    if (col && col.type === 'text') {
+      const src = col.values;
+      const rows = part.rows;
+      if (rows) for (let i = part.start; i < part.end; i++) dst.push(src[rows[i]] ?? null);
+      else for (let i = part.start; i < part.end; i++) dst.push(src[i] ?? null);
+    } else {
+      for (let i = part.start; i < part.end; i++) dst.push(null);
+    }
+  }
+  return { type: 'text', values: dst };
+}
+
+/**
+ * Rows start..end of a dict column re-encoded into `builder`, written to dst from `off`. Two
+ * tight passes, mark the entries used then map them, with each used entry's word looked up once
+ * in between.
+ */
+function reencodeRun(
+  src: Uint32Array,
+  start: number,
+  end: number,
+  dict: readonly string[],
+  hashes: Int32Array,
+  builder: DictBuilder,
+  dst: Uint32Array,
+  off: number,
+): void {
+  const local = new Int32Array(dict.length);
+  for (let i = start; i < end; i++) local[src[i]] = 1;
+  for (let e = 0; e < dict.length; e++) if (local[e] === 1) local[e] = builder.idOf(dict[e] ?? '', hashes[e]);
+  for (let i = start, o = off; i < end; i++, o++) dst[o] = local[src[i]];
+}
+
+/** As reencodeRun, for the listed rows rows[start..end). */
+function reencodeListed(
+  src: Uint32Array,
+  rows: Uint32Array,
+  start: number,
+  end: number,
+  dict: readonly string[],
+  hashes: Int32Array,
+  builder: DictBuilder,
+  dst: Uint32Array,
+  off: number,
+): void {
+  const local = new Int32Array(dict.length);
+  for (let i = start; i < end; i++) local[src[rows[i]]] = 1;
+  for (let e = 0; e < dict.length; e++) if (local[e] === 1) local[e] = builder.idOf(dict[e] ?? '', hashes[e]);
+  for (let i = start, o = off; i < end; i++, o++) dst[o] = local[src[rows[i]]];
+}
+
+/**
+ * A dict column whose rows are known to hold pairwise different words (no word in two rows,
+ * '' in at most one): each row's word is new, so it is appended without looking it up.
+ */
+function distinctDictColumnOf(name: string, parts: readonly RowRange[], total: number): Column {
+  const dst = new Uint32Array(total);
+  const words = [''];
+  let off = 0;
+  for (const part of parts) {
+    const col = part.columns[name];
+    if (col && col.type === 'dict') {
+      const { values: src, dict } = col;
+      const rows = part.rows;
+      for (let i = part.start, o = off; i < part.end; i++, o++) {
+        const word = dict[src[rows ? rows[i] : i]];
+        if (word) {
+          dst[o] = words.length;
+          words.push(word);
+        }
+      }
+    }
+    off += part.end - part.start;
+  }
+  return { type: 'dict', values: dst, dict: words };
+}
+
+function dictColumnOf(name: string, parts: readonly RowRange[], total: number, words: WordHashes): Column {
+  if (parts.length === 1 && isWhole(parts[0])) {
+    const col = parts[0].columns[name];
+    if (col && col.type === 'dict' && isCompactDict(col, total, words.of(col.dict))) return col;
+  }
+  let entries = 0;
+  for (const part of parts) {
+    const col = part.columns[name];
+    if (col && col.type === 'dict') entries += col.dict.length;
+  }
+  const builder = new DictBuilder(Math.min(entries, total + 1));
+  const dst = new Uint32Array(total);
+  let off = 0;
+  for (const part of parts) {
+    const col = part.columns[name];
+    if (col && col.type === 'dict') {
+      const hashes = words.of(col.dict);
+      if (part.rows) reencodeListed(col.values, part.rows, part.start, part.end, col.dict, hashes, builder, dst, off);
+      else reencodeRun(col.values, part.start, part.end, col.dict, hashes, builder, dst, off);
+    }
+    off += part.end - part.start;
+  }
+  return { type: 'dict', values: dst, dict: builder.words };
+}
+
+/**
+ * Concatenate runs of rows of several sources into one set of columns, as concatRows does, but
+ * with dictionaries holding only the words used (in order of first use), and without copying
+ * when one source is taken whole: its typed arrays, and its dictionary columns when already
+ * compact, become the result's as they are.
+ */
+export function concatRanges(parts: readonly RowRange[], options: RangeConcatOptions = {}): StoredColumns {
+  const drop = new Set(options.drop ?? []);
+  const words = options.words ?? new WordHashes();
+  const types = new Map<string, ColumnType>();
+  for (const part of parts) {
+    for (const name in part.columns) {
+      if (drop.has(name)) continue;
+      const t = part.columns[name].type;
+      const known = types.get(name);
+      if (known === undefined) types.set(name, t);
+      else if (known !== t) throw new Error(`Column ${name} is stored as ${known} in one block and ${t} in another.`);
+    }
+  }
+  let total = 0;
+  for (const part of parts) total += part.end - part.start;
+  const columns: Record<string, Column> = {};
+  for (const [name, type] of types) {
+    if (type === 'dict') {
+      columns[name] =
+        name === options.distinct && !(parts.length === 1 && isWhole(parts[0]))
+          ? distinctDictColumnOf(name, parts, total)
+          : dictColumnOf(name, parts, total, words);
+    }
+    else if (type === 'text') columns[name] = textColumnOf(name, parts);
+    else columns[name] = typedColumnOf(name, type, parts, total);
   }
   return { rowCount: total, columns };
 }

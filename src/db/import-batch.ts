@@ -14,16 +14,20 @@ import type {
 import {
   COUNT_COLUMN,
   LINE_COLUMN,
+  WordHashes,
   cellText,
   columnLayout,
   comparedColumns,
+  concatRanges,
   concatRows,
-  type RowSelection,
+  hasRawColumn,
+  type RowRange,
 } from './column-ops';
 import type { ImportRecord, StoredBlock, StoredColumns, WaymarkDb } from './db';
 import { toSummary } from './history';
 import { KindRows } from './kind-rows';
-import { KeyTable, keyParts, keyText, naturalKeyFields } from './natural-keys';
+import { KeyScratch, NaturalKeys, keyText, naturalKeyFields } from './natural-keys';
+import { WorkProgress, type ProgressCallback } from './progress';
 
 export { acceptCaseConflicts, dismissCaseConflicts } from './case-conflicts';
 
@@ -46,6 +50,13 @@ export interface PendingImport {
 export interface CommitOptions {
   /** Time of the import in milliseconds since the epoch (default: now). */
   now?: number;
+  /**
+   * Told of progress while the import is deduped, compacted and written: rows done (an estimate
+   * scaled over all the work) of the import's rows, at most every ~100 ms of work and at phase
+   * boundaries, with increasing `done`, last with done === total. Called from inside the
+   * synchronous work, so a worker can post it although its event loop is blocked.
+   */
+  onProgress?: ProgressCallback;
 }
 
 /** Quarantined problems listed per file in the stored report; the rest are counted. */
@@ -121,14 +132,34 @@ function normalizeBlock(block: ColumnBlock): ColumnBlock {
 
 interface KindOutcome {
   rows: KindRows;
-  /** Index of the first incoming source in rows.sources. */
-  firstIncoming: number;
-  /** Per incoming block, the fate of each row (KEEP, PRESENT, ...). */
-  status: Uint8Array[];
+  /** Per incoming block, the fate of each row (KEEP, PRESENT, ...); null when all are kept. */
+  status: (Uint8Array | null)[];
+  /** Per incoming block, how many of its rows have each fate (indexed by fate). */
+  fates: Int32Array[];
   /** Contacts: per incoming block, the count of each kept row. */
   counts: Float64Array[] | null;
   /** Cases: per incoming block, the rows held back as conflicts, in conflict order. */
   conflictRows: number[][];
+}
+
+/**
+ * Units of progress per row and step: hashing counts once per key field and finding equal keys
+ * twice, for every row of a kind (stored too); settling repeated keys, compacting and writing
+ * for incoming rows.
+ */
+const HASH_WORK = 1;
+const FIRSTS_WORK = 2;
+const SETTLE_WORK = 2;
+const COMPACT_WORK = 2;
+const WRITE_WORK = 4;
+/** Repeated rows settled between two progress counts (each costs about a microsecond). */
+const SETTLE_BATCH = 1024;
+
+/** The first row g in from..end whose key an earlier row has (repeats[g] !== 0), or end. */
+function nextRepeat(repeats: Int32Array, from: number, end: number): number {
+  let g = from;
+  while (g < end && repeats[g] === 0) g++;
+  return g;
 }
 
 function dedupeKind(
@@ -137,21 +168,27 @@ function dedupeKind(
   incoming: readonly PendingBlock[],
   tallies: readonly FileTally[],
   caseConflicts: CaseConflict[],
+  words: WordHashes,
+  scratch: KeyScratch,
+  progress: WorkProgress,
 ): KindOutcome {
   const rows = new KindRows(kind, [...stored, ...incoming.map((p) => p.block)]);
   const { sources, offsets, sourceOf } = rows;
   const storedTotal = offsets[stored.length];
-  const parts = keyParts(rows);
-  const table = new KeyTable(parts, rows.total);
-  for (let g = 0; g < storedTotal; g++) table.findOrAdd(g);
+  const keys = new NaturalKeys(rows, words, scratch, (n) => progress.add(n * HASH_WORK));
+  /** Per row whose key an earlier row has (stored rows come first), 1 + that row; else 0. */
+  const repeats = keys.repeats((n) => progress.add(n));
+  progress.boundary();
 
   const compared = comparedColumns(kind).map((name) => rows.columns.get(name)!);
   const keyNames = naturalKeyFields(kind).map((f) => f.name).join(', ');
   const isContacts = kind === 'contacts';
   const isCases = kind === 'cases';
+  /** Cases: per row holding a case_id, the later rows of that case_id held as conflicts. */
   const pendingCases = new Map<number, number[]>();
 
-  const status: Uint8Array[] = [];
+  const status: (Uint8Array | null)[] = [];
+  const fates: Int32Array[] = [];
   const conflictRows: number[][] = [];
   const counts: Float64Array[] | null = isContacts
     ? incoming.map(({ block }) => {
@@ -164,39 +201,53 @@ function dedupeKind(
       })
     : null;
 
-  incoming.forEach(({ block, fileIndex }, bi) => {
+  for (let bi = 0; bi < incoming.length; bi++) {
+    const { block, fileIndex } = incoming[bi];
     const base = offsets[stored.length + bi];
     const n = block.rowCount;
-    const st = new Uint8Array(n);
+    let st: Uint8Array | null = null;
+    const fate = new Int32Array(MERGED + 1);
+    fate[KEEP] = n;
     const held: number[] = [];
     const tally = tallies[fileIndex];
-    for (let r = 0; r < n; r++) {
-      const g = base + r;
-      const h = table.findOrAdd(g);
-      if (h < 0) continue;
+    const mark = (r: number, s: number) => {
+      st ??= new Uint8Array(n);
+      st[r] = s;
+      fate[KEEP]--;
+      fate[s]++;
+    };
+    // Only rows whose key an earlier row has: usually none.
+    const end = repeats ? base + n : base;
+    let counted = 0;
+    for (let g = nextRepeat(repeats!, base, end); g < end; g = nextRepeat(repeats!, g + 1, end)) {
+      if (g - base >= counted + SETTLE_BATCH) {
+        progress.add((g - base - counted) * SETTLE_WORK);
+        counted = g - base;
+      }
+      const r = g - base;
+      const h = repeats![g] - 1;
       const diff = rows.differences(compared, h, g);
       const hs = sourceOf[h];
       const hr = h - offsets[hs];
       if (!diff) {
         if (isContacts && h >= storedTotal) {
-          st[r] = MERGED;
+          mark(r, MERGED);
           counts![hs - stored.length][hr] += counts![bi][r];
         } else {
-          st[r] = PRESENT;
+          mark(r, PRESENT);
         }
         continue;
       }
       const other = sources[hs];
       if (isCases) {
-        const id = parts[0][g];
-        const prior = pendingCases.get(id);
+        const prior = pendingCases.get(h);
         if (prior?.some((p) => !rows.differences(compared, p, g))) {
-          st[r] = PRESENT;
+          mark(r, PRESENT);
           continue;
         }
         if (prior) prior.push(g);
-        else pendingCases.set(id, [g]);
-        st[r] = CASE_CONFLICT;
+        else pendingCases.set(h, [g]);
+        mark(r, CASE_CONFLICT);
         held.push(r);
         caseConflicts.push({
           caseId: cellText(block.columns.case_id, r) ?? '',
@@ -210,7 +261,7 @@ function dedupeKind(
         });
         continue;
       }
-      st[r] = QUARANTINED;
+      mark(r, QUARANTINED);
       tally.report.rowsQuarantined++;
       const where =
         h < storedTotal
@@ -225,57 +276,65 @@ function dedupeKind(
       );
     }
     status.push(st);
+    fates.push(fate);
     conflictRows.push(held);
-  });
-  return { rows, firstIncoming: stored.length, status, counts, conflictRows };
+    progress.add((n - counted) * SETTLE_WORK);
+  }
+  progress.boundary();
+  return { rows, status, fates, counts, conflictRows };
 }
 
-/** The merged dictionaries of a kind's dict columns, for concatRows. */
-function mergedWords(rows: KindRows): Record<string, string[]> {
-  const words: Record<string, string[]> = {};
-  for (const c of rows.columns.values()) if (c.merge) words[c.name] = c.merge.words;
-  return words;
-}
-
-/** Per dict column, source si's remap into the merged dictionary. */
-function remapsOf(rows: KindRows, si: number): Record<string, Uint32Array | undefined> {
-  const remaps: Record<string, Uint32Array | undefined> = {};
-  for (const c of rows.columns.values()) if (c.merge) remaps[c.name] = c.merge.remaps[si];
-  return remaps;
+/**
+ * The dict column that alone is the natural key of a kind (case_id of cases, incident_id of
+ * incidents): kept rows have distinct keys, so no word is in two kept rows.
+ */
+function distinctColumn(kind: Kind): string | undefined {
+  const fields = naturalKeyFields(kind);
+  if (fields.length !== 1 || hasRawColumn(fields[0])) return undefined;
+  const name = fields[0].name;
+  return columnLayout(kind).find((c) => c.name === name)?.type === 'dict' ? name : undefined;
 }
 
 /** Kept rows of the incoming blocks of one kind, as stored blocks of at most MAX rows. */
-function compact(incoming: readonly PendingBlock[], outcome: KindOutcome): StoredColumns[] {
+function compact(
+  kind: Kind,
+  incoming: readonly PendingBlock[],
+  outcome: KindOutcome,
+  words: WordHashes,
+  progress: WorkProgress,
+): StoredColumns[] {
   const out: StoredColumns[] = [];
-  const words = mergedWords(outcome.rows);
-  let chunk: RowSelection[] = [];
+  const distinct = distinctColumn(kind);
+  let chunk: RowRange[] = [];
   let size = 0;
+  /** Incoming rows dealt with since the last flush (kept or not). */
+  let consumed = 0;
   const flush = () => {
-    if (size > 0) out.push(concatRows(chunk, { drop: [LINE_COLUMN], words }));
+    if (size > 0) out.push(concatRanges(chunk, { drop: [LINE_COLUMN], words, distinct }));
+    progress.add(consumed * COMPACT_WORK);
     chunk = [];
     size = 0;
+    consumed = 0;
   };
   incoming.forEach(({ block }, bi) => {
     const st = outcome.status[bi];
-    let kept = 0;
-    for (let r = 0; r < st.length; r++) if (st[r] === KEEP) kept++;
+    const kept = outcome.fates[bi][KEEP];
+    consumed += block.rowCount - kept;
     if (kept === 0) return;
-    const rows = new Uint32Array(kept);
-    for (let r = 0, k = 0; r < st.length; r++) if (st[r] === KEEP) rows[k++] = r;
+    let rows: Uint32Array | null = null;
+    if (st) {
+      rows = new Uint32Array(kept);
+      for (let r = 0, k = 0; r < st.length; r++) if (st[r] === KEEP) rows[k++] = r;
+    }
     const columns = outcome.counts
       ? { ...block.columns, [COUNT_COLUMN]: { type: 'num', values: outcome.counts[bi] } as Column }
       : block.columns;
-    const remaps = remapsOf(outcome.rows, outcome.firstIncoming + bi);
     let start = 0;
     while (start < kept) {
       const take = Math.min(kept - start, MAX_ROWS_PER_STORED_BLOCK - size);
-      chunk.push({
-        columns,
-        rowCount: block.rowCount,
-        rows: take === block.rowCount ? null : rows.subarray(start, start + take),
-        remaps,
-      });
+      chunk.push({ columns, rowCount: block.rowCount, rows, start, end: start + take });
       size += take;
+      consumed += take;
       start += take;
       if (size === MAX_ROWS_PER_STORED_BLOCK) flush();
     }
@@ -325,17 +384,33 @@ export async function commitImport(
     byKind.set(p.block.kind, list);
   }
   const kinds = KINDS.filter((k) => byKind.has(k));
+  let incomingRows = 0;
+  for (const list of byKind.values()) for (const { block } of list) incomingRows += block.rowCount;
+  const progress = new WorkProgress(incomingRows, options.onProgress);
 
   return db.transaction('rw', db.blocks, db.imports, async () => {
     const stored = kinds.length ? await db.blocks.where('kind').anyOf(kinds).toArray() : [];
     stored.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
+    const storedByKind = new Map<Kind, StoredBlock[]>(kinds.map((k) => [k, []]));
+    for (const b of stored) storedByKind.get(b.kind)?.push(b);
 
+    let work = incomingRows * (SETTLE_WORK + COMPACT_WORK + WRITE_WORK);
+    for (const kind of kinds) {
+      let kindRows = 0;
+      for (const b of storedByKind.get(kind)!) kindRows += b.rowCount;
+      for (const { block } of byKind.get(kind)!) kindRows += block.rowCount;
+      work += kindRows * (naturalKeyFields(kind).length * HASH_WORK + FIRSTS_WORK);
+    }
+    progress.plan(work);
+    progress.boundary();
+
+    const words = new WordHashes();
+    const scratch = new KeyScratch();
     const caseConflicts: CaseConflict[] = [];
     const outcomes = new Map<Kind, KindOutcome>();
     for (const kind of kinds) {
       const incoming = byKind.get(kind)!;
-      const storedOfKind = stored.filter((b) => b.kind === kind);
-      outcomes.set(kind, dedupeKind(kind, storedOfKind, incoming, tallies, caseConflicts));
+      outcomes.set(kind, dedupeKind(kind, storedByKind.get(kind)!, incoming, tallies, caseConflicts, words, scratch, progress));
     }
 
     for (const t of tallies) {
@@ -347,11 +422,10 @@ export async function commitImport(
       const outcome = outcomes.get(kind)!;
       byKind.get(kind)!.forEach(({ fileIndex }, bi) => {
         const report = tallies[fileIndex].report;
-        for (const s of outcome.status[bi]) {
-          if (s === KEEP || s === MERGED) report.rowsImported++;
-          else if (s === PRESENT) report.rowsAlreadyPresent++;
-          else if (s === CASE_CONFLICT) report.rowsInCaseConflict!++;
-        }
+        const fate = outcome.fates[bi];
+        report.rowsImported += fate[KEEP] + fate[MERGED];
+        report.rowsAlreadyPresent += fate[PRESENT];
+        report.rowsInCaseConflict! += fate[CASE_CONFLICT];
       });
     }
     const files = tallies.map((t) => ({ ...t.report, quarantinedOmitted: t.omitted }));
@@ -389,12 +463,18 @@ export async function commitImport(
     if (!rolledBack) {
       const blocks: StoredBlock[] = [];
       for (const kind of kinds) {
-        for (const c of compact(byKind.get(kind)!, outcomes.get(kind)!)) {
+        for (const c of compact(kind, byKind.get(kind)!, outcomes.get(kind)!, words, progress)) {
           blocks.push({ importId: id, kind, rowCount: c.rowCount, columns: c.columns });
         }
       }
-      if (blocks.length) await db.blocks.bulkAdd(blocks);
+      progress.boundary();
+      // One record at a time: cloning a record blocks the worker, so it gets a turn in between.
+      for (const block of blocks) {
+        await db.blocks.add(block);
+        progress.add(block.rowCount * WRITE_WORK);
+      }
     }
+    progress.finish();
 
     return toSummary({ ...record, id });
   });

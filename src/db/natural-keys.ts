@@ -10,7 +10,7 @@ import { FILE_KINDS, type Field, type Kind } from '../domain/contract';
 import { KEY_SEPARATOR, UNKNOWN_DAY, YN_UNKNOWN, type Column } from '../domain/columns';
 import { RAW_SUFFIX, cellText, hashString, hasRawColumn, type WordHashes } from './column-ops';
 import type { StoredColumns } from './db';
-import type { KindRows } from './kind-rows';
+import type { ColumnAccess, KindRows } from './kind-rows';
 
 export function naturalKeyFields(kind: Kind): Field[] {
   const spec = FILE_KINDS[kind];
@@ -67,7 +67,31 @@ function numberHash(v: number): number {
   return (u32[0] ^ Math.imul(u32[1], 0x9e3779b1)) | 0;
 }
 
-type Values<T extends Column['type']> = Extract<Column, { type: T }>['values'];
+/** Mixes one part per row into hashes[off..off + n): parts from an integer column. */
+function mixInts(hashes: Int32Array, off: number, values: Int32Array, n: number): void {
+  for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], values[r]);
+}
+
+function mixBytes(hashes: Int32Array, off: number, values: Int8Array, n: number): void {
+  for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], values[r]);
+}
+
+function mixConstant(hashes: Int32Array, off: number, k: number, n: number): void {
+  for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], k);
+}
+
+/** Dictionary cells by the hash of their word. */
+function mixWords(hashes: Int32Array, off: number, values: Uint32Array, entry: Int32Array, n: number): void {
+  for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], entry[values[r]]);
+}
+
+function mixNumbers(hashes: Int32Array, off: number, values: Float64Array, n: number): void {
+  for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], numberHash(values[r]));
+}
+
+function mixTexts(hashes: Int32Array, off: number, values: readonly (string | null)[], n: number): void {
+  for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], hashString(values[r] ?? ''));
+}
 
 /** One key part of every row mixed into `hashes`, source by source. */
 function mixPart(
@@ -84,27 +108,16 @@ function mixPart(
     const n = sources[si].rowCount;
     const col = access.cols[si];
     if (!col) {
-      const k =
-        access.type === 'day' ? UNKNOWN_DAY : access.type === 'yn' ? YN_UNKNOWN : access.type === 'num' ? NAN_HASH : EMPTY_HASH;
-      for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], k);
-    } else if (col.type === 'day' || col.type === 'yn') {
-      const values = col.values as Values<'day'> | Values<'yn'>;
-      for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], values[r]);
-    } else if (col.type === 'dict') {
-      const entry = words.of(col.dict);
-      const values = col.values;
-      for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], entry[values[r]]);
-    } else if (col.type === 'num') {
-      const values = col.values;
-      for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], numberHash(values[r]));
-    } else {
-      const values = col.values;
-      for (let r = 0; r < n; r++) hashes[off + r] = mix(hashes[off + r], hashString(values[r] ?? ''));
-    }
+      const t = access.type;
+      mixConstant(hashes, off, t === 'day' ? UNKNOWN_DAY : t === 'yn' ? YN_UNKNOWN : t === 'num' ? NAN_HASH : EMPTY_HASH, n);
+    } else if (col.type === 'day') mixInts(hashes, off, col.values, n);
+    else if (col.type === 'yn') mixBytes(hashes, off, col.values, n);
+    else if (col.type === 'dict') mixWords(hashes, off, col.values, words.of(col.dict), n);
+    else if (col.type === 'num') mixNumbers(hashes, off, col.values, n);
+    else mixTexts(hashes, off, col.values, n);
     onRows?.(n);
   }
 }
-
 /** The raw text of an open vocabulary's `other` mixed into the hashes of the rows that have it. */
 function mixRaw(hashes: Int32Array, rows: KindRows, field: Field): void {
   const { sources, offsets } = rows;
@@ -128,49 +141,57 @@ function rawOf(base: (Column | undefined)[], raw: (Column | undefined)[], si: nu
   return base[si] && col && col.type === 'text' ? col.values[r] || '' : '';
 }
 
+/** Rows per partition when finding equal keys: each partition's table stays in cache. */
+const PARTITION_ROWS = 4096;
+
+/** Work arrays reused from kind to kind of one import, so that each kind does not allocate its own. */
+export class KeyScratch {
+  readonly #arrays: Int32Array[] = [];
+
+  /** Array `i`, at least n long; its contents are left from earlier use. */
+  get(i: number, n: number): Int32Array {
+    let a = this.#arrays[i];
+    if (!a || a.length < n) {
+      a = new Int32Array(n);
+      this.#arrays[i] = a;
+    }
+    return a;
+  }
+}
+
 /**
- * A set of rows (by global row number of a KindRows) with distinct natural keys. Two rows have
- * the same key when every key field holds the same value: equal words (a missing column and ''
- * being unknown), equal numbers (NaN equal to NaN and to a missing column), equal days and yn;
- * an open-vocabulary `other` with raw text is keyed by the raw text too.
- *
- * The table's slots hold a row and its key hash side by side: a probe touches one cache line of
- * the table and, only when the hashes agree, the rows' values.
+ * The natural keys of the rows of a KindRows. Two rows have the same key when every key field
+ * holds the same value: equal words (a missing column and '' being unknown), equal numbers
+ * (NaN equal to NaN and to a missing column), equal days and yn; an open-vocabulary `other`
+ * with raw text is keyed by the raw text too.
  */
-export class KeyTable {
+export class NaturalKeys {
   readonly #rows: KindRows;
-  /** Per global row, the hash of its key. */
+  readonly #scratch: KeyScratch;
+  /** Per global row, the hash of its key (scratch array 0). */
   readonly #hashes: Int32Array;
-  /** Pairs (row, hash); row -1 when empty. */
-  readonly #slots: Int32Array;
-  readonly #mask: number;
-  readonly #same: KindRows['columns'] extends Map<string, infer A> ? A['same'][] : never;
+  readonly #same: ColumnAccess['same'][];
   /** Per open-vocabulary key field, its base and raw columns. */
   readonly #raws: { base: (Column | undefined)[]; raw: (Column | undefined)[] }[];
 
   /**
-   * Hashes the key of every row (none is added yet).
+   * Hashes the key of every row.
    * @param onRows told of the rows hashed as it goes, one call per source and key field
    */
-  constructor(rows: KindRows, words: WordHashes, onRows?: (n: number) => void) {
+  constructor(rows: KindRows, words: WordHashes, scratch: KeyScratch, onRows?: (n: number) => void) {
     this.#rows = rows;
+    this.#scratch = scratch;
     const fields = naturalKeyFields(rows.kind);
-    const hashes = new Int32Array(rows.total).fill(fields.length);
+    const hashes = scratch.get(0, rows.total).fill(0, 0, rows.total);
     for (const field of fields) {
       mixPart(hashes, rows, field.name, words, onRows);
       if (hasRawColumn(field)) mixRaw(hashes, rows, field);
     }
-    for (let g = 0; g < hashes.length; g++) hashes[g] = fmix(hashes[g]);
     this.#hashes = hashes;
     this.#same = fields.map((f) => rows.columns.get(f.name)!.same);
     this.#raws = fields
       .filter(hasRawColumn)
       .map((f) => ({ base: rows.columns.get(f.name)!.cols, raw: rows.columns.get(f.name + RAW_SUFFIX)!.cols }));
-    // Load factor at most 2/3: a smaller table means fewer cache and TLB misses per probe.
-    let size = 16;
-    while (size < rows.total * 1.5) size *= 2;
-    this.#slots = new Int32Array(size * 2).fill(-1);
-    this.#mask = size * 2 - 1;
   }
 
   /** Whether global rows a and b have the same natural key. */
@@ -185,21 +206,80 @@ export class KeyTable {
     return true;
   }
 
-  /** The row already holding row g's key, or -1 after adding row g. */
-  findOrAdd(g: number): number {
-    const slots = this.#slots;
-    const mask = this.#mask;
-    const hash = this.#hashes[g];
-    let i = (hash << 1) & mask;
-    for (;;) {
-      const h = slots[i];
-      if (h < 0) {
-        slots[i] = g;
-        slots[i + 1] = hash;
-        return -1;
-      }
-      if (slots[i + 1] === hash && this.sameKey(h, g)) return h;
-      i = (i + 2) & mask;
+  /**
+   * The rows whose key an earlier row has: per global row, 1 + the first row with its key, or 0
+   * when it is the first; null when no row repeats a key (then nothing is allocated). Valid until
+   * the next NaturalKeys of the same scratch.
+   *
+   * Rows are first split by the top bits of their hash into partitions of about PARTITION_ROWS
+   * rows (keeping their order), then each partition is deduped in a small open-addressing table
+   * that stays in cache: one table as large as all rows would miss the cache on almost every
+   * row. Equal keys have equal hashes, so they meet in the same partition.
+   * @param onRows told of the work done as it goes: twice the rows in all (split, then dedupe)
+   */
+  repeats(onRows?: (n: number) => void): Int32Array | null {
+    const total = this.#rows.total;
+    const hashes = this.#hashes;
+    let bits = 0;
+    while (bits < 16 && total >> bits > PARTITION_ROWS) bits++;
+    const shift = 32 - bits;
+    const parts = 1 << bits;
+    // Partition of a row: the top bits of its finalised hash.
+    const starts = new Int32Array(parts + 1);
+    for (let g = 0; g < total; g++) {
+      const h = fmix(hashes[g]);
+      hashes[g] = h;
+      starts[bits ? (h >>> shift) + 1 : 1]++;
     }
+    for (let p = 0; p < parts; p++) starts[p + 1] += starts[p];
+    // Pairs (row, hash) by partition, in row order within each.
+    const pairs = this.#scratch.get(1, total * 2);
+    const next = starts.slice(0, parts);
+    for (let g = 0; g < total; g++) {
+      const h = hashes[g];
+      const at = (bits ? next[h >>> shift]++ : g) << 1;
+      pairs[at] = g;
+      pairs[at + 1] = h;
+    }
+    onRows?.(total);
+
+    let largest = 0;
+    for (let p = 0; p < parts; p++) largest = Math.max(largest, starts[p + 1] - starts[p]);
+    let size = 16;
+    while (size < largest * 1.5) size *= 2;
+    // Pairs (row + 1, hash); row + 1 === 0 when empty. Cleared per partition.
+    const slots = new Int32Array(size * 2);
+    const mask = size * 2 - 1;
+    let repeats: Int32Array | null = null;
+    let told = 0;
+    for (let p = 0; p < parts; p++) {
+      const end = starts[p + 1];
+      for (let k = starts[p] << 1; k < end << 1; k += 2) {
+        const g = pairs[k];
+        const hash = pairs[k + 1];
+        let i = (hash << 1) & mask;
+        for (;;) {
+          const h = slots[i] - 1;
+          if (h < 0) {
+            slots[i] = g + 1;
+            slots[i + 1] = hash;
+            break;
+          }
+          if (slots[i + 1] === hash && this.sameKey(h, g)) {
+            repeats ??= this.#scratch.get(2, total).fill(0, 0, total);
+            repeats[g] = h + 1;
+            break;
+          }
+          i = (i + 2) & mask;
+        }
+      }
+      slots.fill(0);
+      if ((p & 31) === 31 && onRows) {
+        onRows(end - told);
+        told = end;
+      }
+    }
+    onRows?.(total - told);
+    return repeats;
   }
 }

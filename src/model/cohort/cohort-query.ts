@@ -2,7 +2,7 @@
  * The cohort screen's filters, grouping and alignment, as they live in the URL query (never any
  * data: only codes, area names and dates). Parsing keeps only valid values.
  */
-import { ymdOf, dayFromIso } from '../days';
+import { dayFromIso, formatIsoDay } from '../days';
 import type { CohortWoman, EngagementStatus, RiskAtReferral } from './cohort-women';
 import { ENGAGEMENT_STATUS_LABELS, RISK_AT_REFERRAL_LABELS } from './cohort-women';
 
@@ -51,14 +51,14 @@ export const DEFAULT_QUERY: Readonly<CohortQuery> = {
 };
 
 function isoOf(day: number): string {
-  const { year, month, day: d } = ymdOf(day);
-  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return formatIsoDay(day);
 }
 
 function dayOrNull(v: string | null): number | null {
   if (!v) return null;
   try {
-    return dayFromIso(v);
+    const day = dayFromIso(v);
+    return formatIsoDay(day) === v ? day : null;
   } catch {
     return null;
   }

@@ -5,9 +5,9 @@
  */
 import { UNKNOWN_DAY } from '../../domain/columns';
 import type { Kind } from '../../domain/contract';
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import type { WorkingSet } from '../../db/working-set';
 import { addMonths } from '../days';
-import { dayColumn, dayText, textAt, type LogEntry } from './quality-base';
+import { codesOf, dayColumn, dayText, textAt, type LogEntry } from './quality-base';
 
 export interface StartDifference {
   caseId: string;
@@ -66,8 +66,12 @@ export function contradictions(ws: WorkingSet, caseRow: Int32Array): Contradicti
   const serviceDays = SERVICE_KINDS.map((k) => dayColumn(ws.tables[k], 'date'));
   const ra = ws.tables.risk_assessments;
   const raDay = dayColumn(ra, 'date');
-  const raLevel = ra.columns.level;
+  const HIGH = 1;
+  const STANDARD = 2;
+  const raLevel = codesOf(ra.columns.level, ra.rowCount, { high: HIGH, standard: STANDARD });
   const raAssessor = ra.columns.assessor;
+  /** Referral day -> the same day 12 months earlier (many women share a referral day). */
+  const yearBefore = new Map<number, number>();
 
   for (let c = 0; c < ws.casesWithRow; c++) {
     const row = caseRow[c];
@@ -79,30 +83,43 @@ export function contradictions(ws: WorkingSet, caseRow: Int32Array): Contradicti
       startDifferences.push({ caseId, policeStart: police[row], firstContact: first[row], days: police[row] - first[row] });
     }
     if (ref !== UNKNOWN_DAY && clo !== UNKNOWN_DAY && clo < ref) closureBeforeReferral.push({ caseId, referral: ref, closure: clo });
-    const earliest = ref === UNKNOWN_DAY ? UNKNOWN_DAY : addMonths(ref, -12);
-    SERVICE_KINDS.forEach((kind, k) => {
-      const days = serviceDays[k];
-      for (const r of rowsOfCase(ws, kind, c)) {
-        const d = days[r];
-        if (d === UNKNOWN_DAY) continue;
-        if (clo !== UNKNOWN_DAY && d > clo) outOfWindow.push({ caseId, kind, date: d, problem: 'after_closure', against: clo });
-        else if (earliest !== UNKNOWN_DAY && d < earliest) outOfWindow.push({ caseId, kind, date: d, problem: 'long_before_referral', against: ref });
+    if (ref !== UNKNOWN_DAY || clo !== UNKNOWN_DAY) {
+      let earliest = UNKNOWN_DAY;
+      if (ref !== UNKNOWN_DAY) {
+        earliest = yearBefore.get(ref) ?? addMonths(ref, -12);
+        yearBefore.set(ref, earliest);
       }
-    });
-    const rows = rowsOfCase(ws, 'risk_assessments', c);
-    for (let i = 0; i < rows.length; i++) {
-      const li = textAt(raLevel, rows[i]);
-      if (li !== 'high' && li !== 'standard') continue;
-      const ai = textAt(raAssessor, rows[i]);
-      for (let j = i + 1; j < rows.length && raDay[rows[j]] - raDay[rows[i]] <= RISK_CONFLICT_DAYS; j++) {
-        const lj = textAt(raLevel, rows[j]);
+      const latest = clo === UNKNOWN_DAY ? 2147483647 : clo;
+      for (let k = 0; k < SERVICE_KINDS.length; k++) {
+        const kind = SERVICE_KINDS[k];
+        const days = serviceDays[k];
+        const { offsets, rows } = ws.byCase[kind];
+        const end = offsets[c + 1];
+        // Rows are sorted by date: only the first few and the last few can fall outside.
+        for (let i = offsets[c]; i < end; i++) {
+          const d = days[rows[i]];
+          if (d === UNKNOWN_DAY) continue;
+          if (d >= earliest) break;
+          outOfWindow.push({ caseId, kind, date: d, problem: 'long_before_referral', against: ref });
+        }
+        let firstAfter = end;
+        while (firstAfter > offsets[c] && days[rows[firstAfter - 1]] > latest) firstAfter--;
+        for (let i = firstAfter; i < end; i++) outOfWindow.push({ caseId, kind, date: days[rows[i]], problem: 'after_closure', against: clo });
+      }
+    }
+    const { offsets, rows } = ws.byCase.risk_assessments;
+    const end = offsets[c + 1];
+    for (let i = offsets[c]; i < end; i++) {
+      const li = raLevel[rows[i]];
+      if (li === 0) continue;
+      for (let j = i + 1; j < end && raDay[rows[j]] - raDay[rows[i]] <= RISK_CONFLICT_DAYS; j++) {
+        const lj = raLevel[rows[j]];
+        if (lj === 0 || lj === li) continue;
+        const ai = textAt(raAssessor, rows[i]);
         const aj = textAt(raAssessor, rows[j]);
         if (!ai || !aj || ai === aj) continue;
-        if (li === 'high' && lj === 'standard') {
-          riskConflicts.push({ caseId, highDate: raDay[rows[i]], highAssessor: ai, standardDate: raDay[rows[j]], standardAssessor: aj });
-        } else if (li === 'standard' && lj === 'high') {
-          riskConflicts.push({ caseId, highDate: raDay[rows[j]], highAssessor: aj, standardDate: raDay[rows[i]], standardAssessor: ai });
-        }
+        if (li === HIGH) riskConflicts.push({ caseId, highDate: raDay[rows[i]], highAssessor: ai, standardDate: raDay[rows[j]], standardAssessor: aj });
+        else riskConflicts.push({ caseId, highDate: raDay[rows[j]], highAssessor: aj, standardDate: raDay[rows[i]], standardAssessor: ai });
       }
     }
   }

@@ -45,14 +45,14 @@ export function engagementAgreement(ws: WorkingSet): EngagementAgreement {
   const cells = Object.fromEntries(
     CODINGS.map((p) => [p, Object.fromEntries(CODINGS.map((w) => [w, [] as string[]]))]),
   ) as Record<Coding, Record<Coding, string[]>>;
-  const seen = new Set<number>();
+  const seen = new Uint8Array(ws.caseIds.length);
   let agree = 0;
   let disagree = 0;
   let unknown = 0;
   for (let r = 0; r < table.rowCount; r++) {
     const c = table.caseIx[r];
-    if (c < 0 || seen.has(c)) continue;
-    seen.add(c);
+    if (c < 0 || seen[c]) continue;
+    seen[c] = 1;
     const p = policeCoding(textAt(police, r));
     const w = workerCoding(textAt(modus, r));
     cells[p][w].push(ws.caseIds[c]);

@@ -5,7 +5,7 @@
 import { UNKNOWN_DAY, type Column } from '../../domain/columns';
 import type { Kind } from '../../domain/contract';
 import { KINDS } from '../../domain/contract';
-import { columnOf, rowsOfCase, type Table, type WorkingSet } from '../../db/working-set';
+import { columnOf, type Table, type WorkingSet } from '../../db/working-set';
 import { formatIsoDay } from '../days';
 
 /** One line of the "data quality log" CSV. */
@@ -22,10 +22,8 @@ export const NO_AREA = 'Area not recorded';
 /** Per case index, its row in the cases table (the first, if repeated), or -1. */
 export function casesRowOf(ws: WorkingSet): Int32Array {
   const out = new Int32Array(ws.caseIds.length).fill(-1);
-  for (let c = 0; c < ws.casesWithRow; c++) {
-    const rows = rowsOfCase(ws, 'cases', c);
-    if (rows.length > 0) out[c] = rows[0];
-  }
+  const { offsets, rows } = ws.byCase.cases;
+  for (let c = 0; c < ws.casesWithRow; c++) if (offsets[c + 1] > offsets[c]) out[c] = rows[offsets[c]];
   return out;
 }
 
@@ -74,4 +72,20 @@ export function countByArea(cases: readonly number[], areas: readonly string[]):
   const counts = new Map<string, number>();
   for (const c of cases) counts.set(areas[c], (counts.get(areas[c]) ?? 0) + 1);
   return sortAreas(counts.keys()).map((area) => ({ area, count: counts.get(area)! }));
+}
+
+/**
+ * Per row, a small code for a dict column's value: codes[word] for listed words, 0 otherwise.
+ * Lets hot loops compare numbers instead of strings.
+ */
+export function codesOf(col: Column | undefined, rowCount: number, codes: Readonly<Record<string, number>>): Uint8Array {
+  const out = new Uint8Array(rowCount);
+  if (!col || col.type !== 'dict') {
+    if (col && col.type === 'text') for (let r = 0; r < rowCount; r++) out[r] = codes[col.values[r] ?? ''] ?? 0;
+    return out;
+  }
+  const byWord = Uint8Array.from(col.dict, (w) => codes[w] ?? 0);
+  const v = col.values;
+  for (let r = 0; r < rowCount; r++) out[r] = byWord[v[r]];
+  return out;
 }

@@ -3,7 +3,10 @@
 export type Route =
   | { screen: 'data' }
   | { screen: 'help'; section?: string }
-  | { screen: 'journeys'; caseId?: string };
+  | { screen: 'journeys'; caseId?: string }
+  | { screen: 'quality' }
+  | { screen: 'cohort'; query: string }
+  | { screen: 'section4' };
 
 function decode(part: string): string | undefined {
   try {
@@ -14,13 +17,24 @@ function decode(part: string): string | undefined {
 }
 
 export function parseHash(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '');
+  const full = hash.replace(/^#\/?/, '');
+  const q = full.indexOf('?');
+  const path = q < 0 ? full : full.slice(0, q);
+  const query = q < 0 ? '' : full.slice(q + 1);
   const slash = path.indexOf('/');
   const screen = slash < 0 ? path : path.slice(0, slash);
   const rest = slash < 0 ? '' : path.slice(slash + 1);
   if (screen === 'help') return { screen: 'help', section: rest.split('/')[0] || undefined };
   if (screen === 'journeys') return { screen: 'journeys', caseId: rest ? decode(rest) : undefined };
+  if (screen === 'quality') return { screen: 'quality' };
+  if (screen === 'cohort') return { screen: 'cohort', query };
+  if (screen === 'section4') return { screen: 'section4' };
   return { screen: 'data' };
+}
+
+/** The hash of the cohort screen with its filters, grouping and alignment (never any data). */
+export function cohortHash(query: string): string {
+  return query ? `#/cohort?${query}` : '#/cohort';
 }
 
 /** The hash of one woman's journey; case ids may hold any character. */

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { commitImport, MAX_ROWS_PER_STORED_BLOCK, QUARANTINE_LIST_CAP } from '../../../src/db/import-batch';
 import { loadWorkingSet, recordsOf, summaryOf } from '../../../src/db/working-set';
 import { getImport, listImports } from '../../../src/db/history';
@@ -239,6 +239,115 @@ describe('commitImport', () => {
     pending.files[0].kind = 'cases';
     await expect(commitImport(db, pending)).rejects.toThrow(/incidents block refers to incidents.csv/);
     expect(await db.imports.count()).toBe(0);
+  });
+});
+
+describe('commitImport progress and storage form', () => {
+  const contactRows = (n: number, offset = 0) =>
+    Array.from({ length: n }, (_, i) => ({
+      case_id: `C${(i + offset) % 500}`,
+      date: 16000 + ((i + offset) % 4000),
+      mode: (i + offset) % 3 ? 'phone' : 'text',
+      result: 'attempted',
+    }));
+
+  it('reports progress with increasing rows done, ending at the total', async () => {
+    const db = freshDb();
+    const blocks = [makeBlock('incidents', incidents), makeBlock('contacts', contactRows(2000)), makeBlock('contacts', contactRows(1500, 7))];
+    const total = blocks.reduce((n, b) => n + b.rowCount, 0);
+    const calls: [number, number][] = [];
+    const s = await commitImport(db, pendingOf(blocks), { onProgress: (done, of) => calls.push([done, of]) });
+    expect(s.rowsImported + s.rowsAlreadyPresent).toBe(total);
+    expect(calls.length).toBeGreaterThan(1);
+    expect(calls.every(([, of]) => of === total)).toBe(true);
+    for (let i = 1; i < calls.length; i++) expect(calls[i][0]).toBeGreaterThan(calls[i - 1][0]);
+    expect(calls.at(-1)).toEqual([total, total]);
+  });
+
+  it('reports progress from inside the work when time passes, and ends at the total when rolled back', async () => {
+    const db = freshDb();
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 150));
+    const calls: number[] = [];
+    const blocks = [makeBlock('contacts', contactRows(30_000)), makeBlock('contacts', contactRows(30_000, 3))];
+    try {
+      await commitImport(db, pendingOf(blocks), { onProgress: (done) => calls.push(done) });
+    } finally {
+      now.mockRestore();
+    }
+    // Phase boundaries alone give at most five reports here; the clock is read inside the loops.
+    expect(calls.length).toBeGreaterThan(8);
+    for (let i = 1; i < calls.length; i++) expect(calls[i]).toBeGreaterThan(calls[i - 1]);
+    expect(calls.at(-1)).toBe(60_000);
+
+    const rolled: [number, number][] = [];
+    const pending = pendingOf([makeBlock('incidents', incidents)], { allOrNothing: true });
+    pending.files[0].rowsQuarantined = 1;
+    pending.files[0].quarantined.push({ line: 9, column: 'kind', value: 'x', reason: 'Unknown kind' });
+    const s = await commitImport(freshDb(), pending, { onProgress: (done, of) => rolled.push([done, of]) });
+    expect(s.rolledBack).toBe(true);
+    expect(rolled.at(-1)).toEqual([3, 3]);
+  });
+
+  it('reports an empty import as done', async () => {
+    const calls: [number, number][] = [];
+    await commitImport(freshDb(), pendingOf([]), { onProgress: (done, of) => calls.push([done, of]) });
+    expect(calls).toEqual([[0, 0]]);
+  });
+
+  it('stores only the dictionary words its rows use, whatever the worker sent', async () => {
+    const db = freshDb();
+    await commitImport(db, pendingOf([makeBlock('incidents', incidents, { seed: ['zz', 'crime', 'C9'] })]));
+    const [stored] = await db.blocks.toArray();
+    for (const name of ['incident_id', 'case_id', 'kind', 'outcome']) {
+      const col = stored.columns[name];
+      expect(col.type).toBe('dict');
+      if (col.type !== 'dict') continue;
+      expect(col.dict[0]).toBe('');
+      expect(col.dict).not.toContain('zz');
+      expect(col.dict).not.toContain('C9');
+      expect(new Set(col.values).size).toBe(col.dict.length - (col.values.includes(0) ? 0 : 1));
+    }
+    expect(recordsOf(await loadWorkingSet(db), 'C1').incidents.map((r) => [r.incident_id, r.kind])).toEqual([
+      ['INC2', 'domestic_incident'],
+      ['INC1', 'crime'],
+    ]);
+  });
+
+  it('finds repeated keys across blocks whose dictionaries differ, and across kinds of key part', async () => {
+    const db = freshDb();
+    const first = contactRows(300);
+    const again = contactRows(300).reverse();
+    const s = await commitImport(
+      db,
+      pendingOf([
+        makeBlock('contacts', first),
+        makeBlock('contacts', again, { seed: ['text', 'C7', 'zz', 'phone'] }),
+        makeBlock('support', [
+          { case_id: 'C1', date: '2014-02-01', category: 'other', category__raw: 'Pet fostering', detail: 'Refuge' },
+          { case_id: 'C1', date: '2014-02-01', category: 'other', category__raw: 'Pet fostering', detail: 'Refuge' },
+          { case_id: 'C1', date: '2014-02-01', category: 'other', category__raw: 'Dog walking', detail: 'Refuge' },
+          { case_id: 'C1', date: '2014-02-01', category: 'other', detail: 'Refuge' },
+          { case_id: 'C1', date: '2014-02-01', category: 'other', detail: '' },
+          // An empty detail and no detail are the same (unknown).
+          { case_id: 'C1', date: '2014-02-01', category: 'other' },
+        ]),
+      ]),
+    );
+    expect(s.files.map((f) => [f.fileName, f.rowsImported, f.rowsAlreadyPresent, f.rowsQuarantined])).toEqual([
+      ['contacts.csv', 600, 0, 0],
+      ['support.csv', 4, 2, 0],
+    ]);
+    const ws = await loadWorkingSet(db);
+    expect(ws.tables.contacts.rowCount).toBe(300);
+    const counts = ws.tables.contacts.columns.count;
+    expect(counts.type === 'num' && Array.from(counts.values).every((c) => c === 2)).toBe(true);
+    expect(recordsOf(ws, 'C1').support.map((r) => [r.category__raw, r.detail])).toEqual([
+      ['Pet fostering', 'Refuge'],
+      ['Dog walking', 'Refuge'],
+      [null, 'Refuge'],
+      [null, null],
+    ]);
   });
 });
 

@@ -1,0 +1,249 @@
+/**
+ * Cohort aggregates shown as tables and charts: criminal-justice outcomes of crimes by area, risk
+ * transitions from referral to the latest assessment, needs that occur together, and support by
+ * category as a share of engaged women. Each returns counts and what to publish (share mode).
+ */
+import { NEED_FIELDS, VOCABULARIES } from '../../domain/contract';
+import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import type { Definitions } from '../definitions';
+import { SUPPRESSED, showCount, showPercent, suppressEntries, type DisclosureRule, type SumConstraint } from '../disclosure';
+import { labelOf } from '../labels';
+import { reader, RISK_AT_REFERRAL_LABELS, type CohortWoman, type RiskAtReferral } from './cohort-women';
+
+export interface PublishedTable {
+  rowLabels: string[];
+  colLabels: string[];
+  cells: number[][];
+  shown: string[][];
+  rowTotals: string[];
+  colTotals: string[];
+  grandTotal: string;
+}
+
+/**
+ * A two-way table with margins, suppressed as one system. Row totals (and the grand total) that
+ * another table already shows are passed as they are shown there: hidden there means hidden
+ * here, shown there means they cannot be hidden here to protect a cell.
+ */
+export function publishTable(
+  rowLabels: string[],
+  colLabels: string[],
+  cells: number[][],
+  rule: DisclosureRule | null,
+  shownElsewhere: { rowTotals?: string[]; grandTotal?: string } = {},
+): PublishedTable {
+  const R = rowLabels.length;
+  const C = colLabels.length;
+  const at = (r: number, c: number) => r * (C + 1) + c;
+  const values: number[] = [];
+  for (let r = 0; r <= R; r++)
+    for (let c = 0; c <= C; c++)
+      values.push(
+        r < R && c < C ? cells[r][c]
+        : r < R ? cells[r].reduce((a, b) => a + b, 0)
+        : c < C ? cells.reduce((a, row) => a + row[c], 0)
+        : cells.reduce((a, row) => a + row.reduce((x, y) => x + y, 0), 0),
+      );
+  let hidden = values.map(() => false);
+  if (rule) {
+    const constraints: SumConstraint[] = [];
+    for (let r = 0; r <= R; r++) constraints.push({ parts: Array.from({ length: C }, (_, c) => at(r, c)), total: at(r, C) });
+    for (let c = 0; c <= C; c++) constraints.push({ parts: Array.from({ length: R }, (_, r) => at(r, c)), total: at(R, c) });
+    const pre = values.map(() => false);
+    const locked = values.map(() => false);
+    shownElsewhere.rowTotals?.forEach((s, r) => (s === SUPPRESSED ? (pre[at(r, C)] = true) : (locked[at(r, C)] = true)));
+    if (shownElsewhere.grandTotal !== undefined) {
+      if (shownElsewhere.grandTotal === SUPPRESSED) pre[at(R, C)] = true;
+      else locked[at(R, C)] = true;
+    }
+    hidden = suppressEntries(values, constraints, rule, { hidden: pre, locked });
+  }
+  return {
+    rowLabels,
+    colLabels,
+    cells,
+    shown: cells.map((row, r) => row.map((v, c) => showCount(v, hidden[at(r, c)]))),
+    rowTotals: rowLabels.map((_, r) => showCount(values[at(r, C)], hidden[at(r, C)])),
+    colTotals: colLabels.map((_, c) => showCount(values[at(R, c)], hidden[at(R, c)])),
+    grandTotal: showCount(values[at(R, C)], hidden[at(R, C)]),
+  };
+}
+
+/** Crimes by area and criminal-justice outcome. */
+export function cjOutcomesByArea(ws: WorkingSet, women: readonly CohortWoman[]): { areas: string[]; outcomes: string[]; labels: string[]; cells: number[][] } {
+  const inc = ws.tables.incidents;
+  const kind = reader(inc, 'kind');
+  const outcome = reader(inc, 'outcome');
+  const areas = [...new Set(women.map((w) => w.area))].sort();
+  const order = VOCABULARIES.policeOutcome.terms.map((t) => t.code);
+  const counts = new Map<string, Map<string, number>>();
+  const seen = new Set<string>();
+  for (const w of women)
+    for (const r of rowsOfCase(ws, 'incidents', w.ix)) {
+      if (kind(r) !== 'crime') continue;
+      const o = (outcome(r) as string | null) ?? 'not_recorded';
+      seen.add(o);
+      let m = counts.get(w.area);
+      if (!m) counts.set(w.area, (m = new Map()));
+      m.set(o, (m.get(o) ?? 0) + 1);
+    }
+  const outcomes = [...order.filter((o) => seen.has(o)), ...(seen.has('not_recorded') ? ['not_recorded'] : [])];
+  return {
+    areas,
+    outcomes,
+    labels: outcomes.map((o) => (o === 'not_recorded' ? 'Not recorded' : labelOf(VOCABULARIES.policeOutcome, o))),
+    cells: areas.map((a) => outcomes.map((o) => counts.get(a)?.get(o) ?? 0)),
+  };
+}
+
+export const RISK_ROWS: readonly RiskAtReferral[] = ['standard', 'medium', 'high', 'not_assessed'];
+
+/** The latest risk level on record (from the assessor the definition names). */
+export function latestRisk(ws: WorkingSet, w: CohortWoman, assessor: Definitions['riskAssessor']): RiskAtReferral {
+  const ra = ws.tables.risk_assessments;
+  const day = reader(ra, 'date');
+  const level = reader(ra, 'level');
+  const who = reader(ra, 'assessor');
+  let best: RiskAtReferral = 'not_assessed';
+  let bestDay = -Infinity;
+  for (const r of rowsOfCase(ws, 'risk_assessments', w.ix)) {
+    if (assessor !== 'any' && ((who(r) as string | null) ?? 'unknown') !== assessor) continue;
+    const d = day(r) as number | null;
+    const lv = level(r) as string | null;
+    if (d !== null && d >= bestDay && (lv === 'standard' || lv === 'medium' || lv === 'high')) ((bestDay = d), (best = lv));
+  }
+  if (assessor === 'any' || assessor === 'police') {
+    const inc = ws.tables.incidents;
+    const iday = reader(inc, 'date');
+    const ilv = reader(inc, 'dash_risk');
+    for (const r of rowsOfCase(ws, 'incidents', w.ix)) {
+      const d = iday(r) as number | null;
+      const lv = ilv(r) as string | null;
+      if (d !== null && d >= bestDay && (lv === 'standard' || lv === 'medium' || lv === 'high')) ((bestDay = d), (best = lv));
+    }
+  }
+  return best;
+}
+
+/** Women by risk at referral (rows) and latest risk (columns). */
+export function riskTransitions(ws: WorkingSet, women: readonly CohortWoman[], defs: Definitions): { labels: string[]; cells: number[][] } {
+  const cells = RISK_ROWS.map(() => RISK_ROWS.map(() => 0));
+  for (const w of women) cells[RISK_ROWS.indexOf(w.riskAtReferral)][RISK_ROWS.indexOf(latestRisk(ws, w, defs.riskAssessor))]++;
+  return { labels: RISK_ROWS.map((r) => RISK_AT_REFERRAL_LABELS[r]), cells };
+}
+
+export interface NeedCombination {
+  needs: string[];
+  women: number;
+}
+
+/** Which needs occur together: each woman counted once, under her exact set of needs. */
+export function needCombinations(ws: WorkingSet, women: readonly CohortWoman[]): NeedCombination[] {
+  const cases = ws.tables.cases;
+  const rowOf = new Map<number, number>();
+  for (let r = 0; r < cases.rowCount; r++) if (!rowOf.has(cases.caseIx[r])) rowOf.set(cases.caseIx[r], r);
+  const flags = NEED_FIELDS.map((f) => reader(cases, f.name));
+  const counts = new Map<string, number>();
+  for (const w of women) {
+    const row = rowOf.get(w.ix);
+    const key = row === undefined ? '' : NEED_FIELDS.flatMap((f, i) => (flags[i](row) === true ? [f.label] : [])).join('\u001f');
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts]
+    .map(([k, n]) => ({ needs: k ? k.split('\u001f') : [], women: n }))
+    .sort((a, b) => b.women - a.women || a.needs.length - b.needs.length || a.needs.join().localeCompare(b.needs.join()));
+}
+
+/** Published needs combinations: all that sum to the women shown elsewhere; small ones merged. */
+export function publishCombinations(combos: NeedCombination[], rule: DisclosureRule | null, totalShown: string, keep = 12): { label: string; women: number; shown: string }[] {
+  const top = combos.slice(0, keep);
+  const rest = combos.slice(keep).reduce((a, c) => a + c.women, 0);
+  const rows = top.map((c) => ({ label: c.needs.length ? c.needs.join(' + ') : 'No needs recorded', women: c.women }));
+  if (rest > 0) rows.push({ label: 'All other combinations', women: rest });
+  const total = rows.reduce((a, r) => a + r.women, 0);
+  let hidden = rows.map(() => false);
+  if (rule) {
+    const values = [...rows.map((r) => r.women), total];
+    const pre = values.map((_, i) => i === rows.length && totalShown === SUPPRESSED);
+    const locked = values.map((_, i) => i === rows.length && totalShown !== SUPPRESSED);
+    hidden = suppressEntries(values, [{ parts: rows.map((_, i) => i), total: rows.length }], rule, { hidden: pre, locked }).slice(0, rows.length);
+  }
+  return rows.map((r, i) => ({ ...r, shown: showCount(r.women, hidden[i]) }));
+}
+
+export const SUPPORT_CATEGORIES = VOCABULARIES.supportCategory.terms.map((t) => ({ code: t.code, label: t.label }));
+
+export interface SupportShareRow {
+  label: string;
+  engaged: number;
+  engagedShown: string;
+  counts: number[];
+  shown: string[];
+  percents: string[];
+}
+
+/**
+ * Support by category as a share of engaged women, per group. A woman counts once per category.
+ * Categories overlap (a woman has several), so they do not sum; only the engaged n are tied to
+ * the totals published elsewhere.
+ */
+export function supportShares(
+  ws: WorkingSet,
+  groups: readonly { label: string; women: readonly CohortWoman[] }[],
+  rule: DisclosureRule | null,
+  engagedShownElsewhere: {
+    perGroup: (string | undefined)[];
+    total: string;
+    /** When groups split areas (area by complex needs): each group's area and the area's engaged n as shown. */
+    areaOfGroup?: (string | null)[];
+    areaShown?: Readonly<Record<string, string>>;
+  },
+): { categories: { code: string; label: string }[]; rows: SupportShareRow[] } {
+  const sup = ws.tables.support;
+  const cat = reader(sup, 'category');
+  const raw = groups.map((g) => {
+    const engaged = g.women.filter((w) => w.engagement === 'engaged');
+    const counts = SUPPORT_CATEGORIES.map(() => 0);
+    for (const w of engaged) {
+      const got = new Set<string>();
+      for (const r of rowsOfCase(ws, 'support', w.ix)) got.add((cat(r) as string | null) ?? '');
+      SUPPORT_CATEGORIES.forEach((c, i) => got.has(c.code) && counts[i]++);
+    }
+    return { label: g.label, engaged: engaged.length, counts };
+  });
+  const used = SUPPORT_CATEGORIES.map((_, i) => raw.some((r) => r.counts[i] > 0));
+  const categories = SUPPORT_CATEGORIES.filter((_, i) => used[i]);
+  // The engaged n per group sum to all engaged women, shown in the summary.
+  const values = [...raw.map((r) => r.engaged), raw.reduce((a, r) => a + r.engaged, 0)];
+  const constraints: SumConstraint[] = [{ parts: raw.map((_, i) => i), total: raw.length }];
+  const pre = values.map((_, i) => (i < raw.length ? engagedShownElsewhere.perGroup[i] === SUPPRESSED : engagedShownElsewhere.total === SUPPRESSED));
+  const locked = values.map((_, i) => (i < raw.length ? engagedShownElsewhere.perGroup[i] !== undefined && !pre[i] : !pre[i]));
+  const { areaOfGroup, areaShown } = engagedShownElsewhere;
+  if (areaOfGroup && areaShown) {
+    for (const area of new Set(areaOfGroup.filter((a): a is string => a !== null))) {
+      const parts = areaOfGroup.flatMap((a, i) => (a === area ? [i] : []));
+      const at = values.push(parts.reduce((s, i) => s + raw[i].engaged, 0)) - 1;
+      const shown = areaShown[area];
+      pre.push(shown === SUPPRESSED);
+      locked.push(shown !== undefined && shown !== SUPPRESSED);
+      constraints.push({ parts, total: at });
+    }
+  }
+  let engHidden = values.map(() => false);
+  if (rule) engHidden = suppressEntries(values, constraints, rule, { hidden: pre, locked });
+  return {
+    categories,
+    rows: raw.map((r, gi) => {
+      const counts = r.counts.filter((_, i) => used[i]);
+      const hiddenCounts = counts.map((c) => !!rule && c >= 1 && c <= rule.threshold);
+      return {
+        label: r.label,
+        engaged: r.engaged,
+        engagedShown: showCount(r.engaged, engHidden[gi]),
+        counts,
+        shown: counts.map((c, i) => showCount(c, hiddenCounts[i])),
+        percents: counts.map((c, i) => (rule ? showPercent(c, r.engaged, hiddenCounts[i] || engHidden[gi]) : r.engaged ? ((100 * c) / r.engaged).toFixed(1) + '%' : '–')),
+      };
+    }),
+  };
+}

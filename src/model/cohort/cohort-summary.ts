@@ -1,0 +1,108 @@
+/**
+ * The cohort summary table: one row per area and "All areas", with the counts commissioners
+ * ask for first. Suppression treats the table as a whole: the columns add up to "All areas",
+ * and police incidents are domestic incidents plus crimes.
+ */
+import { showCount, suppressEntries, type DisclosureRule, type SumConstraint } from '../disclosure';
+import type { CohortWoman } from './cohort-women';
+import type { CohortGroup, Grouping } from './cohort-query';
+
+export const SUMMARY_COLUMNS = [
+  { key: 'referred', label: 'Referred' },
+  { key: 'engaged', label: 'Engaged' },
+  { key: 'complex', label: 'Complex needs' },
+  { key: 'incidents', label: 'Police incidents' },
+  { key: 'domestic', label: 'Domestic incidents' },
+  { key: 'crimes', label: 'Crimes' },
+] as const;
+
+export type SummaryKey = (typeof SUMMARY_COLUMNS)[number]['key'];
+
+export interface SummaryRow {
+  label: string;
+  values: Record<SummaryKey, number>;
+  /** What to print per column: the count or `[c]` (when share mode is on). */
+  shown: Record<SummaryKey, string>;
+}
+
+function tally(women: readonly CohortWoman[]): Record<SummaryKey, number> {
+  const v = { referred: 0, engaged: 0, complex: 0, incidents: 0, domestic: 0, crimes: 0 };
+  for (const w of women) {
+    v.referred++;
+    if (w.engagement === 'engaged') v.engaged++;
+    if (w.complex) v.complex++;
+    v.incidents += w.incidents;
+    v.domestic += w.domesticIncidents;
+    v.crimes += w.crimes;
+  }
+  return v;
+}
+
+export interface CohortTables {
+  summary: SummaryRow[];
+  /** Each group's n as published, in the order of the groups given. */
+  groupCounts: string[];
+  /** The n of all matching women as published. */
+  total: string;
+}
+
+/**
+ * The summary table and the groups' n, suppressed together: the same counts appear in both (an
+ * area's women, its women with complex needs, the engaged), so a cell hidden in one table must
+ * not be recoverable from the other. The tables are one system of sum constraints.
+ */
+export function cohortTables(women: readonly CohortWoman[], groups: readonly CohortGroup[], grouping: Grouping, rule: DisclosureRule | null): CohortTables {
+  const byArea = new Map<string, CohortWoman[]>();
+  for (const w of women) {
+    let list = byArea.get(w.area);
+    if (!list) byArea.set(w.area, (list = []));
+    list.push(w);
+  }
+  const areas = [...byArea.keys()].sort();
+  const rows = [...areas.map((a) => ({ label: a, values: tally(byArea.get(a)!) })), { label: 'All areas', values: tally(women) }];
+  const keys = SUMMARY_COLUMNS.map((c) => c.key);
+  const K = keys.length;
+  const last = rows.length - 1;
+  const at = (r: number, k: SummaryKey) => r * K + keys.indexOf(k);
+  const flat = rows.flatMap((r) => keys.map((k) => r.values[k]));
+  const groupAt = (i: number) => flat.length + i;
+  const totalAt = flat.length + groups.length;
+  const values = [...flat, ...groups.map((g) => g.women.length), women.length];
+
+  let hidden = values.map(() => false);
+  if (rule) {
+    const constraints: SumConstraint[] = [];
+    for (const k of keys) constraints.push({ parts: areas.map((_, r) => at(r, k)), total: at(last, k) });
+    for (let r = 0; r < rows.length; r++) constraints.push({ parts: [at(r, 'domestic'), at(r, 'crimes')], total: at(r, 'incidents') });
+    constraints.push({ parts: groups.map((_, i) => groupAt(i)), total: totalAt });
+    constraints.push({ parts: [totalAt], total: at(last, 'referred') });
+    const areaRow = (area: string) => areas.indexOf(area);
+    groups.forEach((g, i) => {
+      const w = g.women[0];
+      if (!w) return;
+      if (grouping === 'area') constraints.push({ parts: [groupAt(i)], total: at(areaRow(w.area), 'referred') });
+      if (grouping === 'complex' && w.complex) constraints.push({ parts: [groupAt(i)], total: at(last, 'complex') });
+      if (grouping === 'engagement' && w.engagement === 'engaged') constraints.push({ parts: [groupAt(i)], total: at(last, 'engaged') });
+      if (grouping === 'area_complex' && w.complex) constraints.push({ parts: [groupAt(i)], total: at(areaRow(w.area), 'complex') });
+    });
+    if (grouping === 'area_complex')
+      for (const a of areas) {
+        const parts = groups.flatMap((g, i) => (g.women[0]?.area === a ? [groupAt(i)] : []));
+        constraints.push({ parts, total: at(areaRow(a), 'referred') });
+      }
+    hidden = suppressEntries(values, constraints, rule);
+  }
+  return {
+    summary: rows.map((r, i) => ({
+      ...r,
+      shown: Object.fromEntries(keys.map((k, j) => [k, showCount(r.values[k], hidden[i * K + j])])) as Record<SummaryKey, string>,
+    })),
+    groupCounts: groups.map((g, i) => showCount(g.women.length, hidden[groupAt(i)])),
+    total: showCount(women.length, hidden[totalAt]),
+  };
+}
+
+/** The summary table alone (no groups published beside it). */
+export function cohortSummary(women: readonly CohortWoman[], rule: DisclosureRule | null): SummaryRow[] {
+  return cohortTables(women, [], 'none', rule).summary;
+}

@@ -1,0 +1,85 @@
+/**
+ * Police incidents per woman per 30 days in the 12 months before referral and after it, split
+ * into domestic incidents and crimes. Rates are pooled over person-time (incidents divided by the
+ * days each woman was followed), so a woman referred last month does not count as a year of
+ * quiet: unequal follow-up does not bias the "after" rate.
+ */
+import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import { reader, type CohortWoman } from './cohort-women';
+
+export const PRE_DAYS = 365;
+
+export interface RatePeriod {
+  domestic: number;
+  crimes: number;
+  /** Days of follow-up summed over the women. */
+  days: number;
+  /** Per woman per 30 days; null without follow-up. */
+  domesticRate: number | null;
+  crimeRate: number | null;
+}
+
+export interface GroupIncidentRates {
+  key: string;
+  label: string;
+  /** Women with a known referral date (the rate's denominator). */
+  women: number;
+  before: RatePeriod;
+  after: RatePeriod;
+  /** Median days followed after referral, per woman. */
+  medianFollowUpDays: number | null;
+}
+
+/** The last day the data covers: the latest date in any loaded table. */
+export function dataEndDay(ws: WorkingSet): number | null {
+  let end = -Infinity;
+  for (const table of Object.values(ws.tables)) {
+    const col = table.columns[table.dateColumn];
+    if (!col || col.type !== 'day') continue;
+    const v = col.values;
+    for (let i = 0; i < v.length; i++) if (v[i] > end && v[i] !== -2147483648) end = v[i];
+  }
+  return Number.isFinite(end) ? end : null;
+}
+
+function period(domestic: number, crimes: number, days: number): RatePeriod {
+  return {
+    domestic,
+    crimes,
+    days,
+    domesticRate: days > 0 ? (30 * domestic) / days : null,
+    crimeRate: days > 0 ? (30 * crimes) / days : null,
+  };
+}
+
+export function incidentRates(ws: WorkingSet, groups: readonly { key: string; label: string; women: readonly CohortWoman[] }[], end: number | null): GroupIncidentRates[] {
+  const inc = ws.tables.incidents;
+  const day = reader(inc, 'date');
+  const kind = reader(inc, 'kind');
+  return groups.map((g) => {
+    let women = 0;
+    const b = { d: 0, c: 0, days: 0 };
+    const a = { d: 0, c: 0, days: 0 };
+    const follow: number[] = [];
+    for (const w of g.women) {
+      if (w.referral === null || end === null || w.referral > end) continue;
+      women++;
+      b.days += PRE_DAYS;
+      const after = end - w.referral + 1;
+      a.days += after;
+      follow.push(after);
+      for (const r of rowsOfCase(ws, 'incidents', w.ix)) {
+        const d = day(r) as number | null;
+        if (d === null || d > end) continue;
+        const k = kind(r);
+        const side = d < w.referral ? (d >= w.referral - PRE_DAYS ? b : null) : a;
+        if (!side) continue;
+        if (k === 'domestic_incident') side.d++;
+        else if (k === 'crime') side.c++;
+      }
+    }
+    follow.sort((x, y) => x - y);
+    const median = follow.length === 0 ? null : follow.length % 2 ? follow[(follow.length - 1) / 2] : (follow[follow.length / 2 - 1] + follow[follow.length / 2]) / 2;
+    return { key: g.key, label: g.label, women, before: period(b.d, b.c, b.days), after: period(a.d, a.c, a.days), medianFollowUpDays: median };
+  });
+}

@@ -1,0 +1,217 @@
+/**
+ * Small-number disclosure control (DESIGN.md, "Charts that commissioners trust"): counts from 1
+ * to the threshold show as `[c]`; secondary suppression hides further cells until no hidden cell
+ * can be worked out from the published totals; percentages, means and medians over fewer than
+ * ten women are suppressed. Zero is not disclosive and stays visible. Pure.
+ */
+
+export const SUPPRESSED = '[c]';
+export const DEFAULT_THRESHOLD = 9;
+export const MIN_THRESHOLD = 4;
+/** Percentages, means and medians need at least this many women. */
+export const MIN_WOMEN_FOR_STATISTICS = 10;
+
+export interface DisclosureRule {
+  /** Counts 1..threshold are hidden; never below MIN_THRESHOLD. */
+  threshold: number;
+}
+
+export const DEFAULT_RULE: Readonly<DisclosureRule> = { threshold: DEFAULT_THRESHOLD };
+
+/** A threshold as the user typed it, made valid: a whole number, never below the minimum. */
+export function clampThreshold(value: unknown): number {
+  const n = Math.floor(Number(value));
+  if (!Number.isFinite(n)) return DEFAULT_THRESHOLD;
+  return Math.min(1000, Math.max(MIN_THRESHOLD, n));
+}
+
+export function isPrimarySuppressed(count: number, rule: DisclosureRule): boolean {
+  return count >= 1 && count <= clampThreshold(rule.threshold);
+}
+
+/** A statistic (percentage, mean, median) may be shown only over enough women. */
+export function statisticAllowed(women: number): boolean {
+  return women >= MIN_WOMEN_FOR_STATISTICS;
+}
+
+/**
+ * An additive relation among published entries: the entries at `parts` sum to the entry at
+ * `total`. A table with margins has one per row and one per column.
+ */
+export interface SumConstraint {
+  parts: number[];
+  total: number;
+}
+
+/**
+ * Which of the entries would let a reader solve for a hidden one: entry i is determined when the
+ * unit vector e_i lies in the row space of the constraints restricted to the hidden entries, i.e.
+ * when every solution of the homogeneous system is zero at i. Gaussian elimination over the
+ * hidden entries; tables are small (hundreds of entries at most).
+ */
+export function determinedEntries(size: number, constraints: readonly SumConstraint[], hidden: readonly boolean[]): boolean[] {
+  const vars: number[] = [];
+  const col = new Int32Array(size).fill(-1);
+  for (let i = 0; i < size; i++) if (hidden[i]) col[i] = vars.push(i) - 1;
+  const m = vars.length;
+  const out = new Array<boolean>(size).fill(false);
+  if (m === 0) return out;
+  const rows: number[][] = [];
+  for (const c of constraints) {
+    const row = new Array<number>(m).fill(0);
+    let any = false;
+    for (const p of c.parts) if (col[p] >= 0) ((row[col[p]] += 1), (any = true));
+    if (col[c.total] >= 0) ((row[col[c.total]] -= 1), (any = true));
+    if (any) rows.push(row);
+  }
+  // Reduced row echelon form.
+  const pivots: number[] = [];
+  let r = 0;
+  for (let c = 0; c < m && r < rows.length; c++) {
+    let best = -1;
+    for (let i = r; i < rows.length; i++) if (Math.abs(rows[i][c]) > 1e-9 && (best < 0 || Math.abs(rows[i][c]) > Math.abs(rows[best][c]))) best = i;
+    if (best < 0) continue;
+    [rows[r], rows[best]] = [rows[best], rows[r]];
+    const pv = rows[r][c];
+    for (let k = 0; k < m; k++) rows[r][k] /= pv;
+    for (let i = 0; i < rows.length; i++) {
+      if (i === r || Math.abs(rows[i][c]) < 1e-12) continue;
+      const f = rows[i][c];
+      for (let k = 0; k < m; k++) rows[i][k] -= f * rows[r][k];
+    }
+    pivots.push(c);
+    r++;
+  }
+  // A pivot variable is determined when its row has no free variable; free variables never are.
+  for (let i = 0; i < pivots.length; i++) {
+    let alone = true;
+    for (let k = 0; k < m; k++) if (k !== pivots[i] && Math.abs(rows[i][k]) > 1e-9) alone = false;
+    if (alone) out[vars[pivots[i]]] = true;
+  }
+  return out;
+}
+
+/**
+ * Primary and secondary suppression of a set of published counts tied by sum constraints.
+ * Returns which entries to hide. Secondary cells are chosen smallest first, non-zero first, from
+ * a constraint that still gives a hidden entry away.
+ */
+export interface LinkedEntries {
+  /** Entries hidden already (in another table that shows the same count). */
+  hidden?: readonly boolean[];
+  /** Entries shown as they are in another table: never chosen for secondary suppression here. */
+  locked?: readonly boolean[];
+}
+
+export function suppressEntries(values: readonly number[], constraints: readonly SumConstraint[], rule: DisclosureRule, linked: LinkedEntries = {}): boolean[] {
+  const hidden = values.map((v, i) => isPrimarySuppressed(v, rule) || !!linked.hidden?.[i]);
+  const locked = (e: number) => !!linked.locked?.[e] && !hidden[e];
+  const involving: number[][] = values.map(() => []);
+  constraints.forEach((c, ci) => {
+    for (const p of c.parts) involving[p].push(ci);
+    involving[c.total].push(ci);
+  });
+  const cheaper = (e: number, than: number) =>
+    than < 0 || (values[e] > 0 && values[than] === 0) || ((values[e] > 0) === (values[than] > 0) && values[e] < values[than]);
+  for (let guard = 0; guard <= 2 * values.length; guard++) {
+    // The line rule first: a sum with exactly one hidden entry gives it away, so hide its
+    // cheapest partner. This settles most tables without the search below.
+    let lone = -1;
+    for (const c of constraints) {
+      const entries = [...c.parts, c.total];
+      if (entries.filter((e) => hidden[e]).length !== 1) continue;
+      let partner = -1;
+      for (const e of entries) if (!hidden[e] && !locked(e) && cheaper(e, partner)) partner = e;
+      if (partner >= 0 && (lone < 0 || cheaper(partner, lone))) lone = partner;
+    }
+    if (lone >= 0) {
+      hidden[lone] = true;
+      continue;
+    }
+    const determined = determinedEntries(values.length, constraints, hidden);
+    if (!determined.some((d) => d)) break;
+    // Among the unhidden partners of determined entries, prefer one that leaves fewer entries
+    // determined; among those the smallest non-zero value, so as little as possible is lost.
+    const candidates = new Set<number>();
+    for (let leak = 0; leak < values.length; leak++) {
+      if (!determined[leak]) continue;
+      for (const ci of involving[leak]) for (const e of [...constraints[ci].parts, constraints[ci].total]) if (!hidden[e] && !locked(e)) candidates.add(e);
+    }
+    const now = determined.filter((d) => d).length;
+    let pick = -1;
+    let pickLeft = Infinity;
+    for (const e of candidates) {
+      hidden[e] = true;
+      const left = Math.min(now, determinedEntries(values.length, constraints, hidden).filter((d) => d).length) < now ? 0 : 1;
+      hidden[e] = false;
+      const better = pick < 0 || left < pickLeft || (left === pickLeft && cheaper(e, pick));
+      if (better) ((pick = e), (pickLeft = left));
+    }
+    if (pick < 0) {
+      // Every constraint next to a leak is hidden throughout: widen to any constraint with a hidden entry.
+      for (const c of constraints) {
+        const entries = [...c.parts, c.total];
+        if (!entries.some((e) => hidden[e])) continue;
+        for (const e of entries) if (!hidden[e] && !locked(e) && (pick < 0 || values[e] < values[pick])) pick = e;
+      }
+    }
+    if (pick < 0) break;
+    hidden[pick] = true;
+  }
+  return hidden;
+}
+
+export interface TableSuppression {
+  /** hidden[r][c] for the body. */
+  cells: boolean[][];
+  rowTotals: boolean[];
+  colTotals: boolean[];
+  grandTotal: boolean;
+}
+
+/** A two-way table with row totals, column totals and a grand total, all published. */
+export function suppressTable(cells: readonly (readonly number[])[], rule: DisclosureRule): TableSuppression {
+  const R = cells.length;
+  const C = R ? cells[0].length : 0;
+  const values: number[] = [];
+  const at = (r: number, c: number) => r * (C + 1) + c; // row R and column C are the margins
+  for (let r = 0; r <= R; r++)
+    for (let c = 0; c <= C; c++) {
+      const v =
+        r < R && c < C ? cells[r][c]
+        : r < R ? cells[r].reduce((a, b) => a + b, 0)
+        : c < C ? cells.reduce((a, row) => a + row[c], 0)
+        : cells.reduce((a, row) => a + row.reduce((x, y) => x + y, 0), 0);
+      values.push(v);
+    }
+  const constraints: SumConstraint[] = [];
+  for (let r = 0; r <= R; r++) constraints.push({ parts: Array.from({ length: C }, (_, c) => at(r, c)), total: at(r, C) });
+  for (let c = 0; c <= C; c++) constraints.push({ parts: Array.from({ length: R }, (_, r) => at(r, c)), total: at(R, c) });
+  const hidden = suppressEntries(values, constraints, rule);
+  return {
+    cells: Array.from({ length: R }, (_, r) => Array.from({ length: C }, (_, c) => hidden[at(r, c)])),
+    rowTotals: Array.from({ length: R }, (_, r) => hidden[at(r, C)]),
+    colTotals: Array.from({ length: C }, (_, c) => hidden[at(R, c)]),
+    grandTotal: hidden[at(R, C)],
+  };
+}
+
+/** A count as published: the number, or `[c]`. */
+export function showCount(value: number, hidden: boolean): string {
+  return hidden ? SUPPRESSED : value.toLocaleString('en-GB');
+}
+
+/**
+ * A percentage as published: suppressed when its count is hidden (else the count could be
+ * worked back from it) or when fewer than ten women are behind it.
+ */
+export function showPercent(count: number, denominator: number, countHidden: boolean, women = denominator, digits = 1): string {
+  if (countHidden || !statisticAllowed(women) || denominator === 0) return SUPPRESSED;
+  return ((100 * count) / denominator).toFixed(digits) + '%';
+}
+
+/** A mean or median as published: suppressed over fewer than ten women. */
+export function showStatistic(value: number | null, women: number, digits = 1): string {
+  if (!statisticAllowed(women)) return SUPPRESSED;
+  return value === null || Number.isNaN(value) ? '–' : value.toFixed(digits);
+}

@@ -1,0 +1,117 @@
+/**
+ * Duplicates. The import keeps one row per natural key and quarantines a second row with the
+ * same key and other values, so repeated incident ids and conflicting cases rows are read from
+ * the import history; the same woman, date and incident kind under two incident ids is found in
+ * the working set. Pure.
+ */
+import { UNKNOWN_DAY } from '../../domain/columns';
+import type { CaseConflict, ImportSummary } from '../../domain/import-report';
+import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import { dayColumn, dayText, textAt, type LogEntry } from './quality-base';
+
+export interface RepeatedIncidentId {
+  incidentId: string;
+  fileName: string;
+  line: number;
+  reason: string;
+}
+
+export interface SameDayIncidents {
+  caseId: string;
+  date: number;
+  kind: string;
+  incidentIds: string[];
+}
+
+export interface Duplicates {
+  repeatedIncidentIds: RepeatedIncidentId[];
+  sameDayIncidents: SameDayIncidents[];
+  caseConflicts: CaseConflict[];
+}
+
+const DIFFERENT_VALUES = /with different values/;
+
+export function repeatedIncidentIds(history: readonly ImportSummary[]): RepeatedIncidentId[] {
+  const out: RepeatedIncidentId[] = [];
+  for (const summary of history) {
+    if (summary.rolledBack) continue;
+    for (const file of summary.files) {
+      if (file.kind !== 'incidents') continue;
+      for (const q of file.quarantined) {
+        if (q.column === 'incident_id' && DIFFERENT_VALUES.test(q.reason)) {
+          out.push({ incidentId: q.value, fileName: file.fileName, line: q.line, reason: q.reason });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export function sameDayIncidents(ws: WorkingSet): SameDayIncidents[] {
+  const table = ws.tables.incidents;
+  const day = dayColumn(table, 'date');
+  const kind = table.columns.kind;
+  const id = table.columns.incident_id;
+  const out: SameDayIncidents[] = [];
+  for (let c = 0; c < ws.caseIds.length; c++) {
+    const rows = rowsOfCase(ws, 'incidents', c);
+    for (let i = 0; i < rows.length; ) {
+      let j = i + 1;
+      while (j < rows.length && day[rows[j]] === day[rows[i]]) j++;
+      if (j - i > 1 && day[rows[i]] !== UNKNOWN_DAY) {
+        const byKind = new Map<string, string[]>();
+        for (let k = i; k < j; k++) {
+          const kd = textAt(kind, rows[k]);
+          const list = byKind.get(kd) ?? [];
+          list.push(textAt(id, rows[k]));
+          byKind.set(kd, list);
+        }
+        for (const [kd, ids] of byKind) {
+          if (ids.length > 1) out.push({ caseId: ws.caseIds[c], date: day[rows[i]], kind: kd, incidentIds: ids.sort() });
+        }
+      }
+      i = j;
+    }
+  }
+  return out;
+}
+
+export function duplicates(ws: WorkingSet, history: readonly ImportSummary[]): Duplicates {
+  return {
+    repeatedIncidentIds: repeatedIncidentIds(history),
+    sameDayIncidents: sameDayIncidents(ws),
+    caseConflicts: history.filter((h) => !h.rolledBack).flatMap((h) => h.caseConflicts),
+  };
+}
+
+export function duplicatesLog(d: Duplicates): LogEntry[] {
+  const out: LogEntry[] = [];
+  for (const r of d.repeatedIncidentIds) {
+    out.push({
+      finding: 'Same incident id twice with different values',
+      caseId: '',
+      field: 'incident_id',
+      value: `${r.incidentId} (${r.fileName} line ${r.line})`,
+      why: 'One police reference with two sets of values: only the first was kept, and it may be the wrong one.',
+    });
+  }
+  for (const s of d.sameDayIncidents) {
+    out.push({
+      finding: 'Same woman, date and incident kind twice',
+      caseId: s.caseId,
+      field: 'incidents',
+      value: `${dayText(s.date)} ${s.kind}: ${s.incidentIds.join(', ')}`,
+      why: 'Possibly one incident recorded twice under two references, which would inflate her repeat count.',
+    });
+  }
+  for (const c of d.caseConflicts) {
+    out.push({
+      finding: 'Cases row repeated with different values',
+      caseId: c.caseId,
+      field: c.differences.map((x) => x.field).join(', '),
+      value: c.differences.map((x) => `${x.field}: ${x.stored ?? 'unknown'} / ${x.incoming ?? 'unknown'}`).join('; '),
+      why: `A later row (${c.fileName} line ${c.line}) disagrees with the stored one; the stored values stand until someone confirms.`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+import type { Download, Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { SECTION4_EXPECTED } from '../unit/model/section4-expected';
+
+async function loadSample(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
+}
+
+async function readDownload(download: Download): Promise<string> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const TITLES: Record<string, string> = {
+  referrals: 'Referrals (section 4.1)',
+  engagement: 'Engagement by source (section 4.1.1, table 4.1.1)',
+  analysis: 'The analysis set (section 4.1.1)',
+  police: 'Police incidents (section 4.3)',
+  outcomes: 'Criminal justice outcomes of crimes by area (section 4.3)',
+  perpetrators: 'Perpetrators (section 4.3)',
+  profile: 'The engaged women (section 4.2)',
+  support: 'Support for the engaged women (section 4.4)',
+};
+
+/** Every row of a captioned figures table as label -> value. */
+async function figures(page: Page, caption: string): Promise<Record<string, string>> {
+  const table = page.getByRole('table', { name: caption, exact: true });
+  await expect(table).toBeVisible();
+  return table.locator('tbody tr').evaluateAll((rows) =>
+    Object.fromEntries(rows.map((r) => [r.querySelector('th')!.textContent!.trim(), r.querySelector('td')!.textContent!.trim()])),
+  );
+}
+
+test('the Section 4 page reproduces every figure of the report from the sample, and recomputes on a definition change', async ({ page, axe }) => {
+  await loadSample(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Section 4 figures' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Section 4 figures');
+  await expect(page.getByRole('list', { name: 'Definitions in force' })).toContainText('Engaged: only where the worker and the police agree.');
+  for (const [id, expected] of Object.entries(SECTION4_EXPECTED)) {
+    const got = await figures(page, TITLES[id]);
+    for (const [label, value] of Object.entries(expected)) expect(got[label], `${TITLES[id]}: ${label}`).toBe(value);
+  }
+  await axe();
+
+  await page.getByText('Change definitions').click();
+  await page.getByLabel('Engaged', { exact: true }).selectOption('worker');
+  await expect(page.getByRole('list', { name: 'Definitions in force' })).toContainText("Engaged: by the worker's coding (engaged or sporadic).");
+  const analysis = await figures(page, TITLES.analysis);
+  expect(analysis['Analysis set: engaged']).toBe('40');
+  expect(analysis['Analysis set: not engaged']).toBe('55');
+  await page.getByRole('button', { name: "Use the report's definitions" }).click();
+  expect((await figures(page, TITLES.analysis))['Analysis set: engaged']).toBe('38');
+});
+
+test('the Cohort screen filters and groups from the URL, shows each n, and suppresses small numbers in share mode', async ({ page, axe }) => {
+  await loadSample(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cohort', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cohort');
+  await expect(page.getByRole('list', { name: 'Definitions in force' })).toBeVisible();
+
+  const summary = page.getByRole('table', { name: 'Cohort summary' });
+  const cells = (label: string) => summary.getByRole('row', { name: new RegExp(`^${label}`) }).getByRole('cell');
+  await expect(page.getByLabel('Share mode (suppress small numbers)')).toBeChecked();
+  await expect(cells('All areas')).toHaveText(['111', '38', '39', '1,120', '697', '423']);
+  await expect(cells('City')).toHaveText(['40', '20', '19', '561', '353', '208']);
+  // County North has 8 women with complex needs: hidden, and County South's 12 with it so the total cannot give it away.
+  await expect(cells('County North')).toHaveText(['34', '[c]', '[c]', '263', '159', '104']);
+  await expect(cells('County South')).toHaveText(['37', '[c]', '[c]', '296', '185', '111']);
+
+  await page.getByLabel('Group by').selectOption('area_complex');
+  await expect(page).toHaveURL(/#\/cohort\?group=area_complex$/);
+  const groups = page.getByRole('table', { name: /^Women per group/ });
+  await expect(groups.getByRole('row', { name: /^County North, complex needs/ }).getByRole('cell')).toHaveText('[c]');
+  // and so is every cell that would give it away across the two tables
+  await expect(groups.getByRole('row', { name: /^County North, no complex needs/ }).getByRole('cell')).toHaveText('[c]');
+  const rates = page.getByRole('table', { name: 'Police incidents per woman per 30 days, by group (data table)' });
+  await expect(rates.getByRole('row', { name: /^County North, complex needs/ }).getByRole('cell')).toHaveText(['[c]', '[c]', '[c]', '[c]', '[c]', '[c]']);
+  await expect(rates.getByRole('row', { name: /^City, complex needs/ }).getByRole('cell').first()).toHaveText('19');
+  await expect(page.getByText(/^City, complex needs \(n = 19\): [\d.]+ incidents per woman per 30 days before referral/)).toBeVisible();
+  // Crime outcomes by area: City as the report gives it, small counts hidden.
+  const cj = page.getByRole('table', { name: 'Criminal justice outcomes of crimes by area (data table)' });
+  const cjHead = await cj.locator('thead th').allTextContents();
+  const cityCells = await cj.getByRole('row', { name: /^City/ }).getByRole('cell').allTextContents();
+  const city = Object.fromEntries(cjHead.slice(1).map((h, i) => [h, cityCells[i]]));
+  expect(city).toMatchObject({ 'No further action': '125', 'Charge or summons': '78', Caution: '[c]', Undetected: '[c]', 'All crimes': '208' });
+  await expect(page.getByRole('table', { name: 'Combinations of needs (data table)' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Risk transitions from referral to the latest level (data table)' })).toBeVisible();
+  await axe();
+
+  const svgDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^Download chart as SVG/ }).first().click();
+  const svgText = await readDownload(await svgDownload);
+  expect(svgText).toContain('Police incidents per woman per 30 days');
+  expect(svgText).toContain('County North, complex needs (n = [c])');
+  expect(svgText).toContain('Engaged: only where the worker and the police agree.');
+  expect(svgText).not.toMatch(/County North, complex needs \(n = 8\)/);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the cohort summary as CSV' }).click();
+  const csv = await readDownload(await download);
+  expect(csv).toContain('County North,34,[c],[c],263,159,104');
+  expect(csv).toContain('Engaged: only where the worker and the police agree.');
+
+  // The threshold never goes below 4; share mode off shows exact numbers.
+  await page.getByLabel('Hide counts from 1 to').fill('2');
+  await page.getByLabel('Hide counts from 1 to').press('Enter');
+  await expect(page.getByLabel('Hide counts from 1 to')).toHaveValue('4');
+  await page.getByLabel('Share mode (suppress small numbers)').uncheck();
+  await expect(groups.getByRole('row', { name: /^County North, complex needs/ }).getByRole('cell')).toHaveText('8');
+
+  // Filters live in the URL: a bookmarked view comes back as it was.
+  await page.getByRole('checkbox', { name: 'County North' }).uncheck();
+  await page.getByRole('checkbox', { name: 'County South' }).uncheck();
+  await expect(page).toHaveURL(/area=City/);
+  await expect(page.getByRole('status').filter({ hasText: 'women match' })).toHaveText('40 of 111 women match the filters.');
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'women match' })).toHaveText('40 of 111 women match the filters.');
+  await expect(page.getByLabel('Group by')).toHaveValue('area_complex');
+  await expect(page.getByRole('checkbox', { name: 'County North' })).not.toBeChecked();
+  await page.getByLabel('Engagement').selectOption('engaged');
+  await expect(cells('All areas').first()).toHaveText('20');
+
+  // Lifelines: row by row with the keyboard, Enter opens her journey.
+  const lifelines = page.getByRole('group', { name: /^Lifelines/ });
+  await lifelines.focus();
+  await lifelines.press('ArrowDown');
+  await lifelines.press('ArrowDown');
+  // Share mode is on again after the reload: the group of 7 engaged City women without complex needs is not drawn.
+  await expect(page.getByLabel('Share mode (suppress small numbers)')).toBeChecked();
+  await expect(page.getByText('Groups of 9 women or fewer are not drawn in share mode.')).toBeVisible();
+  await expect(page.locator('#lifeline-readout')).toContainText('Row 2 of 13, City, complex needs.');
+  await page.screenshot({ path: 'test-results/cohort-lifelines.png', fullPage: false });
+  await lifelines.press('Enter');
+  await expect(page).toHaveURL(/#\/journeys\/MRP-\d{4}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Journey');
+});
