@@ -17,6 +17,7 @@ export default defineConfig({
         index: path.resolve(import.meta.dirname, 'bench/index.html'),
         journey: path.resolve(import.meta.dirname, 'bench/journey.html'),
         quality: path.resolve(import.meta.dirname, 'bench/quality.html'),
+        cohort: path.resolve(import.meta.dirname, 'bench/cohort.html'),
       },
     },
   },

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { JOURNEY_TARGETS, runJourneyBench } from './journey-bench';
 import { QUALITY_TARGETS, runQualityBench } from './quality-bench';
+import { cohortTargets, runCohortBench } from './cohort-bench';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = 4174;
@@ -182,6 +183,21 @@ async function main(): Promise<void> {
       const ok = quality[key] < limit;
       console.log(`${ok ? 'PASS' : 'FAIL'}  ${label} (${key} ${quality[key]} ms)`);
       if (!ok) failed = true;
+    }
+
+    // Issue 4: the Cohort screen over the generated cohorts.
+    const cohortPage = await browser.newPage();
+    const cohorts = await runCohortBench(cohortPage, url, COHORTS.map(cohortDir));
+    await cohortPage.close();
+    for (const cohort of cohorts) {
+      results.push({ cohort });
+      console.log(`\n== Cohort screen, ${cohort.women.toLocaleString('en-GB')} women ==`);
+      console.table(cohort);
+      for (const [key, limit, label] of cohortTargets(cohort.women)) {
+        const ok = cohort[key] < limit;
+        console.log(`${ok ? 'PASS' : 'FAIL'}  ${label} (${key} ${cohort[key]} ms)`);
+        if (!ok) failed = true;
+      }
     }
   } finally {
     await browser.close();

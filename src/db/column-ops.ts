@@ -271,7 +271,11 @@ export class WordHashes {
     let hashes = this.#cache.get(dict);
     if (!hashes || hashes.length !== dict.length) {
       hashes = new Int32Array(dict.length);
-      for (let i = 0; i < dict.length; i++) hashes[i] = hashString(dict[i] ?? '');
+      for (let i = 0; i < dict.length; i++) {
+        const word: unknown = dict[i];
+        // Anything else than a string (corrupt input) is hashed by its text; it still fails to store.
+        hashes[i] = hashString(typeof word === 'string' ? word : String(word ?? ''));
+      }
       this.#cache.set(dict, hashes);
     }
     return hashes;
@@ -335,6 +339,32 @@ class DictBuilder {
     this.#slots = slots;
     this.#mask = mask;
   }
+}
+
+/**
+ * Dict column `name` of several sources merged: per source (undefined where it lacks the
+ * column), each dictionary entry's id in one merged dictionary, '' being 0. Work per entry.
+ */
+export function mergeDictIds(
+  sources: readonly { columns: Record<string, Column> }[],
+  name: string,
+  words: WordHashes,
+): (Uint32Array | undefined)[] {
+  let entries = 0;
+  for (const s of sources) {
+    const col = s.columns[name];
+    if (col && col.type === 'dict') entries += col.dict.length;
+  }
+  const builder = new DictBuilder(entries);
+  return sources.map((s) => {
+    const col = s.columns[name];
+    if (!col || col.type !== 'dict') return undefined;
+    const { dict } = col;
+    const hashes = words.of(dict);
+    const ids = new Uint32Array(dict.length);
+    for (let e = 0; e < dict.length; e++) ids[e] = builder.idOf(dict[e] ?? '', hashes[e]);
+    return ids;
+  });
 }
 
 /** A run of rows of a source: rows[start..end) of the list, or rows start..end of the source. */

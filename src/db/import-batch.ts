@@ -131,7 +131,6 @@ function normalizeBlock(block: ColumnBlock): ColumnBlock {
 }
 
 interface KindOutcome {
-  rows: KindRows;
   /** Per incoming block, the fate of each row (KEEP, PRESENT, ...); null when all are kept. */
   status: (Uint8Array | null)[];
   /** Per incoming block, how many of its rows have each fate (indexed by fate). */
@@ -144,11 +143,11 @@ interface KindOutcome {
 
 /**
  * Units of progress per row and step: hashing counts once per key field and finding equal keys
- * twice, for every row of a kind (stored too); settling repeated keys, compacting and writing
- * for incoming rows.
+ * three times (NaturalKeys.repeats), for every row of a kind (stored too); settling repeated
+ * keys, compacting and writing for incoming rows.
  */
 const HASH_WORK = 1;
-const FIRSTS_WORK = 2;
+const REPEATS_WORK = 3;
 const SETTLE_WORK = 2;
 const COMPACT_WORK = 2;
 const WRITE_WORK = 4;
@@ -281,7 +280,7 @@ function dedupeKind(
     progress.add((n - counted) * SETTLE_WORK);
   }
   progress.boundary();
-  return { rows, status, fates, counts, conflictRows };
+  return { status, fates, counts, conflictRows };
 }
 
 /**
@@ -295,31 +294,29 @@ function distinctColumn(kind: Kind): string | undefined {
   return columnLayout(kind).find((c) => c.name === name)?.type === 'dict' ? name : undefined;
 }
 
-/** Kept rows of the incoming blocks of one kind, as stored blocks of at most MAX rows. */
-function compact(
-  kind: Kind,
-  incoming: readonly PendingBlock[],
-  outcome: KindOutcome,
-  words: WordHashes,
-  progress: WorkProgress,
-): StoredColumns[] {
-  const out: StoredColumns[] = [];
-  const distinct = distinctColumn(kind);
-  let chunk: RowRange[] = [];
+/** The rows of one stored block to be: runs of kept rows of incoming blocks of one kind. */
+interface StoredPlan {
+  kind: Kind;
+  parts: RowRange[];
+  /** Incoming rows dealt with by this block (kept or not), for progress. */
+  consumed: number;
+}
+
+/** Kept rows of the incoming blocks of one kind, planned as stored blocks of at most MAX rows. */
+function planStored(kind: Kind, incoming: readonly PendingBlock[], outcome: KindOutcome): StoredPlan[] {
+  const plans: StoredPlan[] = [];
+  let plan: StoredPlan = { kind, parts: [], consumed: 0 };
   let size = 0;
-  /** Incoming rows dealt with since the last flush (kept or not). */
-  let consumed = 0;
   const flush = () => {
-    if (size > 0) out.push(concatRanges(chunk, { drop: [LINE_COLUMN], words, distinct }));
-    progress.add(consumed * COMPACT_WORK);
-    chunk = [];
+    if (size > 0) plans.push(plan);
+    else if (plans.length) plans[plans.length - 1].consumed += plan.consumed;
+    plan = { kind, parts: [], consumed: 0 };
     size = 0;
-    consumed = 0;
   };
   incoming.forEach(({ block }, bi) => {
     const st = outcome.status[bi];
     const kept = outcome.fates[bi][KEEP];
-    consumed += block.rowCount - kept;
+    plan.consumed += block.rowCount - kept;
     if (kept === 0) return;
     let rows: Uint32Array | null = null;
     if (st) {
@@ -332,15 +329,15 @@ function compact(
     let start = 0;
     while (start < kept) {
       const take = Math.min(kept - start, MAX_ROWS_PER_STORED_BLOCK - size);
-      chunk.push({ columns, rowCount: block.rowCount, rows, start, end: start + take });
+      plan.parts.push({ columns, rowCount: block.rowCount, rows, start, end: start + take });
       size += take;
-      consumed += take;
+      plan.consumed += take;
       start += take;
       if (size === MAX_ROWS_PER_STORED_BLOCK) flush();
     }
   });
   flush();
-  return out;
+  return plans;
 }
 
 function copyReport(f: FileReport): FileReport {
@@ -399,7 +396,7 @@ export async function commitImport(
       let kindRows = 0;
       for (const b of storedByKind.get(kind)!) kindRows += b.rowCount;
       for (const { block } of byKind.get(kind)!) kindRows += block.rowCount;
-      work += kindRows * (naturalKeyFields(kind).length * HASH_WORK + FIRSTS_WORK);
+      work += kindRows * (naturalKeyFields(kind).length * HASH_WORK + REPEATS_WORK);
     }
     progress.plan(work);
     progress.boundary();
@@ -461,18 +458,29 @@ export async function commitImport(
     const id = (await db.imports.add(record)) as number;
 
     if (!rolledBack) {
-      const blocks: StoredBlock[] = [];
-      for (const kind of kinds) {
-        for (const c of compact(kind, byKind.get(kind)!, outcomes.get(kind)!, words, progress)) {
-          blocks.push({ importId: id, kind, rowCount: c.rowCount, columns: c.columns });
+      const plans = kinds.flatMap((kind) => planStored(kind, byKind.get(kind)!, outcomes.get(kind)!));
+      let unplanned = incomingRows;
+      for (const plan of plans) unplanned -= plan.consumed;
+      progress.add(unplanned * (COMPACT_WORK + WRITE_WORK));
+      // One record at a time, each built while IndexedDB writes the one before: the worker waits
+      // between records (so its other tasks, such as the progress heartbeat, get a turn), but
+      // never for the write of the record it could be building. Measured in Chromium, one
+      // bulkAdd of all records takes as long and blocks the worker ~0.4 s cloning them.
+      let previous: { added: Promise<unknown>; consumed: number } | null = null;
+      for (const plan of plans) {
+        const distinct = distinctColumn(plan.kind);
+        const { rowCount, columns } = concatRanges(plan.parts, { drop: [LINE_COLUMN], words, distinct });
+        progress.add(plan.consumed * COMPACT_WORK);
+        const added = db.blocks.add({ importId: id, kind: plan.kind, rowCount, columns });
+        // Awaited below; until then, a failure must not count as unhandled.
+        added.catch(() => undefined);
+        if (previous) {
+          await previous.added;
+          progress.add(previous.consumed * WRITE_WORK);
         }
+        previous = { added, consumed: plan.consumed };
       }
-      progress.boundary();
-      // One record at a time: cloning a record blocks the worker, so it gets a turn in between.
-      for (const block of blocks) {
-        await db.blocks.add(block);
-        progress.add(block.rowCount * WRITE_WORK);
-      }
+      if (previous) await previous.added;
     }
     progress.finish();
 

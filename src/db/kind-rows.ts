@@ -1,73 +1,59 @@
 /**
  * The rows of one kind across several blocks (stored first, then incoming), addressed by a
  * global row number. Nothing is copied or merged up front: cells of different blocks are
- * compared where they are, dictionary cells by their words.
+ * compared where they are, dictionary cells by their words, until many rows are compared; then
+ * the dictionaries are merged once and cells compare as integers.
  */
 import type { Kind } from '../domain/contract';
 import { UNKNOWN_DAY, YN_UNKNOWN, type Column, type ColumnType } from '../domain/columns';
-import { columnLayout } from './column-ops';
+import { columnLayout, mergeDictIds, type WordHashes } from './column-ops';
 import type { StoredColumns } from './db';
+
+type Values = Column['values'];
 
 export interface ColumnAccess {
   name: string;
   type: ColumnType;
   /** Per source, the column (undefined where the source lacks it: all unknown). */
   cols: (Column | undefined)[];
-  /** Whether row ra of source sa and row rb of source sb hold the same value. */
-  same: (sa: number, ra: number, sb: number, rb: number) => boolean;
+  /** Per source, the column's values (null where the source lacks it). */
+  values: (Values | null)[];
+  /** Dict columns: per source, the dictionary (null where the source lacks the column). */
+  dicts: (readonly string[] | null)[];
+  /** Dict columns, once merged (KindRows.mergeDictionaries): per source, each entry's id. */
+  ids: (Uint32Array | undefined)[] | null;
 }
 
-// One function literal per column type, so each comparison stays monomorphic.
-function sameFor(type: ColumnType, cols: (Column | undefined)[]): ColumnAccess['same'] {
-  switch (type) {
+/**
+ * Whether row ra of source sa and row rb of source sb hold the same value of a column: equal
+ * words (by merged id once merged; '' and a missing column are unknown), equal numbers (NaN
+ * equal to NaN), equal days and yn, equal texts ('' and null alike). One function for every
+ * type, rather than a closure per column, so that the calls stay cheap.
+ */
+export function sameCell(c: ColumnAccess, sa: number, ra: number, sb: number, rb: number): boolean {
+  const a = c.values[sa];
+  const b = c.values[sb];
+  switch (c.type) {
     case 'dict': {
-      // Equal words are the same value whatever their index ('' and a missing column: unknown).
-      const values = cols.map((c) => (c ? (c.values as Values<'dict'>) : null));
-      const dicts = cols.map((c) => (c ? (c as Extract<Column, { type: 'dict' }>).dict : null));
-      return (sa, ra, sb, rb) => {
-        const a = values[sa];
-        const b = values[sb];
-        return (a ? (dicts[sa]![a[ra]] ?? '') : '') === (b ? (dicts[sb]![b[rb]] ?? '') : '');
-      };
+      const ids = c.ids;
+      if (ids) return (a ? ids[sa]![(a as Uint32Array)[ra]] : 0) === (b ? ids[sb]![(b as Uint32Array)[rb]] : 0);
+      const wa = a ? (c.dicts[sa]![(a as Uint32Array)[ra]] ?? '') : '';
+      const wb = b ? (c.dicts[sb]![(b as Uint32Array)[rb]] ?? '') : '';
+      return wa === wb;
     }
-    case 'day': {
-      const values = cols.map((c) => (c ? (c.values as Values<'day'>) : null));
-      return (sa, ra, sb, rb) => {
-        const a = values[sa];
-        const b = values[sb];
-        return (a ? a[ra] : UNKNOWN_DAY) === (b ? b[rb] : UNKNOWN_DAY);
-      };
-    }
-    case 'yn': {
-      const values = cols.map((c) => (c ? (c.values as Values<'yn'>) : null));
-      return (sa, ra, sb, rb) => {
-        const a = values[sa];
-        const b = values[sb];
-        return (a ? a[ra] : YN_UNKNOWN) === (b ? b[rb] : YN_UNKNOWN);
-      };
-    }
+    case 'day':
+      return (a ? (a as Int32Array)[ra] : UNKNOWN_DAY) === (b ? (b as Int32Array)[rb] : UNKNOWN_DAY);
+    case 'yn':
+      return (a ? (a as Int8Array)[ra] : YN_UNKNOWN) === (b ? (b as Int8Array)[rb] : YN_UNKNOWN);
     case 'num': {
-      const values = cols.map((c) => (c ? (c.values as Values<'num'>) : null));
-      return (sa, ra, sb, rb) => {
-        const a = values[sa];
-        const b = values[sb];
-        const va = a ? a[ra] : NaN;
-        const vb = b ? b[rb] : NaN;
-        return va === vb || (va !== va && vb !== vb);
-      };
+      const va = a ? (a as Float64Array)[ra] : NaN;
+      const vb = b ? (b as Float64Array)[rb] : NaN;
+      return va === vb || (va !== va && vb !== vb);
     }
-    case 'text': {
-      const values = cols.map((c) => (c ? (c.values as Values<'text'>) : null));
-      return (sa, ra, sb, rb) => {
-        const a = values[sa];
-        const b = values[sb];
-        return (a ? a[ra] || null : null) === (b ? b[rb] || null : null);
-      };
-    }
+    case 'text':
+      return (a ? (a as (string | null)[])[ra] || null : null) === (b ? (b as (string | null)[])[rb] || null : null);
   }
 }
-
-type Values<T extends ColumnType> = Extract<Column, { type: T }>['values'];
 
 export class KindRows {
   readonly kind: Kind;
@@ -79,6 +65,7 @@ export class KindRows {
   readonly sourceOf: Int32Array;
   /** Every column of the kind's layout. */
   readonly columns: Map<string, ColumnAccess>;
+  #merged = false;
 
   constructor(kind: Kind, sources: readonly StoredColumns[]) {
     this.kind = kind;
@@ -91,7 +78,26 @@ export class KindRows {
     this.columns = new Map();
     for (const { name, type } of columnLayout(kind)) {
       const cols = sources.map((s) => s.columns[name]);
-      this.columns.set(name, { name, type, cols, same: sameFor(type, cols) });
+      this.columns.set(name, {
+        name,
+        type,
+        cols,
+        values: cols.map((c) => (c ? c.values : null)),
+        dicts: cols.map((c) => (c && c.type === 'dict' ? c.dict : null)),
+        ids: null,
+      });
+    }
+  }
+
+  /**
+   * From now on, compare dictionary cells by merged ids instead of by their words: worth its
+   * cost (work per dictionary entry) once many rows are to be compared.
+   */
+  mergeDictionaries(words: WordHashes): void {
+    if (this.#merged) return;
+    this.#merged = true;
+    for (const access of this.columns.values()) {
+      if (access.type === 'dict') access.ids = mergeDictIds(this.sources, access.name, words);
     }
   }
 
@@ -102,7 +108,7 @@ export class KindRows {
     const ra = g - this.offsets[sa];
     const rb = h - this.offsets[sb];
     let out: string[] | null = null;
-    for (const c of names) if (!c.same(sa, ra, sb, rb)) (out ??= []).push(c.name);
+    for (const c of names) if (!sameCell(c, sa, ra, sb, rb)) (out ??= []).push(c.name);
     return out;
   }
 }

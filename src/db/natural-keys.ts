@@ -10,7 +10,7 @@ import { FILE_KINDS, type Field, type Kind } from '../domain/contract';
 import { KEY_SEPARATOR, UNKNOWN_DAY, YN_UNKNOWN, type Column } from '../domain/columns';
 import { RAW_SUFFIX, cellText, hashString, hasRawColumn, type WordHashes } from './column-ops';
 import type { StoredColumns } from './db';
-import type { ColumnAccess, KindRows } from './kind-rows';
+import { sameCell, type ColumnAccess, type KindRows } from './kind-rows';
 
 export function naturalKeyFields(kind: Kind): Field[] {
   const spec = FILE_KINDS[kind];
@@ -118,6 +118,7 @@ function mixPart(
     onRows?.(n);
   }
 }
+
 /** The raw text of an open vocabulary's `other` mixed into the hashes of the rows that have it. */
 function mixRaw(hashes: Int32Array, rows: KindRows, field: Field): void {
   const { sources, offsets } = rows;
@@ -143,6 +144,11 @@ function rawOf(base: (Column | undefined)[], raw: (Column | undefined)[], si: nu
 
 /** Rows per partition when finding equal keys: each partition's table stays in cache. */
 const PARTITION_ROWS = 4096;
+/**
+ * Rows to be compared by value (their hashes being equal) from which a kind's dictionaries are
+ * merged first, so that words compare as integers: a re-import compares every row.
+ */
+const MERGE_AFTER = 4096;
 
 /** Work arrays reused from kind to kind of one import, so that each kind does not allocate its own. */
 export class KeyScratch {
@@ -170,7 +176,9 @@ export class NaturalKeys {
   readonly #scratch: KeyScratch;
   /** Per global row, the hash of its key (scratch array 0). */
   readonly #hashes: Int32Array;
-  readonly #same: ColumnAccess['same'][];
+  readonly #words: WordHashes;
+  /** The key fields' columns. */
+  readonly #fields: ColumnAccess[];
   /** Per open-vocabulary key field, its base and raw columns. */
   readonly #raws: { base: (Column | undefined)[]; raw: (Column | undefined)[] }[];
 
@@ -181,6 +189,7 @@ export class NaturalKeys {
   constructor(rows: KindRows, words: WordHashes, scratch: KeyScratch, onRows?: (n: number) => void) {
     this.#rows = rows;
     this.#scratch = scratch;
+    this.#words = words;
     const fields = naturalKeyFields(rows.kind);
     const hashes = scratch.get(0, rows.total).fill(0, 0, rows.total);
     for (const field of fields) {
@@ -188,7 +197,7 @@ export class NaturalKeys {
       if (hasRawColumn(field)) mixRaw(hashes, rows, field);
     }
     this.#hashes = hashes;
-    this.#same = fields.map((f) => rows.columns.get(f.name)!.same);
+    this.#fields = fields.map((f) => rows.columns.get(f.name)!);
     this.#raws = fields
       .filter(hasRawColumn)
       .map((f) => ({ base: rows.columns.get(f.name)!.cols, raw: rows.columns.get(f.name + RAW_SUFFIX)!.cols }));
@@ -201,7 +210,7 @@ export class NaturalKeys {
     const sb = sourceOf[b];
     const ra = a - offsets[sa];
     const rb = b - offsets[sb];
-    for (const same of this.#same) if (!same(sa, ra, sb, rb)) return false;
+    for (const field of this.#fields) if (!sameCell(field, sa, ra, sb, rb)) return false;
     for (const { base, raw } of this.#raws) if (rawOf(base, raw, sa, ra) !== rawOf(base, raw, sb, rb)) return false;
     return true;
   }
@@ -212,10 +221,12 @@ export class NaturalKeys {
    * the next NaturalKeys of the same scratch.
    *
    * Rows are first split by the top bits of their hash into partitions of about PARTITION_ROWS
-   * rows (keeping their order), then each partition is deduped in a small open-addressing table
-   * that stays in cache: one table as large as all rows would miss the cache on almost every
-   * row. Equal keys have equal hashes, so they meet in the same partition.
-   * @param onRows told of the work done as it goes: twice the rows in all (split, then dedupe)
+   * rows (keeping their order), then each partition is run through a small open-addressing table
+   * of hashes that stays in cache (one table as large as all rows would miss the cache on almost
+   * every row); equal keys have equal hashes, so they meet in the same partition. A row whose
+   * hash an earlier row has is a candidate; candidates are then confirmed by their values in
+   * row order, where the rows compared lie near the ones compared before.
+   * @param onRows told of the work done as it goes: three times the rows in all
    */
   repeats(onRows?: (n: number) => void): Int32Array | null {
     const total = this.#rows.total;
@@ -247,10 +258,12 @@ export class NaturalKeys {
     for (let p = 0; p < parts; p++) largest = Math.max(largest, starts[p + 1] - starts[p]);
     let size = 16;
     while (size < largest * 1.5) size *= 2;
-    // Pairs (row + 1, hash); row + 1 === 0 when empty. Cleared per partition.
+    // Pairs (row + 1, hash) of the first row of each hash; row + 1 === 0 when empty. Cleared per
+    // partition.
     const slots = new Int32Array(size * 2);
     const mask = size * 2 - 1;
     let repeats: Int32Array | null = null;
+    let candidates = 0;
     let told = 0;
     for (let p = 0; p < parts; p++) {
       const end = starts[p + 1];
@@ -265,9 +278,10 @@ export class NaturalKeys {
             slots[i + 1] = hash;
             break;
           }
-          if (slots[i + 1] === hash && this.sameKey(h, g)) {
+          if (slots[i + 1] === hash) {
             repeats ??= this.#scratch.get(2, total).fill(0, 0, total);
             repeats[g] = h + 1;
+            candidates++;
             break;
           }
           i = (i + 2) & mask;
@@ -280,6 +294,41 @@ export class NaturalKeys {
       }
     }
     onRows?.(total - told);
-    return repeats;
+    if (!repeats) {
+      onRows?.(total);
+      return null;
+    }
+
+    // Many candidates (a re-import): compare words as integers rather than as strings.
+    if (candidates >= MERGE_AFTER) this.#rows.mergeDictionaries(this.#words);
+    /** Per hash, the first rows of keys other than the first row's that share it. */
+    let collided: Map<number, number[]> | null = null;
+    let confirmed = 0;
+    told = 0;
+    for (let g = 0; g < total; g++) {
+      if (repeats[g] === 0) continue;
+      if (g - told >= 65536 && onRows) {
+        onRows(g - told);
+        told = g;
+      }
+      if (this.sameKey(repeats[g] - 1, g)) {
+        confirmed++;
+        continue;
+      }
+      // Equal hashes of different keys: g is the first of its key unless an earlier such row is.
+      collided ??= new Map();
+      const others = collided.get(hashes[g]);
+      const first = others?.find((f) => this.sameKey(f, g));
+      if (first !== undefined) {
+        repeats[g] = first + 1;
+        confirmed++;
+      } else {
+        repeats[g] = 0;
+        if (others) others.push(g);
+        else collided.set(hashes[g], [g]);
+      }
+    }
+    onRows?.(total - told);
+    return confirmed ? repeats : null;
   }
 }

@@ -56,7 +56,8 @@ export async function runFileHere(
 
 export interface SessionDeps {
   post(message: IngestOutMessage): void;
-  commit(pending: PendingImport, dbName?: string): Promise<ImportSummary>;
+  /** Stores the import in one transaction, reporting rows done from inside its synchronous work. */
+  commit(pending: PendingImport, dbName?: string, onProgress?: (done: number, total: number) => void): Promise<ImportSummary>;
   /** Milliseconds, for throttling progress; default performance.now. */
   now?: () => number;
   currentYear?: number;
@@ -209,7 +210,7 @@ export class IngestSession {
     const heartbeat = setInterval(() => progress('storing', last, bytesTotal, rowsBefore, true), STORING_HEARTBEAT_MS);
     let summary: ImportSummary;
     try {
-      summary = await this.#deps.commit(pending, dbName);
+      summary = await this.#deps.commit(pending, dbName, (done) => progress('storing', last, bytesTotal, done, false));
     } finally {
       clearInterval(heartbeat);
     }

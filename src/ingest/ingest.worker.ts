@@ -25,7 +25,7 @@ scope.onmessage = (event) => {
     const helpers = Array.from({ length: helperCount() }, () => helperWorkerRunner());
     session = new IngestSession({
       post: (m) => scope.postMessage(m),
-      commit: (pending, dbName) => commitImport(openDb(dbName), pending),
+      commit: (pending, dbName, onProgress) => commitImport(openDb(dbName), pending, { onProgress }),
       runners: helpers.length ? helpers.map((h) => h.run) : undefined,
     });
     void session.run(message.files, message.allOrNothing, message.dbName).finally(() => {

@@ -88,11 +88,14 @@ test('the Cohort screen filters and groups from the URL, shows each n, and suppr
   const city = Object.fromEntries(cjHead.slice(1).map((h, i) => [h, cityCells[i]]));
   expect(city).toMatchObject({ 'No further action': '125', 'Charge or summons': '78', Caution: '[c]', Undetected: '[c]', 'All crimes': '208' });
   await expect(page.getByRole('table', { name: 'Combinations of needs (data table)' })).toBeVisible();
+  await page.getByText('Data table: risk mix by months since referral').click();
+  const mix = page.getByRole('table', { name: 'Risk mix by months since referral (data table)' });
+  await expect(mix.getByRole('row', { name: /^City, complex needs Month 0/ }).getByRole('cell').nth(1)).toHaveText('19');
   await expect(page.getByRole('table', { name: 'Risk transitions from referral to the latest level (data table)' })).toBeVisible();
   await axe();
 
   const svgDownload = page.waitForEvent('download');
-  await page.getByRole('button', { name: /^Download chart as SVG/ }).first().click();
+  await page.getByRole('button', { name: /^Download chart as SVG.*Police incidents/ }).click();
   const svgText = await readDownload(await svgDownload);
   expect(svgText).toContain('Police incidents per woman per 30 days');
   expect(svgText).toContain('County North, complex needs (n = [c])');
@@ -111,6 +114,10 @@ test('the Cohort screen filters and groups from the URL, shows each n, and suppr
   await expect(page.getByLabel('Hide counts from 1 to')).toHaveValue('4');
   await page.getByLabel('Share mode (suppress small numbers)').uncheck();
   await expect(groups.getByRole('row', { name: /^County North, complex needs/ }).getByRole('cell')).toHaveText('8');
+  // With nothing hidden, the transitions are drawn as an alluvial chart.
+  const alluvial = page.getByRole('img', { name: 'Risk transitions: level at referral to the latest level' });
+  await expect(alluvial).toContainText('At referral');
+  await alluvial.screenshot({ path: 'test-results/alluvial.png' });
 
   // Filters live in the URL: a bookmarked view comes back as it was.
   await page.getByRole('checkbox', { name: 'County North' }).uncheck();

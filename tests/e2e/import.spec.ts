@@ -172,7 +172,7 @@ test('a long import shows progress and Cancel leaves the stored data as it was',
   await page.getByLabel('Import case files').setInputFiles([csvFile('big-incidents.csv', bigIncidents(600_000))]);
   const bar = page.getByRole('progressbar', { name: 'Importing…' });
   await expect(bar).toBeVisible();
-  await expect(bar).toHaveAttribute('aria-valuetext', /rows/, { timeout: 20_000 });
+  await expect(bar).toHaveAttribute('aria-valuetext', /rows/, { timeout: 45_000 });
   await axe();
   await page.getByRole('button', { name: 'Cancel import' }).click();
   await expect(page.getByText(/The import was cancelled\. Nothing was stored/)).toBeVisible();
@@ -184,7 +184,7 @@ test('closing the tab part-way through an import leaves the stored data as it wa
   await loadSample(page);
   const before = await storedCounts(page);
   await page.getByLabel('Import case files').setInputFiles([csvFile('big-incidents.csv', bigIncidents(600_000))]);
-  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuetext', /rows/, { timeout: 20_000 });
+  await expect(page.getByRole('progressbar')).toHaveAttribute('aria-valuetext', /rows/, { timeout: 45_000 });
   await page.close();
   const again = await context.newPage();
   await again.goto('/');

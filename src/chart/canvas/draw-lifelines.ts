@@ -4,12 +4,14 @@
  * incidents are ticks (crimes taller than domestic incidents); support is a dot; closure a bar.
  */
 import { PALETTE, RISK_STYLES, INK, MUTED_INK, GRID, FONT_FAMILY } from '../palette';
-import type { LifelineSet } from '../../model/cohort/lifelines';
+import { forEachRiskReading, type LifelineSet } from '../../model/cohort/lifelines';
+import { UNKNOWN_DAY } from '../../domain/columns';
 
 export const ROW_HEIGHT = 10;
 export const HEADER_HEIGHT = 22;
 export const LABEL_WIDTH = 0;
 
+/** By level code + 1: none, standard, medium, high. */
 const LEVEL_STYLE = [null, RISK_STYLES.standard, RISK_STYLES.medium, RISK_STYLES.high];
 
 export interface LifelineLayout {
@@ -87,35 +89,47 @@ export function drawLifelines(ctx: CanvasRenderingContext2D, set: LifelineSet, l
       ctx.fillStyle = '#dbe8f3';
       ctx.fillRect(0, y, right, ROW_HEIGHT);
     }
-    // Risk staircase.
-    const rd = line.riskDays;
-    const rl = line.riskLevels;
-    for (let k = 0; k < rd.length; k++) {
-      const s = LEVEL_STYLE[rl[k]];
-      if (!s) continue;
-      const x0 = Math.max(0, o.x(rd[k]));
-      const x1 = Math.min(right, o.x(k + 1 < rd.length ? rd[k + 1] : Math.min(end, rd[k] + 183)));
-      if (x1 <= x0) continue;
-      const h = Math.max(2, (ROW_HEIGHT - 2) * s.rank);
-      ctx.fillStyle = s.colour;
+    // Risk staircase: each reading holds until the next (or six months, or closure).
+    const cols = set.columns;
+    const shift = line.shift;
+    let stepDay = 0;
+    let stepLevel = -1;
+    const step = (until: number) => {
+      const st = LEVEL_STYLE[stepLevel + 1];
+      if (!st) return;
+      const x0 = Math.max(0, o.x(stepDay - shift));
+      const x1 = Math.min(right, o.x(Math.min(until, stepDay + 183, end + shift) - shift));
+      if (x1 <= x0) return;
+      const h = Math.max(2, (ROW_HEIGHT - 2) * st.rank);
+      ctx.fillStyle = st.colour;
       ctx.globalAlpha = 0.55;
       ctx.fillRect(x0, y + ROW_HEIGHT - 1 - h, x1 - x0, h);
       ctx.globalAlpha = 1;
-    }
+    };
+    forEachRiskReading(line, cols, (d, lv) => {
+      if (lv === stepLevel) return;
+      if (stepLevel >= 0) step(d);
+      stepDay = d;
+      stepLevel = lv;
+    });
+    if (stepLevel >= 0) step(Infinity);
     // Incidents.
-    const id = line.incidentDays;
-    const ik = line.incidentKinds;
-    for (let k = 0; k < id.length; k++) {
-      const x = o.x(id[k]);
+    for (const r of line.incidentRows) {
+      const d = cols.incidentDay[r];
+      if (d === UNKNOWN_DAY) continue;
+      const x = o.x(d - shift);
       if (x < 0 || x > right) continue;
-      ctx.fillStyle = ik[k] === 2 ? PALETTE.darkBlue : INK;
-      const h = ik[k] === 2 ? ROW_HEIGHT - 1 : ROW_HEIGHT / 2;
+      const crime = cols.incidentKind[r] === 2;
+      ctx.fillStyle = crime ? PALETTE.darkBlue : INK;
+      const h = crime ? ROW_HEIGHT - 1 : ROW_HEIGHT / 2;
       ctx.fillRect(Math.round(x), y + ROW_HEIGHT - 1 - h, 1.5, h);
     }
     // Support.
     ctx.fillStyle = PALETTE.lightPurple;
-    for (const d of line.supportDays) {
-      const x = o.x(d);
+    for (const r of line.supportRows) {
+      const d = cols.supportDay[r];
+      if (d === UNKNOWN_DAY) continue;
+      const x = o.x(d - shift);
       if (x >= 0 && x <= right) ctx.fillRect(x - 1, y + 1, 3, 3);
     }
     if (line.closure !== null) {

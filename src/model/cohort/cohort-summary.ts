@@ -52,6 +52,16 @@ export interface CohortTables {
  * not be recoverable from the other. The tables are one system of sum constraints.
  */
 export function cohortTables(women: readonly CohortWoman[], groups: readonly CohortGroup[], grouping: Grouping, rule: DisclosureRule | null): CohortTables {
+  return cohortTableSystem(women, groups, grouping, rule).tables;
+}
+
+/** The tables with the system of sums they were suppressed under (for tests that try to undo it). */
+export function cohortTableSystem(
+  women: readonly CohortWoman[],
+  groups: readonly CohortGroup[],
+  grouping: Grouping,
+  rule: DisclosureRule | null,
+): { tables: CohortTables; values: number[]; constraints: SumConstraint[]; hidden: boolean[] } {
   const byArea = new Map<string, CohortWoman[]>();
   for (const w of women) {
     let list = byArea.get(w.area);
@@ -70,8 +80,8 @@ export function cohortTables(women: readonly CohortWoman[], groups: readonly Coh
   const values = [...flat, ...groups.map((g) => g.women.length), women.length];
 
   let hidden = values.map(() => false);
+  const constraints: SumConstraint[] = [];
   if (rule) {
-    const constraints: SumConstraint[] = [];
     for (const k of keys) constraints.push({ parts: areas.map((_, r) => at(r, k)), total: at(last, k) });
     for (let r = 0; r < rows.length; r++) constraints.push({ parts: [at(r, 'domestic'), at(r, 'crimes')], total: at(r, 'incidents') });
     constraints.push({ parts: groups.map((_, i) => groupAt(i)), total: totalAt });
@@ -92,7 +102,7 @@ export function cohortTables(women: readonly CohortWoman[], groups: readonly Coh
       }
     hidden = suppressEntries(values, constraints, rule);
   }
-  return {
+  const tables = {
     summary: rows.map((r, i) => ({
       ...r,
       shown: Object.fromEntries(keys.map((k, j) => [k, showCount(r.values[k], hidden[i * K + j])])) as Record<SummaryKey, string>,
@@ -100,6 +110,7 @@ export function cohortTables(women: readonly CohortWoman[], groups: readonly Coh
     groupCounts: groups.map((g, i) => showCount(g.women.length, hidden[groupAt(i)])),
     total: showCount(women.length, hidden[totalAt]),
   };
+  return { tables, values, constraints, hidden };
 }
 
 /** The summary table alone (no groups published beside it). */

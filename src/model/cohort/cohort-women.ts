@@ -6,6 +6,7 @@
 import { NEED_FIELDS } from '../../domain/contract';
 import { cellValue } from '../../db/column-ops';
 import { rowsOfCase, type Table, type WorkingSet } from '../../db/working-set';
+import { UNKNOWN_DAY } from '../../domain/columns';
 import type { Definitions } from '../definitions';
 
 export type EngagementStatus = 'engaged' | 'not_engaged' | 'unknown';
@@ -46,6 +47,30 @@ export function reader(table: Table, name: string): (row: number) => string | nu
   return (row) => cellValue(col, row);
 }
 
+/** A day column's values (UNKNOWN_DAY where unknown), read directly for speed. */
+export function dayValues(table: Table, name: string): Int32Array {
+  const col = table.columns[name];
+  return col && col.type === 'day' ? col.values : new Int32Array(table.rowCount).fill(UNKNOWN_DAY);
+}
+
+/** A number column's values (NaN where unknown). */
+export function numValues(table: Table, name: string): Float64Array {
+  const col = table.columns[name];
+  return col && col.type === 'num' ? col.values : new Float64Array(table.rowCount).fill(NaN);
+}
+
+/**
+ * A dictionary column mapped to small integer codes: code(row) = map[word] (or `fallback` for
+ * words not in map and for unknown). One lookup per row instead of a string comparison.
+ */
+export function codeReader(table: Table, name: string, map: Readonly<Record<string, number>>, fallback = -1): (row: number) => number {
+  const col = table.columns[name];
+  if (!col || col.type !== 'dict') return () => fallback;
+  const byWord = Int32Array.from(col.dict, (w) => (w in map ? map[w] : fallback));
+  const values = col.values;
+  return (row) => byWord[values[row]];
+}
+
 const WORKER_ENGAGED = new Set(['engaged', 'sporadic']);
 
 /** Engagement under a definition: by the worker's coding, the police coding, or where both agree. */
@@ -63,7 +88,18 @@ export function complexOf(column: boolean | null, route: string | null, needsYes
   return route === 'complex_needs_list' || needsYes >= 2;
 }
 
-const LEVELS = new Set(['standard', 'medium', 'high']);
+/** Risk levels as codes 0, 1, 2 (higher is higher risk). */
+export const LEVEL_CODES: Readonly<Record<string, number>> = { standard: 0, medium: 1, high: 2 };
+export const LEVEL_NAMES: readonly RiskAtReferral[] = ['standard', 'medium', 'high'];
+/** Incident kinds as codes: 1 domestic incident, 2 crime. */
+export const KIND_CODES: Readonly<Record<string, number>> = { domestic_incident: 1, crime: 2 };
+
+/** Whether a risk assessment row is from the assessor the definition names. */
+export function assessorFilter(risks: Table, def: Definitions['riskAssessor']): (row: number) => boolean {
+  if (def === 'any') return () => true;
+  const code = codeReader(risks, 'assessor', { [def]: 1 }, 0);
+  return (row) => code(row) === 1;
+}
 
 export function cohortWomen(ws: WorkingSet, defs: Definitions): CohortWoman[] {
   const cases = ws.tables.cases;
@@ -77,13 +113,13 @@ export function cohortWomen(ws: WorkingSet, defs: Definitions): CohortWoman[] {
   const needs = NEED_FIELDS.map((f) => reader(cases, f.name));
 
   const risks = ws.tables.risk_assessments;
-  const riskDay = reader(risks, 'date');
-  const riskLevel = reader(risks, 'level');
-  const riskAssessor = reader(risks, 'assessor');
+  const riskDay = dayValues(risks, 'date');
+  const riskLevel = codeReader(risks, 'level', LEVEL_CODES);
+  const who = assessorFilter(risks, defs.riskAssessor);
   const inc = ws.tables.incidents;
-  const incDay = reader(inc, 'date');
-  const incKind = reader(inc, 'kind');
-  const incRisk = reader(inc, 'dash_risk');
+  const incDay = dayValues(inc, 'date');
+  const incKind = codeReader(inc, 'kind', KIND_CODES, 0);
+  const incRisk = codeReader(inc, 'dash_risk', LEVEL_CODES);
 
   const out: CohortWoman[] = [];
   for (let r = 0; r < cases.rowCount; r++) {
@@ -99,31 +135,30 @@ export function cohortWomen(ws: WorkingSet, defs: Definitions): CohortWoman[] {
     let riskAt = -Infinity;
     if (ref !== null) {
       for (const row of rowsOfCase(ws, 'risk_assessments', ix)) {
-        const d = riskDay(row) as number | null;
-        if (d === null || d > ref) continue;
-        const a = (riskAssessor(row) as string | null) ?? 'unknown';
-        if (defs.riskAssessor !== 'any' && a !== defs.riskAssessor) continue;
-        const lv = riskLevel(row) as string | null;
-        if (lv && LEVELS.has(lv) && d >= riskAt) {
+        const d = riskDay[row];
+        if (d === UNKNOWN_DAY || d > ref || !who(row)) continue;
+        const lv = riskLevel(row);
+        if (lv >= 0 && d >= riskAt) {
           riskAt = d;
-          risk = lv as RiskAtReferral;
+          risk = LEVEL_NAMES[lv];
         }
       }
     }
     let incidents = 0;
     let di = 0;
     let crimes = 0;
+    const policeCounts = defs.riskAssessor === 'any' || defs.riskAssessor === 'police';
     for (const row of rowsOfCase(ws, 'incidents', ix)) {
       incidents++;
       const k = incKind(row);
-      if (k === 'domestic_incident') di++;
-      else if (k === 'crime') crimes++;
-      if (ref !== null && (defs.riskAssessor === 'any' || defs.riskAssessor === 'police')) {
-        const d = incDay(row) as number | null;
-        const lv = incRisk(row) as string | null;
-        if (d !== null && d <= ref && lv && LEVELS.has(lv) && d >= riskAt) {
+      if (k === 1) di++;
+      else if (k === 2) crimes++;
+      if (ref !== null && policeCounts) {
+        const d = incDay[row];
+        const lv = incRisk(row);
+        if (d !== UNKNOWN_DAY && d <= ref && lv >= 0 && d >= riskAt) {
           riskAt = d;
-          risk = lv as RiskAtReferral;
+          risk = LEVEL_NAMES[lv];
         }
       }
     }

@@ -5,7 +5,8 @@
  * quiet: unequal follow-up does not bias the "after" rate.
  */
 import { rowsOfCase, type WorkingSet } from '../../db/working-set';
-import { reader, type CohortWoman } from './cohort-women';
+import { codeReader, dayValues, KIND_CODES, type CohortWoman } from './cohort-women';
+import { UNKNOWN_DAY } from '../../domain/columns';
 
 export const PRE_DAYS = 365;
 
@@ -54,8 +55,8 @@ function period(domestic: number, crimes: number, days: number): RatePeriod {
 
 export function incidentRates(ws: WorkingSet, groups: readonly { key: string; label: string; women: readonly CohortWoman[] }[], end: number | null): GroupIncidentRates[] {
   const inc = ws.tables.incidents;
-  const day = reader(inc, 'date');
-  const kind = reader(inc, 'kind');
+  const day = dayValues(inc, 'date');
+  const kind = codeReader(inc, 'kind', KIND_CODES, 0);
   return groups.map((g) => {
     let women = 0;
     const b = { d: 0, c: 0, days: 0 };
@@ -69,13 +70,13 @@ export function incidentRates(ws: WorkingSet, groups: readonly { key: string; la
       a.days += after;
       follow.push(after);
       for (const r of rowsOfCase(ws, 'incidents', w.ix)) {
-        const d = day(r) as number | null;
-        if (d === null || d > end) continue;
+        const d = day[r];
+        if (d === UNKNOWN_DAY || d > end) continue;
         const k = kind(r);
         const side = d < w.referral ? (d >= w.referral - PRE_DAYS ? b : null) : a;
         if (!side) continue;
-        if (k === 'domestic_incident') side.d++;
-        else if (k === 'crime') side.c++;
+        if (k === 1) side.d++;
+        else if (k === 2) side.c++;
       }
     }
     follow.sort((x, y) => x - y);

@@ -1,11 +1,14 @@
 /**
- * Lifelines: one row per woman, in compact typed arrays so 10,000 rows draw and sort fast. Days
- * are relative to referral (alignment "referral") or calendar day numbers ("calendar").
+ * Lifelines: one row per woman. A line holds views of her rows in the working set (no copies),
+ * and the set holds per-row codes of the columns drawn, so building 10,000 lines is one pass and
+ * the canvas reads only the rows in view. Days are relative to referral (alignment "referral")
+ * or calendar day numbers ("calendar").
  */
 import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import { UNKNOWN_DAY } from '../../domain/columns';
 import type { Definitions } from '../definitions';
 import type { Alignment, CohortGroup } from './cohort-query';
-import { reader, type CohortWoman } from './cohort-women';
+import { assessorFilter, codeReader, dayValues, KIND_CODES, LEVEL_CODES, type CohortWoman } from './cohort-women';
 
 export type LifelineSort = 'referral' | 'before' | 'after' | 'escalations';
 
@@ -16,31 +19,63 @@ export const LIFELINE_SORT_LABELS: Readonly<Record<LifelineSort, string>> = {
   escalations: 'Risk escalations',
 };
 
-/** 1 standard, 2 medium, 3 high. */
-const LEVEL: Record<string, number> = { standard: 1, medium: 2, high: 3 };
-
 export interface Lifeline {
   woman: CohortWoman;
   group: string;
-  /** Risk steps: start day (relative or calendar) and level, in time order. */
-  riskDays: Int32Array;
-  riskLevels: Uint8Array;
-  /** Incident days and kinds (1 domestic incident, 2 crime). */
-  incidentDays: Int32Array;
-  incidentKinds: Uint8Array;
-  supportDays: Int32Array;
-  /** Closure day, or null. */
+  /** Subtracted from every day drawn: her referral day, or 0 on the calendar. */
+  shift: number;
+  riskRows: Uint32Array;
+  incidentRows: Uint32Array;
+  supportRows: Uint32Array;
+  /** Closure day (shifted), or null. */
   closure: number | null;
   before: number;
   after: number;
   escalations: number;
 }
 
+/** Per-row columns the canvas reads: days, and levels 0..2 (-1 none) and kinds 1..2. */
+export interface LifelineColumns {
+  riskDay: Int32Array;
+  /** -1 when not a level, or not from the assessor in force. */
+  riskLevel: Int8Array;
+  incidentDay: Int32Array;
+  incidentKind: Int8Array;
+  /** -1 when not graded, or when police gradings do not count under the definition. */
+  incidentLevel: Int8Array;
+  supportDay: Int32Array;
+}
+
 export interface LifelineSet {
   lines: Lifeline[];
+  columns: LifelineColumns;
   /** Where each group starts in lines, with its label and size. */
   groups: { label: string; start: number; count: number; hidden: boolean }[];
   domain: [number, number];
+}
+
+function codes(n: number, f: (row: number) => number): Int8Array {
+  const out = new Int8Array(n);
+  for (let r = 0; r < n; r++) out[r] = f(r);
+  return out;
+}
+
+/** Risk readings of one line in time order, merged from assessments and incident gradings. */
+export function forEachRiskReading(line: Lifeline, cols: LifelineColumns, visit: (day: number, level: number) => void): void {
+  const rr = line.riskRows;
+  const ir = line.incidentRows;
+  let i = 0;
+  let j = 0;
+  while (i < rr.length || j < ir.length) {
+    const takeRisk = j >= ir.length || (i < rr.length && cols.riskDay[rr[i]] <= cols.incidentDay[ir[j]]);
+    if (takeRisk) {
+      const r = rr[i++];
+      if (cols.riskLevel[r] >= 0 && cols.riskDay[r] !== UNKNOWN_DAY) visit(cols.riskDay[r], cols.riskLevel[r]);
+    } else {
+      const r = ir[j++];
+      if (cols.incidentLevel[r] >= 0 && cols.incidentDay[r] !== UNKNOWN_DAY) visit(cols.incidentDay[r], cols.incidentLevel[r]);
+    }
+  }
 }
 
 export function buildLifelines(
@@ -53,19 +88,24 @@ export function buildLifelines(
   hideAtOrBelow: number,
 ): LifelineSet {
   const ra = ws.tables.risk_assessments;
-  const raDay = reader(ra, 'date');
-  const raLevel = reader(ra, 'level');
-  const raWho = reader(ra, 'assessor');
   const inc = ws.tables.incidents;
-  const incDay = reader(inc, 'date');
-  const incKind = reader(inc, 'kind');
-  const incRisk = reader(inc, 'dash_risk');
-  const sup = ws.tables.support;
-  const supDay = reader(sup, 'date');
-  const closureOf = reader(ws.tables.cases, 'closure_date');
-  const caseRow = new Map<number, number>();
+  const level = codeReader(ra, 'level', LEVEL_CODES);
+  const who = assessorFilter(ra, defs.riskAssessor);
+  const incLevel = codeReader(inc, 'dash_risk', LEVEL_CODES);
+  const kind = codeReader(inc, 'kind', KIND_CODES, 0);
+  const policeCounts = defs.riskAssessor === 'any' || defs.riskAssessor === 'police';
+  const columns: LifelineColumns = {
+    riskDay: dayValues(ra, 'date'),
+    riskLevel: codes(ra.rowCount, (r) => (who(r) ? level(r) : -1)),
+    incidentDay: dayValues(inc, 'date'),
+    incidentKind: codes(inc.rowCount, kind),
+    incidentLevel: codes(inc.rowCount, (r) => (policeCounts ? incLevel(r) : -1)),
+    supportDay: dayValues(ws.tables.support, 'date'),
+  };
+  const closureOf = dayValues(ws.tables.cases, 'closure_date');
+  const caseRow = new Int32Array(ws.caseIds.length).fill(-1);
   const cases = ws.tables.cases;
-  for (let r = 0; r < cases.rowCount; r++) if (!caseRow.has(cases.caseIx[r])) caseRow.set(cases.caseIx[r], r);
+  for (let r = cases.rowCount - 1; r >= 0; r--) if (cases.caseIx[r] >= 0) caseRow[cases.caseIx[r]] = r;
 
   let lo = Infinity;
   let hi = -Infinity;
@@ -79,64 +119,51 @@ export function buildLifelines(
       for (const w of g.women) {
         if (w.referral === null) continue;
         const shift = alignment === 'referral' ? w.referral : 0;
-        const readings: [number, number][] = [];
-        for (const r of rowsOfCase(ws, 'risk_assessments', w.ix)) {
-          const who = (raWho(r) as string | null) ?? 'unknown';
-          if (defs.riskAssessor !== 'any' && who !== defs.riskAssessor) continue;
-          const d = raDay(r) as number | null;
-          const lv = LEVEL[(raLevel(r) as string | null) ?? ''];
-          if (d !== null && lv) readings.push([d, lv]);
-        }
-        const iDays: number[] = [];
-        const iKinds: number[] = [];
+        const incidentRows = rowsOfCase(ws, 'incidents', w.ix);
         let before = 0;
         let after = 0;
-        for (const r of rowsOfCase(ws, 'incidents', w.ix)) {
-          const d = incDay(r) as number | null;
-          if (d === null) continue;
-          iDays.push(d - shift);
-          iKinds.push(incKind(r) === 'crime' ? 2 : 1);
-          if (d < w.referral) {
-            if (d >= w.referral - 365) before++;
-          } else after++;
-          const lv = LEVEL[(incRisk(r) as string | null) ?? ''];
-          if (lv && (defs.riskAssessor === 'any' || defs.riskAssessor === 'police')) readings.push([d, lv]);
+        for (const r of incidentRows) {
+          const d = columns.incidentDay[r];
+          if (d === UNKNOWN_DAY) continue;
+          if (d >= w.referral) after++;
+          else if (d >= w.referral - 365) before++;
         }
-        readings.sort((a, b) => a[0] - b[0]);
-        const rDays: number[] = [];
-        const rLevels: number[] = [];
-        let escalations = 0;
-        for (const [d, lv] of readings) {
-          if (rLevels.length && rLevels[rLevels.length - 1] === lv) continue;
-          if (rLevels.length && lv > rLevels[rLevels.length - 1]) escalations++;
-          rDays.push(d - shift);
-          rLevels.push(lv);
-        }
-        const sDays: number[] = [];
-        for (const r of rowsOfCase(ws, 'support', w.ix)) {
-          const d = supDay(r) as number | null;
-          if (d !== null) sDays.push(d - shift);
-        }
-        const row = caseRow.get(w.ix);
-        const closed = row === undefined ? null : (closureOf(row) as number | null);
-        const closure = closed === null ? null : closed - shift;
-        const first = Math.min(w.referral - shift, iDays[0] ?? Infinity, rDays[0] ?? Infinity);
-        const last = Math.max(w.referral - shift, iDays[iDays.length - 1] ?? -Infinity, closure ?? -Infinity, rDays[rDays.length - 1] ?? -Infinity);
-        if (first < lo) lo = first;
-        if (last > hi) hi = last;
-        lines.push({
+        const line: Lifeline = {
           woman: w,
           group: g.label,
-          riskDays: Int32Array.from(rDays),
-          riskLevels: Uint8Array.from(rLevels),
-          incidentDays: Int32Array.from(iDays),
-          incidentKinds: Uint8Array.from(iKinds),
-          supportDays: Int32Array.from(sDays),
-          closure,
+          shift,
+          riskRows: rowsOfCase(ws, 'risk_assessments', w.ix),
+          incidentRows,
+          supportRows: rowsOfCase(ws, 'support', w.ix),
+          closure: null,
           before,
           after,
-          escalations,
+          escalations: 0,
+        };
+        let prev = -1;
+        let first = w.referral;
+        let last = w.referral;
+        forEachRiskReading(line, columns, (d, lv) => {
+          if (prev >= 0 && lv > prev) line.escalations++;
+          prev = lv;
+          if (d < first) first = d;
+          if (d > last) last = d;
         });
+        if (incidentRows.length) {
+          const d0 = columns.incidentDay[incidentRows[0]];
+          const d1 = columns.incidentDay[incidentRows[incidentRows.length - 1]];
+          if (d0 !== UNKNOWN_DAY && d0 < first) first = d0;
+          if (d1 > last) last = d1;
+        }
+        const row = caseRow[w.ix];
+        const closed = row < 0 || closureOf[row] === UNKNOWN_DAY ? null : closureOf[row];
+        if (closed !== null) {
+          line.closure = closed - shift;
+          if (closed > last) last = closed;
+        }
+        if (first - shift < lo) lo = first - shift;
+        if (last - shift > hi) hi = last - shift;
+        lines.push(line);
       }
       const key: Record<LifelineSort, (l: Lifeline) => number> = {
         referral: (l) => l.woman.referral ?? 0,
@@ -150,5 +177,5 @@ export function buildLifelines(
     spans.push({ label: g.label, start, count: out.length - start, hidden });
   }
   const domain: [number, number] = Number.isFinite(lo) ? [lo, Math.max(hi, lo + 30)] : alignment === 'referral' ? [-365, 365] : [0, 365];
-  return { lines: out, groups: spans, domain };
+  return { lines: out, columns, groups: spans, domain };
 }

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { commitImport, MAX_ROWS_PER_STORED_BLOCK, QUARANTINE_LIST_CAP } from '../../../src/db/import-batch';
+import { hashString } from '../../../src/db/column-ops';
 import { loadWorkingSet, recordsOf, summaryOf } from '../../../src/db/working-set';
 import { getImport, listImports } from '../../../src/db/history';
 import { day, freshDb, makeBlock, makeFile, pendingOf, snapshot } from './helpers';
@@ -348,6 +349,45 @@ describe('commitImport progress and storage form', () => {
       [null, 'Refuge'],
       [null, null],
     ]);
+  });
+});
+
+describe('keys with equal hashes', () => {
+  /** Two incident ids whose hashes are equal, found by search (about 200,000 tries). */
+  function collidingIds(): [string, string] {
+    const seen = new Map<number, string>();
+    for (let i = 0; ; i++) {
+      const id = `INC${i}`;
+      const other = seen.get(hashString(id));
+      if (other !== undefined) return [other, id];
+      seen.set(hashString(id), id);
+    }
+  }
+  const [a, b] = collidingIds();
+  const row = (id: string, kind = 'crime') => ({ incident_id: id, case_id: 'C1', date: '2014-03-17', kind });
+
+  it('keeps different keys apart, and repeats of each together', async () => {
+    expect(a).not.toBe(b);
+    expect(hashString(a)).toBe(hashString(b));
+    const db = freshDb();
+    const s = await commitImport(
+      db,
+      pendingOf([makeBlock('incidents', [row(a), row(b), row(a), row(b), row(b, 'domestic_incident'), row(a, 'domestic_incident')])]),
+    );
+    expect(s.files[0]).toMatchObject({ rowsImported: 2, rowsAlreadyPresent: 2, rowsQuarantined: 2 });
+    expect(s.files[0].quarantined.map((q) => [q.line, q.value, q.reason])).toEqual([
+      [6, b, 'incident_id already in this import (incidents.csv line 3) with different values (kind)'],
+      [7, a, 'incident_id already in this import (incidents.csv line 2) with different values (kind)'],
+    ]);
+    expect(recordsOf(await loadWorkingSet(db), 'C1').incidents.map((r) => r.incident_id)).toEqual([a, b]);
+  });
+
+  it('does not take a stored key for an incoming one with the same hash', async () => {
+    const db = freshDb();
+    await commitImport(db, pendingOf([makeBlock('incidents', [row(a)])]));
+    const s = await commitImport(db, pendingOf([makeBlock('incidents', [row(b), row(a), row(b)])]));
+    expect(s.files[0]).toMatchObject({ rowsImported: 1, rowsAlreadyPresent: 2, rowsQuarantined: 0 });
+    expect(recordsOf(await loadWorkingSet(db), 'C1').incidents.map((r) => r.incident_id)).toEqual([a, b]);
   });
 });
 

@@ -53,3 +53,43 @@ describe('cohort aggregates on the sample', () => {
     expect(determinedEntries(1, [], [false])).toEqual([false]);
   });
 });
+
+describe('risk mix by month since referral', () => {
+  it('counts every woman followed that far once per month, under the risk definition', async () => {
+    const { riskMix } = await import('../../../src/model/cohort/risk-mix');
+    const { dataEndDay } = await import('../../../src/model/cohort/incident-rates');
+    const end = dataEndDay(ws);
+    const [all] = riskMix(ws, groupWomen(women, 'none'), DEFAULT_DEFINITIONS, 'referral', end, null);
+    expect(all.columns).toHaveLength(13);
+    expect(all.columns[0].n).toBe(111);
+    for (const c of all.columns) expect(c.counts.reduce((a, b) => a + b, 0)).toBe(c.n);
+    expect(all.columns[12].n).toBeLessThan(111);
+    // At referral, the level is the risk at referral.
+    const atReferral = [0, 0, 0, 0];
+    const order = ['standard', 'medium', 'high', 'not_assessed'];
+    for (const w of women) atReferral[order.indexOf(w.riskAtReferral)]++;
+    expect(all.columns[0].counts).toEqual(atReferral);
+    const shared = riskMix(ws, groupWomen(women, 'area_complex'), DEFAULT_DEFINITIONS, 'referral', end, { threshold: 9 });
+    for (const g of shared) for (const c of g.columns) {
+      expect(c.shownCounts.filter((s) => s === '[c]').length).not.toBe(1);
+      if (c.n < 10) expect(c.shares.every((s) => s === null)).toBe(true);
+    }
+  });
+});
+
+describe('outcome scores: distance travelled and median by month', () => {
+  it('takes each woman first and latest score per tool and domain; hides medians over fewer than 10 women', async () => {
+    const { outcomeChange, quantile } = await import('../../../src/model/cohort/outcome-change');
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(quantile([1, 2, 3, 4, 5], 0.25)).toBe(2);
+    expect(quantile([], 0.5)).toBeNull();
+    const [all] = outcomeChange(ws, groupWomen(women, 'none'), true);
+    expect(all.domains.length).toBeGreaterThan(0);
+    for (const d of all.domains) {
+      if (d.women < 10) expect([d.firstMedian, d.latestMedian, d.changeMedian]).toEqual([null, null, null]);
+      for (const m of d.byMonth) if (m.women < 10) expect(m.median).toBeNull();
+    }
+    const open = outcomeChange(ws, groupWomen(women, 'area_complex'), false);
+    expect(open.flatMap((g) => g.domains).every((d) => d.women === 0 || d.firstMedian !== null)).toBe(true);
+  });
+});

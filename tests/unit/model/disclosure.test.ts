@@ -136,3 +136,42 @@ describe('disclosure: statistics', () => {
     expect(showStatistic(3.25, 10)).toBe('3.3');
   });
 });
+
+describe('disclosure: the cohort summary and group counts together, on random cohorts', async () => {
+  const { cohortTableSystem } = await import('../../../src/model/cohort/cohort-summary');
+  const { groupWomen } = await import('../../../src/model/cohort/cohort-query');
+  const next = rng(4242);
+  const AREAS = ['A', 'B', 'C', 'D'];
+  const STATUS = ['engaged', 'not_engaged', 'unknown'] as const;
+  for (let i = 0; i < 60; i++) {
+    const n = 5 + Math.floor(next() * 120);
+    const areas = AREAS.slice(0, 1 + Math.floor(next() * 4));
+    const women = Array.from({ length: n }, (_, ix) => {
+      const crimes = Math.floor(next() * next() * 12);
+      const di = Math.floor(next() * next() * 15);
+      return {
+        ix,
+        caseId: `c${ix}`,
+        area: areas[Math.floor(next() * next() * areas.length)],
+        referral: 16000,
+        route: null,
+        complex: next() < 0.3,
+        engagement: STATUS[Math.floor(next() * 3)],
+        riskAtReferral: 'medium' as const,
+        incidents: crimes + di,
+        domesticIncidents: di,
+        crimes,
+      };
+    });
+    for (const grouping of ['none', 'area', 'complex', 'area_complex', 'engagement'] as const) {
+      it(`cohort ${i} (${n} women, ${areas.length} areas), grouped by ${grouping}`, () => {
+        const threshold = 4 + Math.floor(next() * 8);
+        const { values, constraints, hidden, tables } = cohortTableSystem(women, groupWomen(women, grouping), grouping, { threshold });
+        values.forEach((v, j) => v >= 1 && v <= threshold && expect(hidden[j], `entry ${j} = ${v}`).toBe(true));
+        expect(determinedEntries(values.length, constraints, hidden).some((d) => d)).toBe(false);
+        const shown = [...tables.summary.flatMap((r) => Object.values(r.shown)), ...tables.groupCounts, tables.total];
+        expect(shown.filter((s) => s === '[c]').length).toBe(hidden.filter((h) => h).length);
+      });
+    }
+  }
+});

@@ -1,0 +1,135 @@
+/**
+ * Runs inside Chromium, driven by bench/cohort-bench.ts: reads a generated cohort's CSV files into
+ * the in-memory working set (parsed on this thread; not timed), then mounts the real Cohort screen
+ * and times its first full render (every table, chart and the first lifelines frame), a filter
+ * change, a grouping change and a definition change (each until the next frame is painted), and
+ * lifeline scroll and zoom frames.
+ */
+import { flushSync, mount, unmount } from 'svelte';
+import '../src/styles.css';
+import { buildWorkingSet } from '../src/db/working-set';
+import type { ColumnBlock } from '../src/domain/columns';
+import { ingestText } from '../src/ingest/ingest-file';
+import { appData } from '../src/views/shared/app-data.svelte';
+import { definitions } from '../src/views/shared/definitions.svelte';
+import CohortScreen from '../src/views/cohort/CohortScreen.svelte';
+
+declare global {
+  interface Window {
+    cohortBench: typeof cohortBench;
+  }
+}
+
+const target = document.getElementById('cohort') as HTMLElement;
+let app: ReturnType<typeof mount> | null = null;
+const props = $state({ query: '' });
+
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+function stats(values: number[]): { median: number; worst: number; p95: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return {
+    median: sorted[Math.floor(sorted.length / 2)],
+    worst: sorted[sorted.length - 1],
+    p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))],
+  };
+}
+
+async function timed(step: () => void): Promise<number> {
+  const t0 = performance.now();
+  step();
+  flushSync();
+  await afterPaint();
+  return performance.now() - t0;
+}
+
+const cohortBench = {
+  async load(): Promise<{ women: number; rows: number; ms: number }> {
+    const t0 = performance.now();
+    const input = document.getElementById('files') as HTMLInputElement;
+    const blocks: ColumnBlock[] = [];
+    for (const file of Array.from(input.files ?? [])) blocks.push(...ingestText(await file.text(), file.name, { scanner: null, chunkSize: 4 << 20 }).blocks);
+    const ws = buildWorkingSet(blocks);
+    appData.workingSet = ws;
+    appData.loading = false;
+    return { women: ws.casesWithRow, rows: blocks.reduce((n, b) => n + b.rowCount, 0), ms: performance.now() - t0 };
+  },
+
+  async firstRender(): Promise<{ ms: number; lifelineRows: number }> {
+    if (app) unmount(app);
+    app = null;
+    target.textContent = '';
+    definitions.reset();
+    props.query = '';
+    await afterPaint();
+    const ms = await timed(() => {
+      app = mount(CohortScreen, { target, props });
+    });
+    const drawn = target.querySelector('#lifeline-readout') ? target.querySelectorAll('canvas').length : 0;
+    return { ms, lifelineRows: drawn };
+  },
+
+  async filterChange(): Promise<number[]> {
+    const out: number[] = [];
+    for (const query of ['complex=yes', 'engagement=engaged', 'area=City', 'risk=high', '']) out.push(await timed(() => (props.query = query)));
+    return out;
+  },
+
+  async groupingChange(): Promise<number[]> {
+    const out: number[] = [];
+    for (const query of ['group=area', 'group=complex', 'group=area_complex', 'group=engagement', '']) out.push(await timed(() => (props.query = query)));
+    return out;
+  },
+
+  async definitionChange(): Promise<number[]> {
+    const out: number[] = [];
+    for (const engaged of ['worker', 'police', 'both'] as const) out.push(await timed(() => definitions.set({ engaged })));
+    out.push(await timed(() => definitions.set({ complexNeeds: 'rule_only' })));
+    out.push(await timed(() => definitions.set({ complexNeeds: 'column_or_rule' })));
+    return out;
+  },
+
+  /** Scrolls the lifelines one step per frame; times each frame's work (scroll handler + draw). */
+  async scrollFrames(frames: number): Promise<{ work: ReturnType<typeof stats>; intervals: ReturnType<typeof stats> }> {
+    const scroller = target.querySelector<HTMLElement>('.lifelines');
+    if (!scroller) throw new Error('no lifelines');
+    const work: number[] = [];
+    const intervals: number[] = [];
+    let last = performance.now();
+    for (let i = 0; i < frames; i++) {
+      await new Promise<void>((resolve) =>
+        requestAnimationFrame(() => {
+          const t0 = performance.now();
+          scroller.scrollTop += 120;
+          scroller.dispatchEvent(new Event('scroll'));
+          flushSync();
+          resolve();
+          intervals.push(t0 - last);
+          last = t0;
+        }),
+      );
+      await afterPaint();
+      const readout = target.querySelector('[data-testid="lifeline-draw-ms"]')?.textContent ?? '';
+      work.push(Number(/([\d.]+) ms/.exec(readout)?.[1] ?? NaN));
+    }
+    return { work: stats(work), intervals: stats(intervals) };
+  },
+
+  async zoomFrames(steps: number): Promise<{ work: ReturnType<typeof stats> }> {
+    const zoomIn = Array.from(target.querySelectorAll('button')).find((b) => b.textContent === 'Zoom in');
+    const zoomOut = Array.from(target.querySelectorAll('button')).find((b) => b.textContent === 'Zoom out');
+    if (!zoomIn || !zoomOut) throw new Error('no zoom buttons');
+    const work: number[] = [];
+    for (let i = 0; i < steps; i++) {
+      (i % 8 < 4 ? zoomIn : zoomOut).click();
+      flushSync();
+      await afterPaint();
+      const readout = target.querySelector('[data-testid="lifeline-draw-ms"]')?.textContent ?? '';
+      work.push(Number(/([\d.]+) ms/.exec(readout)?.[1] ?? NaN));
+    }
+    return { work: stats(work) };
+  },
+};
+
+window.cohortBench = cohortBench;
+document.body.dataset.ready = 'true';

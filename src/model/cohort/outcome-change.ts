@@ -1,0 +1,98 @@
+/**
+ * Outcome scores over time: each woman's first and latest score per tool and domain ("distance
+ * travelled"), and the median and interquartile range by months since her first score. Medians
+ * over fewer than ten women are suppressed in share mode.
+ */
+import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import { statisticAllowed } from '../disclosure';
+import { humanize } from '../labels';
+import type { CohortGroup } from './cohort-query';
+import { dayValues, numValues } from './cohort-women';
+import { UNKNOWN_DAY } from '../../domain/columns';
+
+export interface DomainChange {
+  key: string;
+  label: string;
+  women: number;
+  firstMedian: number | null;
+  latestMedian: number | null;
+  changeMedian: number | null;
+  /** Month since first score -> [women, q1, median, q3]; null statistics when hidden. */
+  byMonth: { month: number; women: number; q1: number | null; median: number | null; q3: number | null }[];
+}
+
+export interface GroupOutcomes {
+  label: string;
+  domains: DomainChange[];
+}
+
+export function quantile(sorted: readonly number[], p: number): number | null {
+  if (!sorted.length) return null;
+  const i = (sorted.length - 1) * p;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
+}
+
+const sortNum = (xs: number[]) => xs.sort((a, b) => a - b);
+
+export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], shared: boolean, months = 12): GroupOutcomes[] {
+  const t = ws.tables.outcomes;
+  const day = dayValues(t, 'date');
+  const score = numValues(t, 'score');
+  // tool and domain as one small integer key per row
+  const toolCol = t.columns.tool;
+  const domCol = t.columns.domain;
+  const toolWord = toolCol && toolCol.type === 'dict' ? toolCol : null;
+  const domWord = domCol && domCol.type === 'dict' ? domCol : null;
+  const keyOf = (r: number) => (domWord ? domWord.values[r] : 0) * 65536 + (toolWord ? toolWord.values[r] : 0);
+  const nameOf = (k: number) => `${(toolWord?.dict[k % 65536] || 'other')}\u001f${domWord?.dict[Math.floor(k / 65536)] ?? ''}`;
+  const ok = (n: number) => !shared || statisticAllowed(n);
+  return groups.map((g) => {
+    // key -> per woman: [first, latest] and month -> latest score in that month
+    const perKey = new Map<number, { first: number[]; latest: number[]; months: number[][] }>();
+    for (const w of g.women) {
+      const seen = new Map<number, { firstDay: number; first: number; latest: number; byMonth: Map<number, number> }>();
+      for (const r of rowsOfCase(ws, 'outcomes', w.ix)) {
+        const d = day[r];
+        const s = score[r];
+        const key = keyOf(r);
+        if (d === UNKNOWN_DAY || Number.isNaN(s) || key < 65536) continue;
+        let e = seen.get(key);
+        if (!e) seen.set(key, (e = { firstDay: d, first: s, latest: s, byMonth: new Map() }));
+        e.latest = s;
+        const m = Math.floor((d - e.firstDay) / 30.4375);
+        if (m <= months) e.byMonth.set(m, s);
+      }
+      for (const [key, e] of seen) {
+        let k = perKey.get(key);
+        if (!k) perKey.set(key, (k = { first: [], latest: [], months: Array.from({ length: months + 1 }, () => []) }));
+        k.first.push(e.first);
+        k.latest.push(e.latest);
+        for (const [m, s] of e.byMonth) k.months[m].push(s);
+      }
+    }
+    const domains: DomainChange[] = [...perKey]
+      .map(([code, k]) => [nameOf(code), k] as const)
+      .sort((a, b) => b[1].first.length - a[1].first.length || (a[0] < b[0] ? -1 : 1))
+      .map(([key, k]) => {
+        const [toolName, dom] = key.split('\u001f');
+        const n = k.first.length;
+        const change = sortNum(k.latest.map((v, i) => v - k.first[i]));
+        return {
+          key,
+          label: `${humanize(dom)} (${humanize(toolName)})`,
+          women: n,
+          firstMedian: ok(n) ? quantile(sortNum([...k.first]), 0.5) : null,
+          latestMedian: ok(n) ? quantile(sortNum([...k.latest]), 0.5) : null,
+          changeMedian: ok(n) ? quantile(change, 0.5) : null,
+          byMonth: k.months.map((xs, month) => {
+            const s = sortNum([...xs]);
+            const show = ok(s.length) && s.length > 0;
+            return { month, women: s.length, q1: show ? quantile(s, 0.25) : null, median: show ? quantile(s, 0.5) : null, q3: show ? quantile(s, 0.75) : null };
+          }),
+        };
+      });
+    return { label: g.label, domains };
+  });
+}

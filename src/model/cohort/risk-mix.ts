@@ -1,0 +1,115 @@
+/**
+ * Risk mix over time per group: at each month since referral (or calendar month), the share of
+ * the women followed that far whose risk at that date (the latest assessment on or before it,
+ * from the assessor the definition names) is standard, medium, high, or not assessed.
+ */
+import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import type { Definitions } from '../definitions';
+import { addMonths, formatMonthYear, monthStart } from '../days';
+import { showCount, showPercent, suppressEntries, type DisclosureRule } from '../disclosure';
+import type { Alignment, CohortGroup } from './cohort-query';
+import { assessorFilter, codeReader, dayValues, LEVEL_CODES, type RiskAtReferral } from './cohort-women';
+import { UNKNOWN_DAY } from '../../domain/columns';
+
+const EMPTY = new Uint32Array(0);
+
+export const MIX_LEVELS: readonly RiskAtReferral[] = ['standard', 'medium', 'high', 'not_assessed'];
+
+export interface MixColumn {
+  label: string;
+  n: number;
+  counts: number[];
+  shownN: string;
+  shownCounts: string[];
+  /** Shares as published ("[c]" when hidden); numbers for drawing, null when hidden. */
+  shownShares: string[];
+  shares: (number | null)[];
+}
+
+export interface GroupRiskMix {
+  label: string;
+  columns: MixColumn[];
+}
+
+export function riskMix(
+  ws: WorkingSet,
+  groups: readonly CohortGroup[],
+  defs: Definitions,
+  alignment: Alignment,
+  end: number | null,
+  rule: DisclosureRule | null,
+  months = 12,
+): GroupRiskMix[] {
+  const ra = ws.tables.risk_assessments;
+  const raDay = dayValues(ra, 'date');
+  const raLevel = codeReader(ra, 'level', LEVEL_CODES);
+  const who = assessorFilter(ra, defs.riskAssessor);
+  const inc = ws.tables.incidents;
+  const incDay = dayValues(inc, 'date');
+  const incRisk = codeReader(inc, 'dash_risk', LEVEL_CODES);
+  const policeCounts = defs.riskAssessor === 'any' || defs.riskAssessor === 'police';
+  const allRefs = groups.flatMap((g) => g.women.map((w) => w.referral)).filter((d): d is number => d !== null);
+  const calendarStart = allRefs.length ? monthStart(Math.min(...allRefs)) : 0;
+  const calendarMonths = end === null || !allRefs.length ? 0 : Math.min(36, Math.round((end - calendarStart) / 30.4375) + 1);
+  const count = alignment === 'referral' ? months + 1 : calendarMonths;
+  const monthDays = Array.from({ length: count }, (_, m) => addMonths(calendarStart, m));
+
+  // Month m after each referral day, computed once per distinct referral day.
+  const byReferral = new Map<number, Int32Array>();
+  const monthsAfter = (ref: number) => {
+    let days = byReferral.get(ref);
+    if (!days) byReferral.set(ref, (days = Int32Array.from({ length: count }, (_, m) => addMonths(ref, m))));
+    return days;
+  };
+  return groups.map((g) => {
+    const counts = Array.from({ length: count }, () => [0, 0, 0, 0]);
+    for (const w of g.women) {
+      if (w.referral === null || end === null) continue;
+      // Two sorted lists (each woman's rows are in date order); merged by walking both.
+      const rr = rowsOfCase(ws, 'risk_assessments', w.ix);
+      const ir = policeCounts ? rowsOfCase(ws, 'incidents', w.ix) : EMPTY;
+      let i = 0;
+      let j = 0;
+      let rLevel = 3;
+      let rDay = UNKNOWN_DAY;
+      let iLevel = 3;
+      let iDay = UNKNOWN_DAY;
+      const dayOfMonth = alignment === 'referral' ? monthsAfter(w.referral) : monthDays;
+      for (let m = 0; m < count; m++) {
+        const day = dayOfMonth[m];
+        if (day > end) break;
+        if (day < w.referral) continue;
+        while (i < rr.length && raDay[rr[i]] <= day) {
+          const lv = raLevel(rr[i]);
+          if (lv >= 0 && raDay[rr[i]] !== UNKNOWN_DAY && who(rr[i])) ((rLevel = lv), (rDay = raDay[rr[i]]));
+          i++;
+        }
+        while (j < ir.length && incDay[ir[j]] <= day) {
+          const lv = incRisk(ir[j]);
+          if (lv >= 0 && incDay[ir[j]] !== UNKNOWN_DAY) ((iLevel = lv), (iDay = incDay[ir[j]]));
+          j++;
+        }
+        // The latest reading on or before the day; an incident grading wins a tie.
+        counts[m][iDay >= rDay && iDay !== UNKNOWN_DAY ? iLevel : rLevel]++;
+      }
+    }
+    return {
+      label: g.label,
+      columns: counts.map((c, m) => {
+        const n = c.reduce((a, b) => a + b, 0);
+        let hidden = [false, false, false, false, false];
+        if (rule) hidden = suppressEntries([...c, n], [{ parts: [0, 1, 2, 3], total: 4 }], rule);
+        const shareAllowed = (i: number) => !hidden[i] && !hidden[4] && (!rule || n >= 10) && n > 0;
+        return {
+          label: alignment === 'referral' ? `Month ${m}` : formatMonthYear(addMonths(calendarStart, m)),
+          n,
+          counts: c,
+          shownN: showCount(n, hidden[4]),
+          shownCounts: c.map((v, i) => showCount(v, hidden[i])),
+          shownShares: c.map((v, i) => (n === 0 ? '–' : rule ? showPercent(v, n, hidden[i] || hidden[4], n, 0) : `${Math.round((100 * v) / n)}%`)),
+          shares: c.map((v, i) => (shareAllowed(i) ? v / n : null)),
+        };
+      }),
+    };
+  });
+}
