@@ -37,7 +37,7 @@ test('each template downloads and imports cleanly as its kind', async ({ page })
     expect(buffer.toString('utf8').split('\r\n')[0]).toContain('case_id');
     files.push({ name: spec.fileName, buffer, mimeType: 'text/csv' });
   }
-  await page.getByRole('link', { name: 'Data' }).click();
+  await page.getByRole('link', { name: 'Data', exact: true }).click();
   await page.getByLabel('Import case files').setInputFiles(files);
   const report = page.getByRole('table', { name: 'Import report' });
   await expect(report).toBeVisible({ timeout: 30_000 });
