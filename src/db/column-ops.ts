@@ -187,6 +187,26 @@ function fillDict(out: Extract<Column, { type: 'dict' }>, name: string, sources:
   }
 }
 
+/** The type of every column of several sources (and of `ensure`), refusing a column stored as two types. */
+function columnTypesOf(
+  sources: readonly { columns: Record<string, Column> }[],
+  drop: ReadonlySet<string>,
+  ensure: readonly { name: string; type: ColumnType }[],
+): Map<string, ColumnType> {
+  const types = new Map<string, ColumnType>();
+  for (const spec of ensure) types.set(spec.name, spec.type);
+  for (const source of sources) {
+    for (const name in source.columns) {
+      if (drop.has(name)) continue;
+      const t = source.columns[name].type;
+      const known = types.get(name);
+      if (known === undefined) types.set(name, t);
+      else if (known !== t) throw new Error(`Column ${name} is stored as ${known} in one block and ${t} in another.`);
+    }
+  }
+  return types;
+}
+
 /**
  * Concatenate row selections of several sources into one set of columns. Dictionaries are
  * merged into one per column (index 0 stays ''), columns missing from a source are unknown
@@ -194,17 +214,7 @@ function fillDict(out: Extract<Column, { type: 'dict' }>, name: string, sources:
  */
 export function concatRows(sources: readonly RowSelection[], options: ConcatOptions = {}): StoredColumns {
   const drop = new Set(options.drop ?? []);
-  const types = new Map<string, ColumnType>();
-  for (const spec of options.ensure ?? []) types.set(spec.name, spec.type);
-  for (const s of sources) {
-    for (const name in s.columns) {
-      if (drop.has(name)) continue;
-      const t = s.columns[name].type;
-      const known = types.get(name);
-      if (known === undefined) types.set(name, t);
-      else if (known !== t) throw new Error(`Column ${name} is stored as ${known} in one block and ${t} in another.`);
-    }
-  }
+  const types = columnTypesOf(sources, drop, options.ensure ?? []);
   let total = 0;
   for (const s of sources) total += selectionLength(s);
 
@@ -567,16 +577,7 @@ function dictColumnOf(name: string, parts: readonly RowRange[], total: number, w
 export function concatRanges(parts: readonly RowRange[], options: RangeConcatOptions = {}): StoredColumns {
   const drop = new Set(options.drop ?? []);
   const words = options.words ?? new WordHashes();
-  const types = new Map<string, ColumnType>();
-  for (const part of parts) {
-    for (const name in part.columns) {
-      if (drop.has(name)) continue;
-      const t = part.columns[name].type;
-      const known = types.get(name);
-      if (known === undefined) types.set(name, t);
-      else if (known !== t) throw new Error(`Column ${name} is stored as ${known} in one block and ${t} in another.`);
-    }
-  }
+  const types = columnTypesOf(parts, drop, []);
   let total = 0;
   for (const part of parts) total += part.end - part.start;
   const columns: Record<string, Column> = {};
