@@ -7,6 +7,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Kind } from '../domain/contract';
 import type { Column } from '../domain/columns';
 import type { ImportSummary } from '../domain/import-report';
+import type { CaseStudy } from '../model/case-study/case-study';
 
 export const DEFAULT_DB_NAME = 'waymark';
 
@@ -43,6 +44,7 @@ export class WaymarkDb extends Dexie {
   declare imports: EntityTable<ImportRecord, 'id'>;
   declare blocks: EntityTable<StoredBlock, 'id'>;
   declare settings: EntityTable<SettingRecord, 'key'>;
+  declare caseStudies: EntityTable<CaseStudy, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -50,6 +52,12 @@ export class WaymarkDb extends Dexie {
       imports: '++id, importedAt',
       blocks: '++id, importId, kind',
       settings: 'key',
+    });
+    this.version(2).stores({
+      imports: '++id, importedAt',
+      blocks: '++id, importId, kind',
+      settings: 'key',
+      caseStudies: '++id, updatedAt',
     });
   }
 }

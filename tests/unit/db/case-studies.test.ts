@@ -1,0 +1,56 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { openDb, WaymarkDb } from '../../../src/db/db';
+import { deleteAllData } from '../../../src/db/delete-all';
+import { deleteCaseStudy, getCaseStudy, listCaseStudies, saveCaseStudy } from '../../../src/views/case-studies/case-study-store';
+import type { CaseStudy } from '../../../src/model/case-study/case-study';
+
+function study(title: string): CaseStudy {
+  return {
+    title,
+    contentNote: 'Note',
+    caseKey: null,
+    steps: [{ id: 'a', fromMonth: 0, toMonth: 1, heading: 'H', text: 'T', lanes: ['risk'] }],
+    options: { showArea: false, includedDetails: [] },
+    journey: { ageBand: null, area: null, ethnicity: null, needs: [], lastMonth: 3, events: [] },
+    updatedAt: 0,
+  };
+}
+
+describe('case studies in IndexedDB', () => {
+  it('are saved, listed newest first, updated and deleted', async () => {
+    const db = openDb('cs-test-1');
+    const a = await saveCaseStudy(db, study('A'));
+    await new Promise((r) => setTimeout(r, 5));
+    const b = await saveCaseStudy(db, study('B'));
+    expect((await listCaseStudies(db)).map((s) => s.title)).toEqual(['B', 'A']);
+    const got = (await getCaseStudy(db, a))!;
+    await new Promise((r) => setTimeout(r, 5));
+    await saveCaseStudy(db, { ...got, title: 'A2' });
+    expect((await listCaseStudies(db)).map((s) => s.title)).toEqual(['A2', 'B']);
+    await deleteCaseStudy(db, b);
+    expect((await listCaseStudies(db)).map((s) => s.title)).toEqual(['A2']);
+  });
+
+  it('upgrade a version 1 database and keep its tables', async () => {
+    const name = 'cs-test-upgrade';
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ imports: '++id, importedAt', blocks: '++id, importId, kind', settings: 'key' });
+    await v1.table('settings').put({ key: 'k', value: 1 });
+    v1.close();
+    const db = new WaymarkDb(name);
+    expect((await db.settings.get('k'))?.value).toBe(1);
+    await saveCaseStudy(db, study('C'));
+    expect(await db.caseStudies.count()).toBe(1);
+    db.close();
+  });
+
+  it('are removed by delete all data', async () => {
+    const db = openDb();
+    await saveCaseStudy(db, study('D'));
+    await deleteAllData();
+    const again = openDb();
+    expect(await again.caseStudies.count()).toBe(0);
+  });
+});
