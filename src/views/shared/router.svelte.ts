@@ -6,7 +6,8 @@ export type Route =
   | { screen: 'journeys'; caseId?: string }
   | { screen: 'quality' }
   | { screen: 'cohort'; query: string }
-  | { screen: 'section4' };
+  | { screen: 'section4' }
+  | { screen: 'case-studies'; id?: number; present: boolean };
 
 function decode(part: string): string | undefined {
   try {
@@ -29,6 +30,11 @@ export function parseHash(hash: string): Route {
   if (screen === 'quality') return { screen: 'quality' };
   if (screen === 'cohort') return { screen: 'cohort', query };
   if (screen === 'section4') return { screen: 'section4' };
+  if (screen === 'case-studies') {
+    const [idPart, mode] = rest.split('/');
+    const id = /^\d+$/.test(idPart ?? '') ? Number(idPart) : undefined;
+    return { screen: 'case-studies', id, present: id !== undefined && mode === 'present' };
+  }
   return { screen: 'data' };
 }
 
