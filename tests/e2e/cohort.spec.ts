@@ -92,6 +92,39 @@ test('the Cohort screen filters and groups from the URL, shows each n, and suppr
   const mix = page.getByRole('table', { name: 'Risk mix by months since referral (data table)' });
   await expect(mix.getByRole('row', { name: /^City, complex needs Month 0/ }).getByRole('cell').nth(1)).toHaveText('19');
   await expect(page.getByRole('table', { name: 'Risk transitions from referral to the latest level (data table)' })).toBeVisible();
+
+  // Lifelines as a data table: the same rows as the canvas, paged, sorted the same way, without the hidden group.
+  await page.getByText('Data table: lifelines, one row per woman').click();
+  const lifeTable = page.getByRole('table', { name: /^Lifelines: one row per woman \(data table\)/ });
+  await expect(lifeTable).toBeVisible();
+  await expect(page.getByText(/^Not listed in share mode: County North, complex needs \(n = \[c\]\)/)).toBeVisible();
+  await expect(lifeTable.getByRole('row', { name: /County North, complex needs/ })).toHaveCount(0);
+  await expect(lifeTable.locator('tbody tr')).toHaveCount(100);
+  const firstWoman = () => lifeTable.locator('tbody tr').first().locator('th').textContent();
+  const byReferral = await firstWoman();
+  await page.getByLabel('Sort rows by').selectOption('engagement');
+  await expect(lifeTable).toHaveAccessibleName(/sorted by engagement/);
+  expect(await firstWoman()).not.toBe(byReferral);
+  await expect(lifeTable.locator('tbody tr').first().getByRole('cell').nth(6)).toHaveText('Engaged');
+  await page.getByRole('navigation', { name: 'Pages of lifeline rows' }).getByRole('button', { name: 'Next page' }).click();
+  await expect(page.getByRole('navigation', { name: 'Pages of lifeline rows' })).toContainText(/Rows 101 to \d+ of \d+ \(page 2 of 2\)/);
+  // Ctrl with the wheel zooms the time axis (the plain wheel still scrolls rows).
+  const lifelineCanvas = page.locator('.lifelines canvas');
+  await lifelineCanvas.hover();
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -400);
+  await page.keyboard.up('Control');
+  await expect(page.getByRole('button', { name: 'Zoom out' })).toBeEnabled();
+  // and a drag pans it (same row under the pointer before and after, so only the pan differs).
+  const box = (await lifelineCanvas.boundingBox())!;
+  const [cx, cy] = [box.x + box.width / 2, box.y + 100];
+  await page.mouse.move(cx, cy);
+  const beforePan = await lifelineCanvas.screenshot();
+  await page.mouse.down();
+  await page.mouse.move(cx - 150, cy, { steps: 5 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/#\/cohort/);
+  expect((await lifelineCanvas.screenshot()).equals(beforePan)).toBe(false);
   await axe();
 
   const svgDownload = page.waitForEvent('download');

@@ -8,16 +8,21 @@ import { rowsOfCase, type WorkingSet } from '../../db/working-set';
 import { UNKNOWN_DAY } from '../../domain/columns';
 import type { Definitions } from '../definitions';
 import type { Alignment, CohortGroup } from './cohort-query';
-import { assessorFilter, codeReader, dayValues, KIND_CODES, LEVEL_CODES, type CohortWoman } from './cohort-women';
+import { assessorFilter, codeReader, dayValues, KIND_CODES, LEVEL_CODES, numValues, type CohortWoman } from './cohort-women';
 
-export type LifelineSort = 'referral' | 'before' | 'after' | 'escalations';
+export type LifelineSort = 'referral' | 'before' | 'after' | 'escalations' | 'engagement' | 'outcome';
 
 export const LIFELINE_SORT_LABELS: Readonly<Record<LifelineSort, string>> = {
   referral: 'Referral date',
   before: 'Incidents in the 12 months before referral',
   after: 'Incidents after referral',
   escalations: 'Risk escalations',
+  engagement: 'Engagement (engaged first)',
+  outcome: 'Outcome change (largest first)',
 };
+
+/** Engagement in the order the engagement sort puts it. */
+const ENGAGEMENT_ORDER: Readonly<Record<CohortWoman['engagement'], number>> = { engaged: 0, not_engaged: 1, unknown: 2 };
 
 export interface Lifeline {
   woman: CohortWoman;
@@ -32,6 +37,11 @@ export interface Lifeline {
   before: number;
   after: number;
   escalations: number;
+  /**
+   * Outcome change: the mean, over the tools and domains she was scored on at least twice, of
+   * her latest score minus her first; null when she has no such pair.
+   */
+  outcomeChange: number | null;
 }
 
 /** Per-row columns the canvas reads: days, and levels 0..2 (-1 none) and kinds 1..2. */
@@ -78,6 +88,44 @@ export function forEachRiskReading(line: Lifeline, cols: LifelineColumns, visit:
   }
 }
 
+/** Per woman: the outcome change (see Lifeline.outcomeChange), by her case index. */
+function outcomeChanges(ws: WorkingSet): (caseIx: number) => number | null {
+  const t = ws.tables.outcomes;
+  const day = dayValues(t, 'date');
+  const score = numValues(t, 'score');
+  const toolCol = t.columns.tool;
+  const domCol = t.columns.domain;
+  const tool = toolCol && toolCol.type === 'dict' ? toolCol.values : null;
+  const dom = domCol && domCol.type === 'dict' ? domCol.values : null;
+  const keyOf = (r: number) => (dom ? dom[r] : 0) * 65536 + (tool ? tool[r] : 0);
+  return (ix) => {
+    // key -> [first day, first score, latest day, latest score, scores]
+    const seen = new Map<number, [number, number, number, number, number]>();
+    for (const r of rowsOfCase(ws, 'outcomes', ix)) {
+      const d = day[r];
+      const s = score[r];
+      if (d === UNKNOWN_DAY || Number.isNaN(s)) continue;
+      const k = keyOf(r);
+      const e = seen.get(k);
+      if (!e) {
+        seen.set(k, [d, s, d, s, 1]);
+        continue;
+      }
+      e[4]++;
+      if (d < e[0]) (e[0] = d), (e[1] = s);
+      if (d >= e[2]) (e[2] = d), (e[3] = s);
+    }
+    let sum = 0;
+    let n = 0;
+    for (const e of seen.values())
+      if (e[4] >= 2) {
+        sum += e[3] - e[1];
+        n++;
+      }
+    return n ? sum / n : null;
+  };
+}
+
 export function buildLifelines(
   ws: WorkingSet,
   groups: readonly CohortGroup[],
@@ -103,6 +151,7 @@ export function buildLifelines(
     supportDay: dayValues(ws.tables.support, 'date'),
   };
   const closureOf = dayValues(ws.tables.cases, 'closure_date');
+  const outcomeOf = outcomeChanges(ws);
   const caseRow = new Int32Array(ws.caseIds.length).fill(-1);
   const cases = ws.tables.cases;
   for (let r = cases.rowCount - 1; r >= 0; r--) if (cases.caseIx[r] >= 0) caseRow[cases.caseIx[r]] = r;
@@ -139,6 +188,7 @@ export function buildLifelines(
           before,
           after,
           escalations: 0,
+          outcomeChange: outcomeOf(w.ix),
         };
         let prev = -1;
         let first = w.referral;
@@ -170,8 +220,17 @@ export function buildLifelines(
         before: (l) => -l.before,
         after: (l) => -l.after,
         escalations: (l) => -l.escalations,
+        engagement: (l) => ENGAGEMENT_ORDER[l.woman.engagement],
+        // largest change first; women without two scores last
+        outcome: (l) => (l.outcomeChange === null ? Infinity : -l.outcomeChange),
       };
-      lines.sort((a, b) => key[sort](a) - key[sort](b) || (a.woman.referral ?? 0) - (b.woman.referral ?? 0) || a.woman.ix - b.woman.ix);
+      const by = key[sort];
+      const diff = (a: Lifeline, b: Lifeline) => {
+        const ka = by(a);
+        const kb = by(b);
+        return ka === kb ? 0 : ka < kb ? -1 : 1;
+      };
+      lines.sort((a, b) => diff(a, b) || (a.woman.referral ?? 0) - (b.woman.referral ?? 0) || a.woman.ix - b.woman.ix);
       out.push(...lines);
     }
     spans.push({ label: g.label, start, count: out.length - start, hidden });
