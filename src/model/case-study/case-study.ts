@@ -1,7 +1,8 @@
 /**
  * A case study: title, content note, ordered annotated steps over a redacted journey. Pure.
  */
-import type { CaseStudyLane, RedactedJourney } from './redact';
+import type { Journey } from '../journey';
+import { DEFAULT_REDACT_OPTIONS, redactJourney, type CaseStudyLane, type RedactedJourney } from './redact';
 
 export interface CaseStudyStep {
   id: string;
@@ -11,6 +12,8 @@ export interface CaseStudyStep {
   heading: string;
   text: string;
   lanes: CaseStudyLane[];
+  /** Presenter notes: shown only in the presenter's own window, never on a slide. */
+  notes?: string;
 }
 
 export interface CaseStudyOptions {
@@ -28,6 +31,11 @@ export interface CaseStudy {
   options: CaseStudyOptions;
   journey: RedactedJourney;
   updatedAt: number;
+  /**
+   * The fingerprint (pack.ts studyFingerprint) of the content the trainer last confirmed in the
+   * re-identification check; any later change makes the check due again.
+   */
+  confirmedFingerprint?: string | null;
 }
 
 export const DEFAULT_CONTENT_NOTE =
@@ -52,4 +60,18 @@ export function moveStep(steps: readonly CaseStudyStep[], index: number, by: -1 
 export function revealedEvents(journey: RedactedJourney, upToMonth: number, lanes: readonly CaseStudyLane[]) {
   const shown = new Set(lanes);
   return journey.events.filter((e) => shown.has(e.lane) && e.month <= upToMonth);
+}
+
+/** A new case study of a woman's journey: redacted by default, one first step at referral. */
+export function newCaseStudy(journey: Journey, caseKey: string, newId: () => string = newStepId, now = Date.now()): CaseStudy {
+  return {
+    title: journey.displayName ? `${journey.displayName}'s journey` : 'Untitled case study',
+    contentNote: DEFAULT_CONTENT_NOTE,
+    caseKey,
+    steps: [{ id: newId(), fromMonth: 0, toMonth: 1, heading: 'Referral', text: '', lanes: ['risk', 'contacts', 'support'], notes: '' }],
+    options: { ...DEFAULT_REDACT_OPTIONS, includedDetails: [] },
+    journey: redactJourney(journey),
+    updatedAt: now,
+    confirmedFingerprint: null,
+  };
 }

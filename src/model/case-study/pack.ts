@@ -29,7 +29,7 @@ export function buildPack(study: Pick<CaseStudy, 'title' | 'contentNote' | 'step
     formatVersion: PACK_FORMAT_VERSION,
     title: study.title,
     contentNote: study.contentNote,
-    steps: study.steps.map((s) => ({ fromMonth: month(s.fromMonth), toMonth: month(s.toMonth), heading: s.heading, text: s.text, lanes: [...s.lanes] })),
+    steps: study.steps.map((s) => ({ fromMonth: month(s.fromMonth), toMonth: month(s.toMonth), heading: s.heading, text: s.text, lanes: [...s.lanes], notes: s.notes ?? '' })),
     journey: {
       ageBand: j.ageBand,
       area: j.area,
@@ -39,6 +39,20 @@ export function buildPack(study: Pick<CaseStudy, 'title' | 'contentNote' | 'step
       events: j.events.map((e) => ({ lane: e.lane, month: e.month, toMonth: e.toMonth, label: e.label, level: e.level, detail: e.detail })),
     },
   };
+}
+
+/**
+ * A short fingerprint of everything a case study shows or exports (its pack): the
+ * re-identification check's confirmation holds for this content only. FNV-1a, 32 bits.
+ */
+export function studyFingerprint(study: Pick<CaseStudy, 'title' | 'contentNote' | 'steps' | 'journey'>): string {
+  const text = JSON.stringify(buildPack(study));
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0') + text.length.toString(16);
 }
 
 const LANE_KEYS = new Set<string>(CASE_STUDY_LANES.map((l) => l.key));
@@ -104,6 +118,7 @@ export function parsePack(text: string, newId: () => string, now = Date.now()): 
         heading: str(st.heading, `step ${i + 1} heading`),
         text: str(st.text, `step ${i + 1} text`),
         lanes: lanes(st.lanes, `step ${i + 1} lanes`),
+        notes: st.notes === undefined ? '' : str(st.notes, `step ${i + 1} presenter notes`),
       };
     }),
     options: { showArea: typeof j.area === 'string', includedDetails: [] },

@@ -101,7 +101,7 @@ export function reidentificationCheck(
     ['Content note', study.contentNote],
   ];
   study.steps.forEach((s, i) => {
-    texts.push([`Step ${i + 1} heading`, s.heading], [`Step ${i + 1} text`, s.text]);
+    texts.push([`Step ${i + 1} heading`, s.heading], [`Step ${i + 1} text`, s.text], [`Step ${i + 1} presenter notes`, s.notes ?? '']);
   });
   study.journey.events.forEach((e) => {
     if (e.detail) texts.push([`Included detail "${e.label}"`, e.detail]);

@@ -3,11 +3,14 @@
 export type Route =
   | { screen: 'data' }
   | { screen: 'help'; section?: string }
-  | { screen: 'journeys'; caseId?: string }
+  | { screen: 'journeys'; caseId?: string; cohort?: string }
   | { screen: 'quality' }
   | { screen: 'cohort'; query: string }
   | { screen: 'section4' }
-  | { screen: 'case-studies'; id?: number; present: boolean };
+  | { screen: 'case-studies'; id?: number; mode: CaseStudyMode };
+
+/** Editing a case study, presenting it, or its presenter's notes in a second window. */
+export type CaseStudyMode = 'edit' | 'present' | 'notes';
 
 function decode(part: string): string | undefined {
   try {
@@ -26,14 +29,17 @@ export function parseHash(hash: string): Route {
   const screen = slash < 0 ? path : path.slice(0, slash);
   const rest = slash < 0 ? '' : path.slice(slash + 1);
   if (screen === 'help') return { screen: 'help', section: rest.split('/')[0] || undefined };
-  if (screen === 'journeys') return { screen: 'journeys', caseId: rest ? decode(rest) : undefined };
+  if (screen === 'journeys') {
+    const cohort = new URLSearchParams(query).get('cohort');
+    return cohort === null ? { screen: 'journeys', caseId: rest ? decode(rest) : undefined } : { screen: 'journeys', caseId: rest ? decode(rest) : undefined, cohort };
+  }
   if (screen === 'quality') return { screen: 'quality' };
   if (screen === 'cohort') return { screen: 'cohort', query };
   if (screen === 'section4') return { screen: 'section4' };
   if (screen === 'case-studies') {
     const [idPart, mode] = rest.split('/');
     const id = /^\d+$/.test(idPart ?? '') ? Number(idPart) : undefined;
-    return { screen: 'case-studies', id, present: id !== undefined && mode === 'present' };
+    return { screen: 'case-studies', id, mode: id !== undefined && (mode === 'present' || mode === 'notes') ? mode : 'edit' };
   }
   return { screen: 'data' };
 }
@@ -43,9 +49,14 @@ export function cohortHash(query: string): string {
   return query ? `#/cohort?${query}` : '#/cohort';
 }
 
-/** The hash of one woman's journey; case ids may hold any character. */
-export function journeyHash(caseId: string): string {
-  return `#/journeys/${encodeURIComponent(caseId)}`;
+/**
+ * The hash of one woman's journey; case ids may hold any character. Opened from the cohort
+ * screen it carries that screen's query (filters, grouping, alignment; never any data), so the
+ * journey screen can apply share mode to the group she was shown in.
+ */
+export function journeyHash(caseId: string, cohortQuery?: string): string {
+  const path = `#/journeys/${encodeURIComponent(caseId)}`;
+  return cohortQuery === undefined ? path : `${path}?${new URLSearchParams({ cohort: cohortQuery }).toString()}`;
 }
 
 class Router {
