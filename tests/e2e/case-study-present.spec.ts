@@ -102,6 +102,18 @@ test('make a case study from a journey; presenting needs the check; presenter no
   await expect(page.getByLabel('I have checked this case study and it cannot identify her')).not.toBeChecked();
   await expect(page.getByRole('link', { name: 'Present' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Export pack' })).toBeDisabled();
+
+  // "Delete all data" removes case studies too.
+  await page.goto('/#/case-studies');
+  await expect(page.getByRole('table', { name: 'Case studies' }).getByRole('link', { name: "Chelsea's journey (training)" })).toBeVisible();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Delete all data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete all data' });
+  await dialog.getByLabel('Type DELETE to confirm').fill('DELETE');
+  await dialog.getByRole('button', { name: 'Delete everything' }).click();
+  await expect(page.getByText('All data was deleted from this browser.')).toBeVisible();
+  await page.goto('/#/case-studies');
+  await expect(page.getByText('No case studies yet.')).toBeVisible();
 });
 
 test('slides export as SVG and PNG, and the offline HTML presents with the network blocked', async ({ page, browser }) => {
