@@ -49,6 +49,19 @@ interface WomanFacts {
   police: string | null;
 }
 
+/**
+ * Figures of section4-figures.md that no column of the data contract holds, so no loaded data
+ * can reproduce them: listed on the page (with the report's value) rather than silently left out.
+ */
+export const FIGURES_NOT_IN_CONTRACT: readonly { figure: string; report: string; missing: string }[] = [
+  { figure: 'Perpetrator: male partner or ex-partner', report: '32 (84.2%) of the engaged women', missing: 'a perpetrator relationship column (cases or incidents)' },
+  { figure: 'Perpetrator: female partner', report: '1', missing: 'a perpetrator relationship column' },
+  { figure: 'Perpetrator: her child', report: '2', missing: 'a perpetrator relationship column' },
+  { figure: 'Domestic violence as a child', report: '2 (5.3%)', missing: 'a need flag for domestic violence witnessed as a child (need_childhood_abuse is abuse of her)' },
+  { figure: 'Education not an issue', report: '23 (60.5%)', missing: 'a need flag for education' },
+  { figure: 'Employment not an issue', report: '26 (68.4%)', missing: 'a need flag for employment' },
+];
+
 export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[] {
   const cases = ws.tables.cases;
   const col = (name: string) => reader(cases, name);

@@ -1,0 +1,186 @@
+/**
+ * Differencing protection for filtered cohort views (share mode). A reader who sees a filtered
+ * view and the unfiltered one (same definitions, same grouping) can subtract a group's two n to
+ * count the women the filter removed from it. When that difference is 1 to the threshold, the
+ * group is withheld from the filtered view: not drawn, its counts shown as `[c]`. The same goes
+ * for the whole filtered cohort against the whole unfiltered cohort. Pure.
+ */
+import { clampThreshold, SUPPRESSED, type DisclosureRule } from '../disclosure';
+import { cohortTables } from './cohort-summary';
+import { DEFAULT_QUERY, filterWomen, formatCohortQuery, groupWomen, parseCohortQuery, type CohortGroup, type CohortQuery } from './cohort-query';
+import type { CohortWoman } from './cohort-women';
+
+export interface GroupCount {
+  key: string;
+  n: number;
+}
+
+/**
+ * Why a group (or an area) is withheld:
+ * - `difference`: its n differs from the same group's unfiltered n by 1 to the threshold;
+ * - `unfiltered_hidden`: its n is the same as the unfiltered n, which the unfiltered view hides
+ *   (primary or secondary suppression), so showing it here would undo that;
+ * - `whole_cohort`: the whole filtered cohort differs from the whole unfiltered cohort by 1 to
+ *   the threshold and no group is withheld for another reason, so the groups would add up to it;
+ * - `area_withheld`: every woman of the group is in a withheld area.
+ */
+export type WithheldReason = 'difference' | 'unfiltered_hidden' | 'whole_cohort' | 'area_withheld';
+
+export interface DifferencingResult {
+  /** Filtered groups withheld, by key, with the reason. */
+  withheld: Map<string, WithheldReason>;
+  /** The whole filtered cohort's n differs from the unfiltered cohort's by 1 to the threshold. */
+  totalWithheld: boolean;
+}
+
+export interface DifferencingOptions {
+  /** Keys of groups whose n the unfiltered view shows as `[c]`. */
+  unfilteredHidden?: ReadonlySet<string>;
+  /** Withhold every group when only the total differs by a few (default true). */
+  wholeCohort?: boolean;
+}
+
+const small = (d: number, t: number) => d >= 1 && d <= t;
+
+/**
+ * Which groups of a filtered view to withhold. Groups present in the filtered view only are
+ * judged (a group the filter empties publishes nothing); totals are the sums of the groups.
+ * Every group left has a difference of 0 or more than the threshold from its unfiltered n, and
+ * so has the sum of the groups left.
+ */
+export function differencingWithheld(
+  filteredCounts: readonly GroupCount[],
+  unfilteredCounts: readonly GroupCount[],
+  rule: DisclosureRule,
+  options: DifferencingOptions = {},
+): DifferencingResult {
+  const t = clampThreshold(rule.threshold);
+  const unfiltered = new Map<string, number>();
+  for (const g of unfilteredCounts) unfiltered.set(g.key, (unfiltered.get(g.key) ?? 0) + g.n);
+  const withheld = new Map<string, WithheldReason>();
+  for (const g of filteredCounts) {
+    const d = Math.abs((unfiltered.get(g.key) ?? 0) - g.n);
+    if (small(d, t)) withheld.set(g.key, 'difference');
+    else if (d === 0 && g.n > 0 && options.unfilteredHidden?.has(g.key)) withheld.set(g.key, 'unfiltered_hidden');
+  }
+  const sum = (gs: readonly GroupCount[]) => gs.reduce((a, g) => a + g.n, 0);
+  const totalWithheld = small(Math.abs(sum(unfilteredCounts) - sum(filteredCounts)), t);
+  // With no group withheld, the groups shown would add up to the withheld total: withhold them all.
+  if (options.wholeCohort !== false && totalWithheld && withheld.size === 0) for (const g of filteredCounts) if (g.n > 0) withheld.set(g.key, 'whole_cohort');
+  return { withheld, totalWithheld };
+}
+
+/** Any filter other than the default query (grouping and time axis are not filters). */
+export function filterActive(q: CohortQuery): boolean {
+  return formatCohortQuery({ ...q, grouping: DEFAULT_QUERY.grouping, alignment: DEFAULT_QUERY.alignment }) !== '';
+}
+
+/** A group of the view, or an area of its summary table, withheld in share mode. */
+export interface WithheldPart {
+  kind: 'group' | 'area';
+  key: string;
+  label: string;
+  reason: WithheldReason;
+}
+
+export interface CohortView {
+  /** Every woman matching the filters, and her groups. */
+  women: CohortWoman[];
+  groups: CohortGroup[];
+  /** What may be shown: the groups not withheld, each with only the women shown. */
+  shownGroups: CohortGroup[];
+  shownWomen: CohortWoman[];
+  /** Groups withheld (in the order of `groups`), then areas withheld, with the reason. */
+  withheld: WithheldPart[];
+  /** The n of all matching women may not be shown. */
+  totalWithheld: boolean;
+}
+
+function countBy(women: readonly CohortWoman[], key: (w: CohortWoman) => string): GroupCount[] {
+  const m = new Map<string, number>();
+  for (const w of women) m.set(key(w), (m.get(key(w)) ?? 0) + 1);
+  return [...m].map(([k, n]) => ({ key: k, n }));
+}
+
+/**
+ * The cohort view of a query under share mode. Two partitions of the women are published: the
+ * groups (groups table, charts, lifelines) and the areas (the summary table's rows). Each is
+ * compared with the unfiltered cohort (the default query, grouped the same way), and a group or
+ * area whose n shown differs from its unfiltered n by 1 to the threshold is withheld, with its
+ * women; as withholding an area takes women out of groups (and the other way), this repeats until
+ * nothing more is withheld. With share mode off, or no filter, nothing is withheld.
+ */
+export function cohortView(all: readonly CohortWoman[], q: CohortQuery, rule: DisclosureRule | null): CohortView {
+  const women = filterWomen(all, q);
+  const groups = groupWomen(women, q.grouping);
+  const none: CohortView = { women, groups, shownGroups: groups, shownWomen: women, withheld: [], totalWithheld: false };
+  if (!rule || !filterActive(q)) return none;
+  const t = clampThreshold(rule.threshold);
+
+  const unfilteredGroups = groupWomen(all, q.grouping);
+  const unfiltered = cohortTables(all, unfilteredGroups, q.grouping, rule);
+  const unfilteredGroupCounts = unfilteredGroups.map((g) => ({ key: g.key, n: g.women.length }));
+  const unfilteredGroupHidden = new Set(unfilteredGroups.flatMap((g, i) => (unfiltered.groupCounts[i] === SUPPRESSED ? [g.key] : [])));
+  const areaRows = unfiltered.summary.slice(0, -1); // the last row is "All areas"
+  const unfilteredAreaCounts = areaRows.map((r) => ({ key: r.label, n: r.values.referred }));
+  const unfilteredAreaHidden = new Set(areaRows.flatMap((r) => (r.shown.referred === SUPPRESSED ? [r.label] : [])));
+
+  const groupOf = new Map<CohortWoman, string>();
+  for (const g of groups) for (const w of g.women) groupOf.set(w, g.key);
+  const withheldGroups = new Map<string, WithheldReason>();
+  const withheldAreas = new Map<string, WithheldReason>();
+  const isShown = (w: CohortWoman) => !withheldGroups.has(groupOf.get(w)!) && !withheldAreas.has(w.area);
+  const options = { wholeCohort: false } as const;
+  for (let round = 0; round <= groups.length + unfilteredAreaCounts.length; round++) {
+    const shown = women.filter(isShown);
+    const byGroup = differencingWithheld(countBy(shown, (w) => groupOf.get(w)!), unfilteredGroupCounts, rule, { ...options, unfilteredHidden: unfilteredGroupHidden });
+    const byArea = differencingWithheld(countBy(shown, (w) => w.area), unfilteredAreaCounts, rule, { ...options, unfilteredHidden: unfilteredAreaHidden });
+    let grew = false;
+    for (const [k, r] of byGroup.withheld) if (!withheldGroups.has(k)) (withheldGroups.set(k, r), (grew = true));
+    for (const [k, r] of byArea.withheld) if (!withheldAreas.has(k)) (withheldAreas.set(k, r), (grew = true));
+    if (!grew) break;
+  }
+  const difference = all.length - women.length;
+  const totalSmall = difference >= 1 && difference <= t;
+  // Nothing withheld, yet the total gives a few women away: the groups would add up to it.
+  if (totalSmall && !withheldGroups.size && !withheldAreas.size) for (const g of groups) withheldGroups.set(g.key, 'whole_cohort');
+  if (!withheldGroups.size && !withheldAreas.size) return none;
+
+  const shownWomen = women.filter(isShown);
+  const shownGroups: CohortGroup[] = [];
+  const withheld: WithheldPart[] = [];
+  for (const g of groups) {
+    const reason = withheldGroups.get(g.key);
+    const kept = reason ? [] : g.women.filter(isShown);
+    if (kept.length) shownGroups.push(kept.length === g.women.length ? g : { ...g, women: kept });
+    else withheld.push({ kind: 'group', key: g.key, label: g.label, reason: reason ?? 'area_withheld' });
+  }
+  for (const [area, reason] of [...withheldAreas].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))
+    // With grouping by area the area is its group, listed already.
+    if (!withheld.some((x) => x.kind === 'group' && x.label === area && x.reason !== 'area_withheld')) withheld.push({ kind: 'area', key: area, label: area, reason });
+  return { women, groups, shownGroups, shownWomen, withheld, totalWithheld: true };
+}
+
+export type JourneyShareDecision =
+  | { hidden: false }
+  | { hidden: true; reason: 'small_group' | WithheldReason; group: string };
+
+/**
+ * Whether share mode hides a journey opened from a cohort view (the view's URL query): hidden
+ * when the group holding her has at most the threshold of women, or when her group or her area
+ * is withheld. A woman outside the view's groups is not hidden by it.
+ */
+export function journeyShareDecision(all: readonly CohortWoman[], cohortQuery: string, caseId: string, rule: DisclosureRule | null): JourneyShareDecision {
+  if (!rule) return { hidden: false };
+  const view = cohortView(all, parseCohortQuery(cohortQuery), rule);
+  const group = view.groups.find((g) => g.women.some((w) => w.caseId === caseId));
+  if (!group) return { hidden: false };
+  if (group.women.length <= clampThreshold(rule.threshold)) return { hidden: true, reason: 'small_group', group: group.label };
+  if (view.shownWomen.some((w) => w.caseId === caseId)) return { hidden: false };
+  const woman = group.women.find((w) => w.caseId === caseId)!;
+  const part =
+    view.withheld.find((x) => x.kind === 'group' && x.key === group.key && x.reason !== 'area_withheld') ??
+    view.withheld.find((x) => x.kind === 'area' && x.key === woman.area) ??
+    view.withheld.find((x) => x.kind === 'group' && x.key === group.key);
+  return { hidden: true, reason: part?.reason ?? 'difference', group: part?.label ?? group.label };
+}
