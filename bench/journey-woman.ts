@@ -6,17 +6,7 @@ import type { Kind } from '../src/domain/contract';
 import type { JourneyRecords } from '../src/model/journey';
 import type { PlainRecord } from '../src/model/record-fields';
 import { dayFromIso } from '../src/model/days';
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../sample-data/mulberry32';
 
 /** Shares of the events by kind; contacts are the most numerous, as in real case files. */
 const SHARES: Record<Exclude<Kind, 'cases'>, number> = {

@@ -84,6 +84,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FILE_KINDS, KINDS, NEED_FIELDS, VOCABULARIES, type Kind } from '../src/domain/contract.ts';
+import { mulberry32 } from './mulberry32';
+export { mulberry32 };
 
 export const SAMPLE_SEED = 20150731;
 
@@ -91,17 +93,6 @@ export const SAMPLE_SEED = 20150731;
 // Seeded randomness: mulberry32, with one independent stream per purpose so that changing one
 // part of the generator does not reshuffle everything else. Only + - * / and Math.floor/sqrt
 // are used on random numbers, so results are identical on every platform.
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hashSeed(seed: number, label: string): number {
   let h = (seed ^ 0x9e3779b9) >>> 0;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, loadSample } from './fixtures';
 
 const SAMPLE_IDS = ['MRP-0096', 'MRP-0106', 'MRP-0047'];
 const CALENDAR_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b|\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|June|July|August|September|October|November|December)\s+\d{4}\b/;
@@ -31,12 +31,6 @@ async function download(page: Page, button: string): Promise<{ name: string; pat
   await page.getByRole('button', { name: button }).click();
   const d = await wait;
   return { name: d.suggestedFilename(), path: (await d.path())! };
-}
-
-async function loadSample(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
 }
 
 test('make a case study from a journey; presenting needs the check; presenter notes follow in a second window', async ({ page, axe, context }) => {

@@ -1,21 +1,8 @@
 import type { Download, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, loadSample, readDownload } from './fixtures';
 import { DEFAULT_DEFINITIONS } from '../../src/model/definitions';
 import { cohortWomen } from '../../src/model/cohort/cohort-women';
 import { sampleWorkingSet } from '../unit/model/section4-sample';
-
-async function loadSample(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
-}
-
-async function readDownload(download: Download): Promise<string> {
-  const stream = await download.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 const VIEW = 'from=2014-01-01&group=area';
 

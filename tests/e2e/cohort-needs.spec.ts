@@ -1,18 +1,5 @@
 import type { Download, Locator, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
-
-async function loadSample(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
-}
-
-async function readDownload(download: Download): Promise<string> {
-  const stream = await download.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
+import { test, expect, loadSample, readDownload } from './fixtures';
 
 /** Every row of a table as label -> the last cell. */
 async function lastCells(table: Locator): Promise<Record<string, string>> {

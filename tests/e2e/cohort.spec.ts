@@ -1,19 +1,6 @@
 import type { Download, Page } from '@playwright/test';
-import { test, expect } from './fixtures';
+import { test, expect, loadSample, readDownload } from './fixtures';
 import { SECTION4_EXPECTED } from '../unit/model/section4-expected';
-
-async function loadSample(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
-}
-
-async function readDownload(download: Download): Promise<string> {
-  const stream = await download.createReadStream();
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 const TITLES: Record<string, string> = {
   referrals: 'Referrals (section 4.1)',

@@ -2,7 +2,7 @@
  * Shared browser-test fixtures: every page records each request it makes and the test fails if
  * any leaves the page's origin; `axe` checks the current state against WCAG 2.2 AA.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Download, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const ORIGIN = 'http://127.0.0.1:4173';
@@ -57,4 +57,19 @@ export async function loadedStatus(page: Page) {
 export async function waitForStoredCounts(page: Page, women: number, events: number): Promise<void> {
   const fmt = new Intl.NumberFormat('en-GB');
   await expect(page.getByText(`${fmt.format(women)} ${women === 1 ? 'woman' : 'women'} and ${fmt.format(events)} ${events === 1 ? 'event' : 'events'} loaded.`)).toBeVisible({ timeout: 30_000 });
+}
+
+/** Opens the app and loads the sample data, waiting for its import report. */
+export async function loadSample(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
+}
+
+/** The text of a downloaded file. */
+export async function readDownload(download: Download): Promise<string> {
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }

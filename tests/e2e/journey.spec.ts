@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, csvFile } from './fixtures';
+import { test, expect, csvFile, loadSample } from './fixtures';
 
 const SAMPLE = path.resolve(import.meta.dirname, '../../sample-data');
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -20,12 +20,6 @@ function longDate(iso: string): string {
 const cases = sample('cases.csv');
 const idOf = (name: string) => cases.find((c) => c.display_name === name)!.case_id;
 const MEGAN = idOf('Megan');
-
-async function loadSample(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Load sample data' }).click();
-  await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
-}
 
 async function openJourney(page: Page, name: string) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journeys' }).click();

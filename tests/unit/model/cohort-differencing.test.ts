@@ -5,22 +5,11 @@ import { DEFAULT_QUERY, groupWomen, parseCohortQuery, type CohortQuery, type Gro
 import { cohortView, differencingWithheld, filterActive, journeyShareDecision, type GroupCount } from '../../../src/model/cohort/differencing';
 import { dayFromIso } from '../../../src/model/days';
 import { sampleWorkingSet } from './section4-sample';
+import { mulberry32 as prng } from '../../../sample-data/mulberry32';
 
 const RULE = { threshold: 9 };
 const counts = (o: Record<string, number>): GroupCount[] => Object.entries(o).map(([key, n]) => ({ key, n }));
 const withheldOf = (r: ReturnType<typeof differencingWithheld>) => Object.fromEntries(r.withheld);
-
-/** A small seeded PRNG (mulberry32), so the random cohorts are the same on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('differencing: the rule', () => {
   it('withholds a group whose n differs from its unfiltered n by 1 to the threshold, and the total', () => {

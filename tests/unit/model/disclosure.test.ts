@@ -10,18 +10,7 @@ import {
   suppressTable,
   type SumConstraint,
 } from '../../../src/model/disclosure';
-
-/** mulberry32: a small seeded generator, so failures reproduce. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../../sample-data/mulberry32';
 
 function randomTable(next: () => number) {
   const R = 1 + Math.floor(next() * 5);

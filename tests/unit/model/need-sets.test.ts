@@ -5,18 +5,7 @@ import { needCombinations } from '../../../src/model/cohort/aggregates';
 import { countNeedSets, needSets, NO_NEEDS, OTHER_COMBINATIONS, publishNeedSets, type NeedSets, type PublishedNeedSets } from '../../../src/model/cohort/need-sets';
 import { SUPPRESSED, determinedEntries, isPrimarySuppressed, type SumConstraint } from '../../../src/model/disclosure';
 import { sampleWorkingSet } from './section4-sample';
-
-/** mulberry32: a small seeded generator, so failures reproduce. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../../sample-data/mulberry32';
 
 const LABELS = ['A', 'B', 'C', 'D', 'E', 'F'];
 
