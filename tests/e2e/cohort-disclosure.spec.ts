@@ -36,6 +36,13 @@ test('share mode withholds a group that differs from the unfiltered view by a fe
   const summary = page.getByRole('table', { name: 'Cohort summary' });
   await expect(summary.getByRole('row', { name: /^County North/ })).toHaveCount(0);
   await expect(summary.getByRole('row', { name: /^All areas/ }).getByRole('cell').first()).toHaveText('77');
+  // Cell by cell too: All areas' 31 engaged (38 unfiltered) and 31 with complex needs (39 unfiltered) would give away 7 and 8 women,
+  // and County South's 11 engaged and 12 with complex needs are the very counts the unfiltered summary hides.
+  await expect(summary.getByRole('row', { name: /^All areas/ }).getByRole('cell')).toHaveText(['77', '[c]', '[c]', '857', '538', '319']);
+  await expect(summary.getByRole('row', { name: /^County South/ }).getByRole('cell')).toHaveText(['37', '[c]', '[c]', '296', '185', '111']);
+  await expect(summary.getByRole('row', { name: /^City/ }).getByRole('cell')).toHaveText(['40', '20', '19', '561', '353', '208']);
+  const cellNote = 'Some cells are hidden because they differ from the unfiltered view by 1 to 9, or equal a number the unfiltered view hides.';
+  await expect(page.getByText(cellNote)).toBeVisible();
   await expect(page.getByText(/Not drawn in share mode, withheld to prevent differencing: County North\./)).toBeVisible();
   await page.getByText('Data table: lifelines, one row per woman').click();
   await expect(page.getByText('Not listed in share mode: County North (withheld).')).toBeVisible();
@@ -54,6 +61,10 @@ test('share mode withholds a group that differs from the unfiltered view by a fe
   const csv = await readDownload(await download);
   expect(csv).not.toMatch(/^County North,/m);
   expect(csv).toContain('Withheld (differencing with the unfiltered view): County North');
+  expect(csv).toMatch(/^All areas,77,\[c\],\[c\],857,538,319\r?$/m);
+  expect(csv).toMatch(/^County South,37,\[c\],\[c\],296,185,111\r?$/m);
+  expect(csv).not.toMatch(/,31,31,/);
+  expect(csv).toContain(cellNote);
 
   // A journey opened from the lifelines carries the cohort view; a woman of a shown group is shown.
   const firstLink = lifeTable.locator('tbody tr').first().getByRole('link');
@@ -93,6 +104,9 @@ test('share mode withholds a group that differs from the unfiltered view by a fe
   await expect(page.getByLabel('Share mode (suppress small numbers)')).not.toBeChecked();
   await expect(page.getByRole('note')).toHaveCount(0);
   await expect(groupCell('County North')).toHaveText('31');
+  await expect(summary.getByRole('row', { name: /^All areas/ }).getByRole('cell').first()).toHaveText('108');
+  await expect(summary.getByRole('row', { name: /^All areas/ })).not.toContainText('[c]');
+  await expect(page.getByText(cellNote)).toHaveCount(0);
 
   // The summary's rows by area are compared too: without complex needs, County North has 26 of its 34 women,
   // which would give away the 8 with complex needs that the unfiltered summary hides.

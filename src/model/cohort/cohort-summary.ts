@@ -44,15 +44,32 @@ export interface CohortTables {
   groupCounts: string[];
   /** The n of all matching women as published. */
   total: string;
+  /** Only when `forceHidden` was given: the summary cells it forced hidden, by row and column. */
+  forced?: boolean[][];
 }
+
+/**
+ * Summary cells to hide whatever their value, before secondary suppression (e.g. cells that a
+ * comparison with another published table would give away): by row (the areas in sorted order,
+ * then "All areas") and column (SUMMARY_COLUMNS order). Either the cells themselves, or a
+ * function of the table's row labels and counts that returns them.
+ */
+export type CellMask = readonly (readonly boolean[])[];
+export type ForceHidden = CellMask | ((labels: readonly string[], counts: readonly (readonly number[])[]) => CellMask);
 
 /**
  * The summary table and the groups' n, suppressed together: the same counts appear in both (an
  * area's women, its women with complex needs, the engaged), so a cell hidden in one table must
  * not be recoverable from the other. The tables are one system of sum constraints.
  */
-export function cohortTables(women: readonly CohortWoman[], groups: readonly CohortGroup[], grouping: Grouping, rule: DisclosureRule | null): CohortTables {
-  return cohortTableSystem(women, groups, grouping, rule).tables;
+export function cohortTables(
+  women: readonly CohortWoman[],
+  groups: readonly CohortGroup[],
+  grouping: Grouping,
+  rule: DisclosureRule | null,
+  forceHidden?: ForceHidden,
+): CohortTables {
+  return cohortTableSystem(women, groups, grouping, rule, forceHidden).tables;
 }
 
 /** The tables with the system of sums they were suppressed under (for tests that try to undo it). */
@@ -61,6 +78,7 @@ export function cohortTableSystem(
   groups: readonly CohortGroup[],
   grouping: Grouping,
   rule: DisclosureRule | null,
+  forceHidden?: ForceHidden,
 ): { tables: CohortTables; values: number[]; constraints: SumConstraint[]; hidden: boolean[] } {
   const byArea = new Map<string, CohortWoman[]>();
   for (const w of women) {
@@ -81,6 +99,11 @@ export function cohortTableSystem(
 
   let hidden = values.map(() => false);
   const constraints: SumConstraint[] = [];
+  let forced: boolean[][] | undefined;
+  if (rule && forceHidden) {
+    const mask = typeof forceHidden === 'function' ? forceHidden(rows.map((r) => r.label), rows.map((r) => keys.map((k) => r.values[k]))) : forceHidden;
+    forced = rows.map((_, r) => keys.map((_, j) => !!mask[r]?.[j]));
+  }
   if (rule) {
     for (const k of keys) constraints.push({ parts: areas.map((_, r) => at(r, k)), total: at(last, k) });
     for (let r = 0; r < rows.length; r++) constraints.push({ parts: [at(r, 'domestic'), at(r, 'crimes')], total: at(r, 'incidents') });
@@ -100,15 +123,20 @@ export function cohortTableSystem(
         const parts = groups.flatMap((g, i) => (g.women[0]?.area === a ? [groupAt(i)] : []));
         constraints.push({ parts, total: at(areaRow(a), 'referred') });
       }
-    hidden = suppressEntries(values, constraints, rule);
+    // Forced cells count as primary suppression: secondary suppression then protects them too.
+    const force = forced;
+    hidden = force
+      ? suppressEntries(values, constraints, rule, { hidden: values.map((_, i) => i < flat.length && force[Math.floor(i / K)][i % K]) })
+      : suppressEntries(values, constraints, rule);
   }
-  const tables = {
+  const tables: CohortTables = {
     summary: rows.map((r, i) => ({
       ...r,
       shown: Object.fromEntries(keys.map((k, j) => [k, showCount(r.values[k], hidden[i * K + j])])) as Record<SummaryKey, string>,
     })),
     groupCounts: groups.map((g, i) => showCount(g.women.length, hidden[groupAt(i)])),
     total: showCount(women.length, hidden[totalAt]),
+    ...(forced ? { forced } : {}),
   };
   return { tables, values, constraints, hidden };
 }

@@ -3,10 +3,12 @@
  * view and the unfiltered one (same definitions, same grouping) can subtract a group's two n to
  * count the women the filter removed from it. When that difference is 1 to the threshold, the
  * group is withheld from the filtered view: not drawn, its counts shown as `[c]`. The same goes
- * for the whole filtered cohort against the whole unfiltered cohort. Pure.
+ * for the whole filtered cohort against the whole unfiltered cohort. The summary table is also
+ * compared cell by cell (`differencingCells`): any count, of women or of incidents, within the
+ * threshold of the same unfiltered cell is hidden, and secondary suppression protects it. Pure.
  */
 import { clampThreshold, SUPPRESSED, type DisclosureRule } from '../disclosure';
-import { cohortTables } from './cohort-summary';
+import { cohortTables, SUMMARY_COLUMNS, type CellMask, type SummaryRow } from './cohort-summary';
 import { DEFAULT_QUERY, filterWomen, formatCohortQuery, groupWomen, parseCohortQuery, type CohortGroup, type CohortQuery } from './cohort-query';
 import type { CohortWoman } from './cohort-women';
 
@@ -94,6 +96,12 @@ export interface CohortView {
   withheld: WithheldPart[];
   /** The n of all matching women may not be shown. */
   totalWithheld: boolean;
+  /**
+   * The unfiltered view's summary table (default query, same grouping and definitions), as the
+   * reader would see it: set in share mode with a filter active, null otherwise. What the
+   * filtered summary's cells are compared with (`summaryDifferencing`).
+   */
+  unfilteredSummary: SummaryRow[] | null;
 }
 
 function countBy(women: readonly CohortWoman[], key: (w: CohortWoman) => string): GroupCount[] {
@@ -113,12 +121,12 @@ function countBy(women: readonly CohortWoman[], key: (w: CohortWoman) => string)
 export function cohortView(all: readonly CohortWoman[], q: CohortQuery, rule: DisclosureRule | null): CohortView {
   const women = filterWomen(all, q);
   const groups = groupWomen(women, q.grouping);
-  const none: CohortView = { women, groups, shownGroups: groups, shownWomen: women, withheld: [], totalWithheld: false };
-  if (!rule || !filterActive(q)) return none;
+  if (!rule || !filterActive(q)) return { women, groups, shownGroups: groups, shownWomen: women, withheld: [], totalWithheld: false, unfilteredSummary: null };
   const t = clampThreshold(rule.threshold);
 
   const unfilteredGroups = groupWomen(all, q.grouping);
   const unfiltered = cohortTables(all, unfilteredGroups, q.grouping, rule);
+  const none: CohortView = { women, groups, shownGroups: groups, shownWomen: women, withheld: [], totalWithheld: false, unfilteredSummary: unfiltered.summary };
   const unfilteredGroupCounts = unfilteredGroups.map((g) => ({ key: g.key, n: g.women.length }));
   const unfilteredGroupHidden = new Set(unfilteredGroups.flatMap((g, i) => (unfiltered.groupCounts[i] === SUPPRESSED ? [g.key] : [])));
   const areaRows = unfiltered.summary.slice(0, -1); // the last row is "All areas"
@@ -158,7 +166,98 @@ export function cohortView(all: readonly CohortWoman[], q: CohortQuery, rule: Di
   for (const [area, reason] of [...withheldAreas].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)))
     // With grouping by area the area is its group, listed already.
     if (!withheld.some((x) => x.kind === 'group' && x.label === area && x.reason !== 'area_withheld')) withheld.push({ kind: 'area', key: area, label: area, reason });
-  return { women, groups, shownGroups, shownWomen, withheld, totalWithheld: true };
+  return { women, groups, shownGroups, shownWomen, withheld, totalWithheld: true, unfilteredSummary: unfiltered.summary };
+}
+
+/**
+ * Why a cell of a filtered table is hidden by cell-level differencing:
+ * - `difference`: it differs from the same cell of the unfiltered table by 1 to the threshold
+ *   (counts of women or of incidents alike: a few incidents can point at a few women);
+ * - `unfiltered_hidden`: it equals the same cell of the unfiltered table, which is hidden there,
+ *   so showing it would undo that suppression.
+ */
+export type CellDifferencingReason = 'difference' | 'unfiltered_hidden';
+
+/** `differencingCells` with the reason for each forced cell (null: not forced). */
+export function differencingCellReasons(
+  filtered: readonly (readonly number[])[],
+  unfiltered: readonly (readonly number[])[],
+  unfilteredHidden: readonly (readonly boolean[])[],
+  rule: DisclosureRule,
+): (CellDifferencingReason | null)[][] {
+  const t = clampThreshold(rule.threshold);
+  return filtered.map((row, r) =>
+    row.map((v, c) => {
+      const u = unfiltered[r]?.[c] ?? 0;
+      if (small(Math.abs(u - v), t)) return 'difference';
+      if (u === v && unfilteredHidden[r]?.[c]) return 'unfiltered_hidden';
+      return null;
+    }),
+  );
+}
+
+/**
+ * Cell-level differencing for a filtered table beside the unfiltered one (same rows, same
+ * columns, aligned): the cells to treat as primarily suppressed, so that no published cell
+ * differs from its unfiltered counterpart by 1 to the threshold, and none shows a number the
+ * unfiltered table hides. A cell with no counterpart counts as against 0. Pure.
+ */
+export function differencingCells(
+  filtered: readonly (readonly number[])[],
+  unfiltered: readonly (readonly number[])[],
+  unfilteredHidden: readonly (readonly boolean[])[],
+  rule: DisclosureRule,
+): boolean[][] {
+  return differencingCellReasons(filtered, unfiltered, unfilteredHidden, rule).map((row) => row.map((x) => x !== null));
+}
+
+/** The unfiltered summary's counts and hidden cells, row by row, aligned with the given labels. */
+function alignUnfiltered(labels: readonly string[], unfilteredSummary: readonly SummaryRow[]) {
+  const byLabel = new Map(unfilteredSummary.map((r) => [r.label, r]));
+  const unfiltered = labels.map((l) => SUMMARY_COLUMNS.map((c) => byLabel.get(l)?.values[c.key] ?? 0));
+  const hidden = labels.map((l) => SUMMARY_COLUMNS.map((c) => byLabel.get(l)?.shown[c.key] === SUPPRESSED));
+  return { unfiltered, hidden };
+}
+
+/**
+ * The `forceHidden` input of `cohortTables` for a filtered summary in share mode: its cells
+ * compared with the same area row and column of the unfiltered summary. Undefined (no effect)
+ * when there is no unfiltered summary to compare with (share mode off, or no filter).
+ */
+export function summaryDifferencing(
+  unfilteredSummary: readonly SummaryRow[] | null,
+  rule: DisclosureRule | null,
+): ((labels: readonly string[], counts: readonly (readonly number[])[]) => CellMask) | undefined {
+  if (!rule || !unfilteredSummary) return undefined;
+  return (labels, counts) => {
+    const u = alignUnfiltered(labels, unfilteredSummary);
+    return differencingCells(counts, u.unfiltered, u.hidden, rule);
+  };
+}
+
+/**
+ * Which reasons hide summary cells that would otherwise have been published as counts (forced
+ * cells whose own value is not 1 to the threshold): what the note under the table explains.
+ */
+export function summaryDifferencingReasons(
+  summary: readonly SummaryRow[],
+  unfilteredSummary: readonly SummaryRow[] | null,
+  rule: DisclosureRule | null,
+): Set<CellDifferencingReason> {
+  const out = new Set<CellDifferencingReason>();
+  if (!rule || !unfilteredSummary) return out;
+  const t = clampThreshold(rule.threshold);
+  const counts = summary.map((r) => SUMMARY_COLUMNS.map((c) => r.values[c.key]));
+  const u = alignUnfiltered(
+    summary.map((r) => r.label),
+    unfilteredSummary,
+  );
+  differencingCellReasons(counts, u.unfiltered, u.hidden, rule).forEach((row, r) =>
+    row.forEach((x, c) => {
+      if (x && !small(counts[r][c], t) && summary[r].shown[SUMMARY_COLUMNS[c].key] === SUPPRESSED) out.add(x);
+    }),
+  );
+  return out;
 }
 
 export type JourneyShareDecision =
