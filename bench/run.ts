@@ -17,6 +17,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = 4174;
 const COHORTS = (process.env.BENCH_COHORTS ?? '10000,50000').split(',').filter(Boolean).map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** BENCH_ONLY=import times only the import table (skips the journey, quality and cohort benches). */
+const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -158,6 +160,11 @@ async function main(): Promise<void> {
       }
     }
 
+    if (ONLY_IMPORT) {
+      console.log(JSON.stringify(results));
+      return;
+    }
+
     // Issue 3: one woman's journey with 2,000 events.
     const journeyPage = await browser.newPage();
     const journey = await runJourneyBench(journeyPage, url);
@@ -202,6 +209,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
+    if (ONLY_IMPORT && failed) process.exitCode = 1;
   }
   const machine = {
     cpu: os.cpus()[0]?.model,

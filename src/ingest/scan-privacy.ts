@@ -170,12 +170,43 @@ export function scanValue(value: string): ValueFindingKind | null {
 
   if (at && EMAIL.test(value)) return 'email';
   if (digits >= 10 && hasNhsNumber(value)) return 'nhs_number';
-  if (digits >= 6 && (NI_WITH_SUFFIX.test(value) || NI_SPACED.test(value))) return 'ni_number';
-  if (digits >= 1 && hasPostcode(value)) return 'postcode';
+  if (digits >= 6 && mayHaveNiNumber(value) && (NI_WITH_SUFFIX.test(value) || NI_SPACED.test(value))) return 'ni_number';
+  if (digits >= 1 && mayHavePostcode(value) && hasPostcode(value)) return 'postcode';
   if (digits >= 10 && hasPhoneNumber(value)) return 'phone';
   if (digits >= 3 && b && DATE_OF_BIRTH.test(value)) return 'date_of_birth';
   if (titleCapital && TITLED_NAME.test(value)) return 'titled_name';
   return null;
+}
+
+/**
+ * Could a regex letter class of NI_* or POSTCODE match this character? ASCII letters, and, as
+ * those regexes ignore case in Unicode mode (where "ſ" folds to "s" and the Kelvin sign to "k"),
+ * anything beyond ASCII. A superset, so the pre-checks below never hide a finding.
+ */
+const isLetterish = (c: number): boolean => ((c | 32) >= 97 && (c | 32) <= 122) || c >= 128;
+const isDigit = (c: number): boolean => c >= CHAR_0 && c <= CHAR_9;
+
+/**
+ * Cheap necessary condition for POSTCODE: its inward code is a digit then two letters. Most id
+ * cells with digits ("INC-0000001", "MRP-00001") fail it, which spares the regex.
+ */
+function mayHavePostcode(value: string): boolean {
+  for (let i = 0; i + 2 < value.length; i++) {
+    if (isDigit(value.charCodeAt(i)) && isLetterish(value.charCodeAt(i + 1)) && isLetterish(value.charCodeAt(i + 2))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Cheap necessary condition for NI_WITH_SUFFIX and NI_SPACED: two letters, an optional space, a digit. */
+function mayHaveNiNumber(value: string): boolean {
+  for (let i = 0; i + 2 < value.length; i++) {
+    if (!isLetterish(value.charCodeAt(i)) || !isLetterish(value.charCodeAt(i + 1))) continue;
+    const c = value.charCodeAt(i + 2);
+    if (isDigit(c) || (c === 32 && isDigit(value.charCodeAt(i + 3)))) return true;
+  }
+  return false;
 }
 
 function hasNhsNumber(value: string): boolean {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FILE_KINDS, KINDS, VOCABULARIES, fold } from '../../../src/domain/contract';
+import { FILE_KINDS, KINDS, UNKNOWN_WORDS, VOCABULARIES, fold } from '../../../src/domain/contract';
+
+const UNKNOWN_WORDS_FOLDED: ReadonlySet<string> = new Set(UNKNOWN_WORDS);
 import { UNKNOWN_DAY, YN_NO, YN_UNKNOWN, YN_YES } from '../../../src/domain/columns';
 import {
   Invalid,
@@ -322,5 +324,32 @@ describe('outcome scale defaults', () => {
     ['', NaN],
   ])('%j -> %s', (tool, max) => {
     expect(defaultScaleMax(tool)).toBe(max);
+  });
+});
+
+describe('readDate: the yyyy-mm-dd fast path', () => {
+  // With a space after it, a value takes the general path (which trims): both must agree.
+  const samples: string[] = [];
+  const chars = ['0', '1', '2', '9', '-', '/', 'a', ' ', '٣'];
+  for (const y of ['2014', '1900', '2100', '1899', '2101', '0000', '20a4', '201-', '2014 ']) {
+    for (const m of ['01', '02', '12', '13', '00', '1a', '-1']) {
+      for (const d of ['01', '28', '29', '30', '31', '00', '32', '3 ']) samples.push(`${y}-${m}-${d}`.slice(0, 10));
+    }
+  }
+  for (let k = 0; k < 400; k++) {
+    let s = '2016-02-29';
+    const at = k % 10;
+    s = s.slice(0, at) + chars[(k * 7) % chars.length] + s.slice(at + 1);
+    samples.push(s);
+  }
+  samples.push('2016-02-29', '2015-02-29', '2000-02-29', '2100-02-29', '2014-04-31', '2014/03/17', '2014-03/17');
+  it.each(samples.map((s) => [s]))('%j', (s) => {
+    expect(readDate(s, 2025)).toEqual(readDate(`${s} `, 2025));
+  });
+});
+
+describe('isUnknownWord with digits', () => {
+  it.each(['MRP-00001', 'n1', 'missing 2', 'unknown0', 'N/K 1', 'nk٣'])('%j', (s) => {
+    expect(isUnknownWord(s)).toBe(UNKNOWN_WORDS_FOLDED.has(fold(s)));
   });
 });

@@ -322,3 +322,44 @@ describe('maskValue', () => {
     expect(long.endsWith('…')).toBe(true);
   });
 });
+
+describe('the pre-checks before the postcode and NI number regexes hide nothing', () => {
+  // The regexes as scan-privacy.ts has them, run on every value without pre-checks.
+  const POSTCODE =
+    /(?<![\p{L}\p{N}])(?:[A-PR-UWYZ]\d[\dA-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y]\d[\dABEHMNPRVWXY]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/giu;
+  const NI_PREFIX = '(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]';
+  const NI_WITH_SUFFIX = new RegExp(`(?<![\\p{L}\\p{N}])${NI_PREFIX} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![\\p{L}\\p{N}])`, 'iu');
+  const NI_SPACED = new RegExp(`(?<![\\p{L}\\p{N}])${NI_PREFIX} \\d{2} \\d{2} \\d{2}(?![\\p{L}\\p{N}])`, 'u');
+  const postcode = (v: string) => [...v.matchAll(POSTCODE)].some((m) => m[0] === m[0].toUpperCase() || m[0] === m[0].toLowerCase());
+  const ni = (v: string) => NI_WITH_SUFFIX.test(v) || NI_SPACED.test(v);
+
+  const values = [
+    'INC-0000001', 'MRP-00001', 'P-000001', 'NG1 5FS', 'ng15fs', 'GIR 0AA', 'gir0aa', 'W1A 0AX', 'w1a 0ax',
+    // "ſ" (long s) folds to "s" and the Kelvin sign to "k" when case is ignored.
+    'NG1 5ſT', 'ſW1A 1AA', 'NG1 5\u212AT', 'AB123456C', 'ab 12 34 56 d', 'ſB123456C', 'A\u212A123456C', 'AB 12 34 56',
+    'AB-123456C', 'AB  123456C', '1AB', 'ref 12AB', 'x9zz', 'JG103759A', 'CE 12 34 56 B.', 'B33 8TH', 'DN55 1PT',
+  ];
+  // Postcode and NI number shapes with every letter position taken from letters, near-letters
+  // (long s, Kelvin sign, é), digits and separators.
+  const alphabet = ['A', 's', 'ſ', '\u212A', 'é', '1', '-', ' '];
+  for (const x of alphabet) {
+    for (const y of alphabet) {
+      for (const z of alphabet) {
+        for (const w of alphabet) values.push(`${x}${y}1 2${z}${w}`, `${x}1${y}${z}${w}`, `${x}${y}12 34 56${z}`, `${x}${y}123456 ${w}`);
+      }
+    }
+  }
+  it('agrees with the regexes alone', () => {
+    let positives = 0;
+    for (const v of values) {
+      const found = scanValue(v);
+      // Without pre-checks, only an email or NHS number (checked first) could come before these.
+      const before = found === 'email' || found === 'nhs_number';
+      if (ni(v)) expect(before || found === 'ni_number', v).toBe(true);
+      else if (postcode(v)) expect(before || found === 'postcode', v).toBe(true);
+      else expect(found !== 'ni_number' && found !== 'postcode', v).toBe(true);
+      if (ni(v) || postcode(v)) positives++;
+    }
+    expect(positives).toBeGreaterThan(100);
+  });
+});
