@@ -47,7 +47,7 @@ export async function runCohortBench(page: Page, baseUrl: string, cohortDirs: re
       lifelineScrollDrawWorstMs: round(scroll.work.worst),
       lifelineZoomDrawMedianMs: round(zoom.work.median),
       lifelineZoomDrawWorstMs: round(zoom.work.worst),
-      ...(loaded.women <= 20000 ? await visTimelineComparison(page, baseUrl, files) : {}),
+      ...(loaded.women <= 20000 && !SKIP_VIS ? await visTimelineComparison(page, baseUrl, files) : {}),
     });
   }
   return out;
@@ -61,6 +61,8 @@ export async function runCohortBench(page: Page, baseUrl: string, cohortDirs: re
  * women, and on all of them); BENCH_VIS_WOMEN=500,1000,10000 runs the full comparison.
  */
 const VIS_WOMEN = (process.env.BENCH_VIS_WOMEN ?? '500,1000').split(',').map(Number).filter((n) => n > 0);
+/** BENCH_VIS_WOMEN= (set, empty) skips the comparison page altogether. */
+const SKIP_VIS = process.env.BENCH_VIS_WOMEN !== undefined && VIS_WOMEN.length === 0;
 
 /** Our lifelines against vis-timeline over the same women's events, in the same browser. */
 async function visTimelineComparison(page: Page, baseUrl: string, files: string[]): Promise<Record<string, number>> {

@@ -19,6 +19,8 @@ const COHORTS = (process.env.BENCH_COHORTS ?? '10000,50000').split(',').filter(B
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** BENCH_ONLY=import times only the import table (skips the journey, quality and cohort benches). */
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
+/** BENCH_ONLY=cohort times only the cohort screen (skips the import table, journey and quality benches). */
+const ONLY_COHORT = process.env.BENCH_ONLY === 'cohort';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     await waitForServer(url);
-    for (const women of COHORTS) {
+    for (const women of ONLY_COHORT ? [] : COHORTS) {
       const dir = cohortDir(women);
       const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => path.join(dir, f));
       const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
@@ -166,30 +168,32 @@ async function main(): Promise<void> {
     }
 
     // Issue 3: one woman's journey with 2,000 events.
-    const journeyPage = await browser.newPage();
-    const journey = await runJourneyBench(journeyPage, url);
-    await journeyPage.close();
-    results.push({ journey });
-    console.log('\n== One journey of 2,000 events ==');
-    console.table(journey);
-    for (const [key, limit, label] of JOURNEY_TARGETS) {
-      const ok = journey[key] < limit;
-      console.log(`${ok ? 'PASS' : 'FAIL'}  ${label} (${key} ${journey[key]} ms)`);
-      if (!ok) failed = true;
-    }
+    if (!ONLY_COHORT) {
+      const journeyPage = await browser.newPage();
+      const journey = await runJourneyBench(journeyPage, url);
+      await journeyPage.close();
+      results.push({ journey });
+      console.log('\n== One journey of 2,000 events ==');
+      console.table(journey);
+      for (const [key, limit, label] of JOURNEY_TARGETS) {
+        const ok = journey[key] < limit;
+        console.log(`${ok ? 'PASS' : 'FAIL'}  ${label} (${key} ${journey[key]} ms)`);
+        if (!ok) failed = true;
+      }
 
-    // Issue 5: the data quality screen's computation over the 50,000-woman cohort.
-    if (!existsSync(path.join(cohortDir(50000), 'cases.csv'))) run(`npx tsx sample-data/generate.ts --cohort 50000 --out ${cohortDir(50000)}`);
-    const qualityPage = await browser.newPage();
-    const quality = await runQualityBench(qualityPage, url, cohortDir(50000));
-    await qualityPage.close();
-    results.push({ quality });
-    console.log('\n== Data quality, 50,000 women ==');
-    console.table(quality);
-    for (const [key, limit, label] of QUALITY_TARGETS) {
-      const ok = quality[key] < limit;
-      console.log(`${ok ? 'PASS' : 'FAIL'}  ${label} (${key} ${quality[key]} ms)`);
-      if (!ok) failed = true;
+      // Issue 5: the data quality screen's computation over the 50,000-woman cohort.
+      if (!existsSync(path.join(cohortDir(50000), 'cases.csv'))) run(`npx tsx sample-data/generate.ts --cohort 50000 --out ${cohortDir(50000)}`);
+      const qualityPage = await browser.newPage();
+      const quality = await runQualityBench(qualityPage, url, cohortDir(50000));
+      await qualityPage.close();
+      results.push({ quality });
+      console.log('\n== Data quality, 50,000 women ==');
+      console.table(quality);
+      for (const [key, limit, label] of QUALITY_TARGETS) {
+        const ok = quality[key] < limit;
+        console.log(`${ok ? 'PASS' : 'FAIL'}  ${label} (${key} ${quality[key]} ms)`);
+        if (!ok) failed = true;
+      }
     }
 
     // Issue 4: the Cohort screen over the generated cohorts.
@@ -206,10 +210,15 @@ async function main(): Promise<void> {
         if (!ok) failed = true;
       }
     }
+    if (ONLY_COHORT) {
+      // A partial run: printed, not written over bench/results/latest.json.
+      console.log(JSON.stringify(results));
+      return;
+    }
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
-    if (ONLY_IMPORT && failed) process.exitCode = 1;
+    if ((ONLY_IMPORT || ONLY_COHORT) && failed) process.exitCode = 1;
   }
   const machine = {
     cpu: os.cpus()[0]?.model,

@@ -9,6 +9,7 @@ import type { Definitions } from '../definitions';
 import { SUPPRESSED, showCount, showPercent, suppressEntries, type DisclosureRule, type SumConstraint } from '../disclosure';
 import { labelOf } from '../labels';
 import { reader, RISK_AT_REFERRAL_LABELS, type CohortWoman, type RiskAtReferral } from './cohort-women';
+import { perWorkingSet } from './woman-facts';
 
 export interface PublishedTable {
   rowLabels: string[];
@@ -125,10 +126,18 @@ export function latestRisk(ws: WorkingSet, w: CohortWoman, assessor: Definitions
   return best;
 }
 
+/** Per case index: the row of RISK_ROWS of her latest risk (`latestRisk`), worked out once per working set and assessor. */
+const latestRiskRows = perWorkingSet((ws, assessor): Uint8Array => {
+  const out = new Uint8Array(ws.caseIds.length);
+  for (let ix = 0; ix < out.length; ix++) out[ix] = RISK_ROWS.indexOf(latestRisk(ws, { ix } as CohortWoman, assessor as Definitions['riskAssessor']));
+  return out;
+});
+
 /** Women by risk at referral (rows) and latest risk (columns). */
 export function riskTransitions(ws: WorkingSet, women: readonly CohortWoman[], defs: Definitions): { labels: string[]; cells: number[][] } {
   const cells = RISK_ROWS.map(() => RISK_ROWS.map(() => 0));
-  for (const w of women) cells[RISK_ROWS.indexOf(w.riskAtReferral)][RISK_ROWS.indexOf(latestRisk(ws, w, defs.riskAssessor))]++;
+  const latest = latestRiskRows(ws, defs.riskAssessor);
+  for (const w of women) cells[RISK_ROWS.indexOf(w.riskAtReferral)][latest[w.ix]]++;
   return { labels: RISK_ROWS.map((r) => RISK_AT_REFERRAL_LABELS[r]), cells };
 }
 
@@ -182,6 +191,21 @@ export interface SupportShareRow {
   percents: string[];
 }
 
+/** Per case index ix and category i, at ix * SUPPORT_CATEGORIES.length + i: 1 when she has a support row of it (once per working set). */
+const supportCategoriesOf = perWorkingSet((ws): Uint8Array => {
+  const sup = ws.tables.support;
+  const cat = reader(sup, 'category');
+  const C = SUPPORT_CATEGORIES.length;
+  const index = new Map(SUPPORT_CATEGORIES.map((c, i) => [c.code, i]));
+  const out = new Uint8Array(ws.caseIds.length * C);
+  for (let ix = 0; ix < ws.caseIds.length; ix++)
+    for (const r of rowsOfCase(ws, 'support', ix)) {
+      const i = index.get((cat(r) as string | null) ?? '');
+      if (i !== undefined) out[ix * C + i] = 1;
+    }
+  return out;
+});
+
 /**
  * Support by category as a share of engaged women, per group. A woman counts once per category.
  * Categories overlap (a woman has several), so they do not sum; only the engaged n are tied to
@@ -199,16 +223,12 @@ export function supportShares(
     areaShown?: Readonly<Record<string, string>>;
   },
 ): { categories: { code: string; label: string }[]; rows: SupportShareRow[] } {
-  const sup = ws.tables.support;
-  const cat = reader(sup, 'category');
+  const got = supportCategoriesOf(ws);
   const raw = groups.map((g) => {
     const engaged = g.women.filter((w) => w.engagement === 'engaged');
     const counts = SUPPORT_CATEGORIES.map(() => 0);
-    for (const w of engaged) {
-      const got = new Set<string>();
-      for (const r of rowsOfCase(ws, 'support', w.ix)) got.add((cat(r) as string | null) ?? '');
-      SUPPORT_CATEGORIES.forEach((c, i) => got.has(c.code) && counts[i]++);
-    }
+    const C = counts.length;
+    for (const w of engaged) for (let i = 0, at = w.ix * C; i < C; i++) counts[i] += got[at + i];
     return { label: g.label, engaged: engaged.length, counts };
   });
   const used = SUPPORT_CATEGORIES.map((_, i) => raw.some((r) => r.counts[i] > 0));

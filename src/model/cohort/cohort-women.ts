@@ -101,7 +101,27 @@ export function assessorFilter(risks: Table, def: Definitions['riskAssessor']): 
   return (row) => code(row) === 1;
 }
 
-export function cohortWomen(ws: WorkingSet, defs: Definitions): CohortWoman[] {
+/** What a woman's row gives whatever the definitions, once per working set: one entry per case row with a case. */
+interface CaseBase {
+  ix: number;
+  caseId: string;
+  area: string;
+  referral: number | null;
+  route: string | null;
+  complexColumn: boolean | null;
+  needsYes: number;
+  modus: string | null;
+  police: string | null;
+  incidents: number;
+  domesticIncidents: number;
+  crimes: number;
+}
+
+const baseCache = new WeakMap<WorkingSet, CaseBase[]>();
+
+function caseBase(ws: WorkingSet): CaseBase[] {
+  const cached = baseCache.get(ws);
+  if (cached) return cached;
   const cases = ws.tables.cases;
   const id = reader(cases, 'case_id');
   const area = reader(cases, 'area');
@@ -111,49 +131,73 @@ export function cohortWomen(ws: WorkingSet, defs: Definitions): CohortWoman[] {
   const modus = reader(cases, 'engagement_modus');
   const police = reader(cases, 'engagement_police');
   const needs = NEED_FIELDS.map((f) => reader(cases, f.name));
-
-  const risks = ws.tables.risk_assessments;
-  const riskDay = dayValues(risks, 'date');
-  const riskLevel = codeReader(risks, 'level', LEVEL_CODES);
-  const who = assessorFilter(risks, defs.riskAssessor);
-  const inc = ws.tables.incidents;
-  const incDay = dayValues(inc, 'date');
-  const incKind = codeReader(inc, 'kind', KIND_CODES, 0);
-  const incRisk = codeReader(inc, 'dash_risk', LEVEL_CODES);
-
-  const out: CohortWoman[] = [];
+  const incKind = codeReader(ws.tables.incidents, 'kind', KIND_CODES, 0);
+  const out: CaseBase[] = [];
   for (let r = 0; r < cases.rowCount; r++) {
     const ix = cases.caseIx[r];
     if (ix < 0) continue;
-    const ref = referral(r) as number | null;
-    const rt = route(r) as string | null;
     let needsYes = 0;
     for (const n of needs) if (n(r) === true) needsYes++;
-
-    // Risk at referral: the latest reading on or before the referral day from the chosen assessor.
-    let risk: RiskAtReferral = 'not_assessed';
-    let riskAt = -Infinity;
-    if (ref !== null) {
-      for (const row of rowsOfCase(ws, 'risk_assessments', ix)) {
-        const d = riskDay[row];
-        if (d === UNKNOWN_DAY || d > ref || !who(row)) continue;
-        const lv = riskLevel(row);
-        if (lv >= 0 && d >= riskAt) {
-          riskAt = d;
-          risk = LEVEL_NAMES[lv];
-        }
-      }
-    }
     let incidents = 0;
     let di = 0;
     let crimes = 0;
-    const policeCounts = defs.riskAssessor === 'any' || defs.riskAssessor === 'police';
     for (const row of rowsOfCase(ws, 'incidents', ix)) {
       incidents++;
       const k = incKind(row);
       if (k === 1) di++;
       else if (k === 2) crimes++;
-      if (ref !== null && policeCounts) {
+    }
+    out.push({
+      ix,
+      caseId: (id(r) as string | null) ?? '',
+      area: (area(r) as string | null) ?? 'Area not recorded',
+      referral: referral(r) as number | null,
+      route: route(r) as string | null,
+      complexColumn: complex(r) as boolean | null,
+      needsYes,
+      modus: modus(r) as string | null,
+      police: police(r) as string | null,
+      incidents,
+      domesticIncidents: di,
+      crimes,
+    });
+  }
+  baseCache.set(ws, out);
+  return out;
+}
+
+const riskCache = new WeakMap<WorkingSet, Map<string, RiskAtReferral[]>>();
+
+/** Risk at referral of each entry of `caseBase`, under an assessor definition (once per working set and definition). */
+function risksAtReferral(ws: WorkingSet, base: readonly CaseBase[], assessor: Definitions['riskAssessor']): RiskAtReferral[] {
+  let byAssessor = riskCache.get(ws);
+  if (!byAssessor) riskCache.set(ws, (byAssessor = new Map()));
+  const cached = byAssessor.get(assessor);
+  if (cached) return cached;
+  const risks = ws.tables.risk_assessments;
+  const riskDay = dayValues(risks, 'date');
+  const riskLevel = codeReader(risks, 'level', LEVEL_CODES);
+  const who = assessorFilter(risks, assessor);
+  const inc = ws.tables.incidents;
+  const incDay = dayValues(inc, 'date');
+  const incRisk = codeReader(inc, 'dash_risk', LEVEL_CODES);
+  const policeCounts = assessor === 'any' || assessor === 'police';
+  const out = base.map(({ ix, referral: ref }) => {
+    // Risk at referral: the latest reading on or before the referral day from the chosen assessor.
+    let risk: RiskAtReferral = 'not_assessed';
+    if (ref === null) return risk;
+    let riskAt = -Infinity;
+    for (const row of rowsOfCase(ws, 'risk_assessments', ix)) {
+      const d = riskDay[row];
+      if (d === UNKNOWN_DAY || d > ref || !who(row)) continue;
+      const lv = riskLevel(row);
+      if (lv >= 0 && d >= riskAt) {
+        riskAt = d;
+        risk = LEVEL_NAMES[lv];
+      }
+    }
+    if (policeCounts)
+      for (const row of rowsOfCase(ws, 'incidents', ix)) {
         const d = incDay[row];
         const lv = incRisk(row);
         if (d !== UNKNOWN_DAY && d <= ref && lv >= 0 && d >= riskAt) {
@@ -161,20 +205,31 @@ export function cohortWomen(ws: WorkingSet, defs: Definitions): CohortWoman[] {
           risk = LEVEL_NAMES[lv];
         }
       }
-    }
-    out.push({
-      ix,
-      caseId: (id(r) as string | null) ?? '',
-      area: (area(r) as string | null) ?? 'Area not recorded',
-      referral: ref,
-      route: rt,
-      complex: complexOf(complex(r) as boolean | null, rt, needsYes, defs.complexNeeds),
-      engagement: engagementOf(modus(r) as string | null, police(r) as string | null, defs.engaged),
-      riskAtReferral: risk,
-      incidents,
-      domesticIncidents: di,
-      crimes,
-    });
+    return risk;
+  });
+  byAssessor.set(assessor, out);
+  return out;
+}
+
+export function cohortWomen(ws: WorkingSet, defs: Definitions): CohortWoman[] {
+  const base = caseBase(ws);
+  const risks = risksAtReferral(ws, base, defs.riskAssessor);
+  const out: CohortWoman[] = new Array(base.length);
+  for (let i = 0; i < base.length; i++) {
+    const b = base[i];
+    out[i] = {
+      ix: b.ix,
+      caseId: b.caseId,
+      area: b.area,
+      referral: b.referral,
+      route: b.route,
+      complex: complexOf(b.complexColumn, b.route, b.needsYes, defs.complexNeeds),
+      engagement: engagementOf(b.modus, b.police, defs.engaged),
+      riskAtReferral: risks[i],
+      incidents: b.incidents,
+      domesticIncidents: b.domesticIncidents,
+      crimes: b.crimes,
+    };
   }
   return out;
 }

@@ -8,8 +8,8 @@
  * threshold of the same unfiltered cell is hidden, and secondary suppression protects it. Pure.
  */
 import { clampThreshold, SUPPRESSED, type DisclosureRule } from '../disclosure';
-import { cohortTables, SUMMARY_COLUMNS, type CellMask, type SummaryRow } from './cohort-summary';
-import { DEFAULT_QUERY, filterWomen, formatCohortQuery, groupWomen, parseCohortQuery, type CohortGroup, type CohortQuery } from './cohort-query';
+import { cohortTables, SUMMARY_COLUMNS, type CellMask, type CohortTables, type SummaryRow } from './cohort-summary';
+import { DEFAULT_QUERY, filterWomen, formatCohortQuery, groupWomen, parseCohortQuery, type CohortGroup, type CohortQuery, type Grouping } from './cohort-query';
 import type { CohortWoman } from './cohort-women';
 
 export interface GroupCount {
@@ -110,6 +110,20 @@ function countBy(women: readonly CohortWoman[], key: (w: CohortWoman) => string)
   return [...m].map(([k, n]) => ({ key: k, n }));
 }
 
+/** The unfiltered view's groups and tables, once per list of all women, grouping and threshold (filters change; these do not). */
+const unfilteredCache = new WeakMap<readonly CohortWoman[], Map<string, { unfilteredGroups: CohortGroup[]; unfiltered: CohortTables }>>();
+function unfilteredTables(all: readonly CohortWoman[], grouping: Grouping, threshold: number): { unfilteredGroups: CohortGroup[]; unfiltered: CohortTables } {
+  let byKey = unfilteredCache.get(all);
+  if (!byKey) unfilteredCache.set(all, (byKey = new Map()));
+  const key = `${grouping}\u001f${threshold}`;
+  let v = byKey.get(key);
+  if (!v) {
+    const unfilteredGroups = groupWomen(all, grouping);
+    byKey.set(key, (v = { unfilteredGroups, unfiltered: cohortTables(all, unfilteredGroups, grouping, { threshold }) }));
+  }
+  return v;
+}
+
 /**
  * The cohort view of a query under share mode. Two partitions of the women are published: the
  * groups (groups table, charts, lifelines) and the areas (the summary table's rows). Each is
@@ -124,8 +138,7 @@ export function cohortView(all: readonly CohortWoman[], q: CohortQuery, rule: Di
   if (!rule || !filterActive(q)) return { women, groups, shownGroups: groups, shownWomen: women, withheld: [], totalWithheld: false, unfilteredSummary: null };
   const t = clampThreshold(rule.threshold);
 
-  const unfilteredGroups = groupWomen(all, q.grouping);
-  const unfiltered = cohortTables(all, unfilteredGroups, q.grouping, rule);
+  const { unfilteredGroups, unfiltered } = unfilteredTables(all, q.grouping, t);
   const none: CohortView = { women, groups, shownGroups: groups, shownWomen: women, withheld: [], totalWithheld: false, unfilteredSummary: unfiltered.summary };
   const unfilteredGroupCounts = unfilteredGroups.map((g) => ({ key: g.key, n: g.women.length }));
   const unfilteredGroupHidden = new Set(unfilteredGroups.flatMap((g, i) => (unfiltered.groupCounts[i] === SUPPRESSED ? [g.key] : [])));

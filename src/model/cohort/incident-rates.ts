@@ -7,6 +7,7 @@
 import { rowsOfCase, type WorkingSet } from '../../db/working-set';
 import { codeReader, dayValues, KIND_CODES, type CohortWoman } from './cohort-women';
 import { UNKNOWN_DAY } from '../../domain/columns';
+import { perWorkingSet } from './woman-facts';
 
 export const PRE_DAYS = 365;
 
@@ -53,10 +54,20 @@ function period(domestic: number, crimes: number, days: number): RatePeriod {
   };
 }
 
+/**
+ * Per case index ix, at 4 * ix: domestic incidents and crimes before, then after, the referral day
+ * in `referral` (NaN: not yet counted); filled as women are met, once per working set and end day.
+ */
+const perWomanCounts = perWorkingSet((ws) => ({
+  referral: new Float64Array(ws.caseIds.length).fill(NaN),
+  counts: new Int32Array(ws.caseIds.length * 4),
+}));
+
 export function incidentRates(ws: WorkingSet, groups: readonly { key: string; label: string; women: readonly CohortWoman[] }[], end: number | null): GroupIncidentRates[] {
   const inc = ws.tables.incidents;
   const day = dayValues(inc, 'date');
   const kind = codeReader(inc, 'kind', KIND_CODES, 0);
+  const memo = perWomanCounts(ws, String(end));
   return groups.map((g) => {
     let women = 0;
     const b = { d: 0, c: 0, days: 0 };
@@ -69,15 +80,26 @@ export function incidentRates(ws: WorkingSet, groups: readonly { key: string; la
       const after = end - w.referral + 1;
       a.days += after;
       follow.push(after);
-      for (const r of rowsOfCase(ws, 'incidents', w.ix)) {
-        const d = day[r];
-        if (d === UNKNOWN_DAY || d > end) continue;
-        const k = kind(r);
-        const side = d < w.referral ? (d >= w.referral - PRE_DAYS ? b : null) : a;
-        if (!side) continue;
-        if (k === 1) side.d++;
-        else if (k === 2) side.c++;
+      const at = w.ix * 4;
+      if (memo.referral[w.ix] !== w.referral) {
+        // Her counts before and after referral, kept for the next call (same working set and end).
+        const c = { b: { d: 0, c: 0 }, a: { d: 0, c: 0 } };
+        for (const r of rowsOfCase(ws, 'incidents', w.ix)) {
+          const d = day[r];
+          if (d === UNKNOWN_DAY || d > end) continue;
+          const k = kind(r);
+          const side = d < w.referral ? (d >= w.referral - PRE_DAYS ? c.b : null) : c.a;
+          if (!side) continue;
+          if (k === 1) side.d++;
+          else if (k === 2) side.c++;
+        }
+        memo.counts.set([c.b.d, c.b.c, c.a.d, c.a.c], at);
+        memo.referral[w.ix] = w.referral;
       }
+      b.d += memo.counts[at];
+      b.c += memo.counts[at + 1];
+      a.d += memo.counts[at + 2];
+      a.c += memo.counts[at + 3];
     }
     follow.sort((x, y) => x - y);
     const median = follow.length === 0 ? null : follow.length % 2 ? follow[(follow.length - 1) / 2] : (follow[follow.length / 2 - 1] + follow[follow.length / 2]) / 2;

@@ -9,6 +9,7 @@ import { UNKNOWN_DAY } from '../../domain/columns';
 import type { Definitions } from '../definitions';
 import type { Alignment, CohortGroup } from './cohort-query';
 import { assessorFilter, codeReader, dayValues, KIND_CODES, LEVEL_CODES, numValues, type CohortWoman } from './cohort-women';
+import { perWorkingSet } from './woman-facts';
 
 export type LifelineSort = 'referral' | 'before' | 'after' | 'escalations' | 'engagement' | 'outcome';
 
@@ -126,6 +127,59 @@ function outcomeChanges(ws: WorkingSet): (caseIx: number) => number | null {
   };
 }
 
+/** The per-row columns under an assessor definition, once per working set and definition. */
+const lifelineColumns = perWorkingSet((ws, assessor): LifelineColumns => {
+  const ra = ws.tables.risk_assessments;
+  const inc = ws.tables.incidents;
+  const level = codeReader(ra, 'level', LEVEL_CODES);
+  const who = assessorFilter(ra, assessor as Definitions['riskAssessor']);
+  const incLevel = codeReader(inc, 'dash_risk', LEVEL_CODES);
+  const kind = codeReader(inc, 'kind', KIND_CODES, 0);
+  const policeCounts = assessor === 'any' || assessor === 'police';
+  return {
+    riskDay: dayValues(ra, 'date'),
+    riskLevel: codes(ra.rowCount, (r) => (who(r) ? level(r) : -1)),
+    incidentDay: dayValues(inc, 'date'),
+    incidentKind: codes(inc.rowCount, kind),
+    incidentLevel: codes(inc.rowCount, (r) => (policeCounts ? incLevel(r) : -1)),
+    supportDay: dayValues(ws.tables.support, 'date'),
+  };
+});
+
+/** Per case index: her closure day's case row and her outcome change, once per working set. */
+const caseFacts = perWorkingSet((ws) => {
+  const closureOf = dayValues(ws.tables.cases, 'closure_date');
+  const change = outcomeChanges(ws);
+  const n = ws.caseIds.length;
+  const values = new Float64Array(n);
+  const has = new Uint8Array(n);
+  for (let ix = 0; ix < n; ix++) {
+    const v = change(ix);
+    if (v !== null) ((values[ix] = v), (has[ix] = 1));
+  }
+  const caseRow = new Int32Array(n).fill(-1);
+  const cases = ws.tables.cases;
+  for (let r = cases.rowCount - 1; r >= 0; r--) if (cases.caseIx[r] >= 0) caseRow[cases.caseIx[r]] = r;
+  return { closureOf, caseRow, outcomeOf: (ix: number): number | null => (has[ix] ? values[ix] : null) };
+});
+
+/**
+ * Per case index: for the referral day in `referral` (NaN: not yet worked out), her incidents in
+ * the year before and after it, her risk escalations and the first and last days her line spans;
+ * filled as women are met, once per working set and assessor definition.
+ */
+const lineFacts = perWorkingSet((ws) => {
+  const n = ws.caseIds.length;
+  return {
+    referral: new Float64Array(n).fill(NaN),
+    before: new Int32Array(n),
+    after: new Int32Array(n),
+    escalations: new Int32Array(n),
+    first: new Float64Array(n),
+    last: new Float64Array(n),
+  };
+});
+
 export function buildLifelines(
   ws: WorkingSet,
   groups: readonly CohortGroup[],
@@ -135,26 +189,9 @@ export function buildLifelines(
   /** Groups this small are not drawn (share mode); 0 draws all. */
   hideAtOrBelow: number,
 ): LifelineSet {
-  const ra = ws.tables.risk_assessments;
-  const inc = ws.tables.incidents;
-  const level = codeReader(ra, 'level', LEVEL_CODES);
-  const who = assessorFilter(ra, defs.riskAssessor);
-  const incLevel = codeReader(inc, 'dash_risk', LEVEL_CODES);
-  const kind = codeReader(inc, 'kind', KIND_CODES, 0);
-  const policeCounts = defs.riskAssessor === 'any' || defs.riskAssessor === 'police';
-  const columns: LifelineColumns = {
-    riskDay: dayValues(ra, 'date'),
-    riskLevel: codes(ra.rowCount, (r) => (who(r) ? level(r) : -1)),
-    incidentDay: dayValues(inc, 'date'),
-    incidentKind: codes(inc.rowCount, kind),
-    incidentLevel: codes(inc.rowCount, (r) => (policeCounts ? incLevel(r) : -1)),
-    supportDay: dayValues(ws.tables.support, 'date'),
-  };
-  const closureOf = dayValues(ws.tables.cases, 'closure_date');
-  const outcomeOf = outcomeChanges(ws);
-  const caseRow = new Int32Array(ws.caseIds.length).fill(-1);
-  const cases = ws.tables.cases;
-  for (let r = cases.rowCount - 1; r >= 0; r--) if (cases.caseIx[r] >= 0) caseRow[cases.caseIx[r]] = r;
+  const columns = lifelineColumns(ws, defs.riskAssessor);
+  const { closureOf, outcomeOf, caseRow } = caseFacts(ws);
+  const memo = lineFacts(ws, defs.riskAssessor);
 
   let lo = Infinity;
   let hi = -Infinity;
@@ -169,48 +206,62 @@ export function buildLifelines(
         if (w.referral === null) continue;
         const shift = alignment === 'referral' ? w.referral : 0;
         const incidentRows = rowsOfCase(ws, 'incidents', w.ix);
-        let before = 0;
-        let after = 0;
-        for (const r of incidentRows) {
-          const d = columns.incidentDay[r];
-          if (d === UNKNOWN_DAY) continue;
-          if (d >= w.referral) after++;
-          else if (d >= w.referral - 365) before++;
-        }
+        const ix = w.ix;
         const line: Lifeline = {
           woman: w,
           group: g.label,
           shift,
-          riskRows: rowsOfCase(ws, 'risk_assessments', w.ix),
+          riskRows: rowsOfCase(ws, 'risk_assessments', ix),
           incidentRows,
-          supportRows: rowsOfCase(ws, 'support', w.ix),
+          supportRows: rowsOfCase(ws, 'support', ix),
           closure: null,
-          before,
-          after,
+          before: 0,
+          after: 0,
           escalations: 0,
-          outcomeChange: outcomeOf(w.ix),
+          outcomeChange: outcomeOf(ix),
         };
-        let prev = -1;
-        let first = w.referral;
-        let last = w.referral;
-        forEachRiskReading(line, columns, (d, lv) => {
-          if (prev >= 0 && lv > prev) line.escalations++;
-          prev = lv;
-          if (d < first) first = d;
-          if (d > last) last = d;
-        });
-        if (incidentRows.length) {
-          const d0 = columns.incidentDay[incidentRows[0]];
-          const d1 = columns.incidentDay[incidentRows[incidentRows.length - 1]];
-          if (d0 !== UNKNOWN_DAY && d0 < first) first = d0;
-          if (d1 > last) last = d1;
-        }
-        const row = caseRow[w.ix];
+        const row = caseRow[ix];
         const closed = row < 0 || closureOf[row] === UNKNOWN_DAY ? null : closureOf[row];
-        if (closed !== null) {
-          line.closure = closed - shift;
-          if (closed > last) last = closed;
+        if (memo.referral[ix] !== w.referral) {
+          // Her counts and the days her line spans, kept for the next call (same working set and assessor).
+          let before = 0;
+          let after = 0;
+          for (const r of incidentRows) {
+            const d = columns.incidentDay[r];
+            if (d === UNKNOWN_DAY) continue;
+            if (d >= w.referral) after++;
+            else if (d >= w.referral - 365) before++;
+          }
+          let escalations = 0;
+          let prev = -1;
+          let first = w.referral;
+          let last = w.referral;
+          forEachRiskReading(line, columns, (d, lv) => {
+            if (prev >= 0 && lv > prev) escalations++;
+            prev = lv;
+            if (d < first) first = d;
+            if (d > last) last = d;
+          });
+          if (incidentRows.length) {
+            const d0 = columns.incidentDay[incidentRows[0]];
+            const d1 = columns.incidentDay[incidentRows[incidentRows.length - 1]];
+            if (d0 !== UNKNOWN_DAY && d0 < first) first = d0;
+            if (d1 > last) last = d1;
+          }
+          if (closed !== null && closed > last) last = closed;
+          memo.referral[ix] = w.referral;
+          memo.before[ix] = before;
+          memo.after[ix] = after;
+          memo.escalations[ix] = escalations;
+          memo.first[ix] = first;
+          memo.last[ix] = last;
         }
+        line.before = memo.before[ix];
+        line.after = memo.after[ix];
+        line.escalations = memo.escalations[ix];
+        if (closed !== null) line.closure = closed - shift;
+        const first = memo.first[ix];
+        const last = memo.last[ix];
         if (first - shift < lo) lo = first - shift;
         if (last - shift > hi) hi = last - shift;
         lines.push(line);

@@ -10,6 +10,7 @@ import { NEED_FIELDS } from '../../domain/contract';
 import { rowsOfCase, type WorkingSet } from '../../db/working-set';
 import { SUPPRESSED, showCount, suppressEntries, type DisclosureRule, type SumConstraint } from '../disclosure';
 import { reader, type CohortWoman } from './cohort-women';
+import { perWorkingSet } from './woman-facts';
 
 export interface NeedCombinationCount {
   /** Indices into NeedSets.needs, ascending; empty for women with no need recorded. */
@@ -39,17 +40,35 @@ export function countNeedSets(needs: readonly string[], profiles: readonly (read
 
 /** The needs of the given women, read from their case rows (a woman without one has none). */
 export function needSets(ws: WorkingSet, women: readonly CohortWoman[]): NeedSets {
+  const profiles = needProfiles(ws);
+  // Women with the same needs share one profile array: count those, then each combination once.
+  const counts = new Map<readonly number[], number>();
+  for (const w of women) {
+    const p = profiles[w.ix];
+    counts.set(p, (counts.get(p) ?? 0) + 1);
+  }
+  return { needs: NEED_FIELDS.map((f) => f.label), combinations: [...counts].map(([p, n]) => ({ needs: [...p], women: n })).sort(bySize) };
+}
+
+/**
+ * Per case index, the needs read from her first case row (none without one), ascending; the same
+ * array for every woman with the same needs. Worked out once per working set.
+ */
+const needProfiles = perWorkingSet((ws): (readonly number[])[] => {
   const cases = ws.tables.cases;
   const flags = NEED_FIELDS.map((f) => reader(cases, f.name));
-  const profiles = women.map((w) => {
-    const row = rowsOfCase(ws, 'cases', w.ix)[0];
-    return row === undefined ? [] : NEED_FIELDS.flatMap((_, i) => (flags[i](row) === true ? [i] : []));
-  });
-  return countNeedSets(
-    NEED_FIELDS.map((f) => f.label),
-    profiles,
-  );
-}
+  const interned = new Map<string, readonly number[]>();
+  const out: (readonly number[])[] = [];
+  for (let ix = 0; ix < ws.caseIds.length; ix++) {
+    const row = rowsOfCase(ws, 'cases', ix)[0];
+    const p = row === undefined ? [] : NEED_FIELDS.flatMap((_, i) => (flags[i](row) === true ? [i] : []));
+    const key = p.join(',');
+    let shared = interned.get(key);
+    if (!shared) interned.set(key, (shared = p));
+    out.push(shared);
+  }
+  return out;
+});
 
 function bySize(a: NeedCombinationCount, b: NeedCombinationCount): number {
   return b.women - a.women || a.needs.length - b.needs.length || compareIndices(a.needs, b.needs);

@@ -9,6 +9,7 @@ import { humanize } from '../labels';
 import type { CohortGroup } from './cohort-query';
 import { dayValues, numValues } from './cohort-women';
 import { UNKNOWN_DAY } from '../../domain/columns';
+import { perWorkingSet } from './woman-facts';
 
 export interface DomainChange {
   key: string;
@@ -26,7 +27,7 @@ export interface GroupOutcomes {
   domains: DomainChange[];
 }
 
-export function quantile(sorted: readonly number[], p: number): number | null {
+export function quantile(sorted: ArrayLike<number>, p: number): number | null {
   if (!sorted.length) return null;
   const i = (sorted.length - 1) * p;
   const lo = Math.floor(i);
@@ -36,40 +37,75 @@ export function quantile(sorted: readonly number[], p: number): number | null {
 
 const sortNum = (xs: number[]) => xs.sort((a, b) => a - b);
 
-export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], shared: boolean, months = 12): GroupOutcomes[] {
+/**
+ * The values in ascending order, as `sortNum` orders them: by a typed-array sort (faster) when
+ * every value is finite and none is -0 (there the two orders are the same), else by `sortNum`.
+ */
+function sortedCopy(xs: readonly number[]): ArrayLike<number> {
+  for (const v of xs) if (!Number.isFinite(v) || Object.is(v, -0)) return sortNum([...xs]);
+  return Float64Array.from(xs).sort();
+}
+
+/** One woman's scores on one tool and domain: the first, the latest, and [month, latest score in it, ...]. */
+interface WomanOutcome {
+  key: number;
+  first: number;
+  latest: number;
+  byMonth: number[];
+}
+
+/** Per case index, her scores by tool and domain (null without any), once per working set and number of months. */
+const womanOutcomes = perWorkingSet((ws, monthsKey): (WomanOutcome[] | null)[] => {
+  const months = Number(monthsKey);
   const t = ws.tables.outcomes;
   const day = dayValues(t, 'date');
   const score = numValues(t, 'score');
-  // tool and domain as one small integer key per row
   const toolCol = t.columns.tool;
   const domCol = t.columns.domain;
   const toolWord = toolCol && toolCol.type === 'dict' ? toolCol : null;
   const domWord = domCol && domCol.type === 'dict' ? domCol : null;
   const keyOf = (r: number) => (domWord ? domWord.values[r] : 0) * 65536 + (toolWord ? toolWord.values[r] : 0);
+  const out: (WomanOutcome[] | null)[] = [];
+  for (let ix = 0; ix < ws.caseIds.length; ix++) {
+    const seen = new Map<number, { firstDay: number; first: number; latest: number; byMonth: Map<number, number> }>();
+    for (const r of rowsOfCase(ws, 'outcomes', ix)) {
+      const d = day[r];
+      const s = score[r];
+      const key = keyOf(r);
+      if (d === UNKNOWN_DAY || Number.isNaN(s) || key < 65536) continue;
+      let e = seen.get(key);
+      if (!e) seen.set(key, (e = { firstDay: d, first: s, latest: s, byMonth: new Map() }));
+      e.latest = s;
+      const m = Math.floor((d - e.firstDay) / 30.4375);
+      if (m <= months) e.byMonth.set(m, s);
+    }
+    out.push(seen.size ? [...seen].map(([key, e]) => ({ key, first: e.first, latest: e.latest, byMonth: [...e.byMonth].flat() })) : null);
+  }
+  return out;
+});
+
+export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], shared: boolean, months = 12): GroupOutcomes[] {
+  const t = ws.tables.outcomes;
+  // tool and domain as one small integer key per row (see womanOutcomes)
+  const toolCol = t.columns.tool;
+  const domCol = t.columns.domain;
+  const toolWord = toolCol && toolCol.type === 'dict' ? toolCol : null;
+  const domWord = domCol && domCol.type === 'dict' ? domCol : null;
   const nameOf = (k: number) => `${(toolWord?.dict[k % 65536] || 'other')}\u001f${domWord?.dict[Math.floor(k / 65536)] ?? ''}`;
   const ok = (n: number) => !shared || statisticAllowed(n);
+  const facts = womanOutcomes(ws, String(months));
   return groups.map((g) => {
     // key -> per woman: [first, latest] and month -> latest score in that month
     const perKey = new Map<number, { first: number[]; latest: number[]; months: number[][] }>();
     for (const w of g.women) {
-      const seen = new Map<number, { firstDay: number; first: number; latest: number; byMonth: Map<number, number> }>();
-      for (const r of rowsOfCase(ws, 'outcomes', w.ix)) {
-        const d = day[r];
-        const s = score[r];
-        const key = keyOf(r);
-        if (d === UNKNOWN_DAY || Number.isNaN(s) || key < 65536) continue;
-        let e = seen.get(key);
-        if (!e) seen.set(key, (e = { firstDay: d, first: s, latest: s, byMonth: new Map() }));
-        e.latest = s;
-        const m = Math.floor((d - e.firstDay) / 30.4375);
-        if (m <= months) e.byMonth.set(m, s);
-      }
-      for (const [key, e] of seen) {
-        let k = perKey.get(key);
-        if (!k) perKey.set(key, (k = { first: [], latest: [], months: Array.from({ length: months + 1 }, () => []) }));
+      const seen = facts[w.ix];
+      if (!seen) continue;
+      for (const e of seen) {
+        let k = perKey.get(e.key);
+        if (!k) perKey.set(e.key, (k = { first: [], latest: [], months: Array.from({ length: months + 1 }, () => []) }));
         k.first.push(e.first);
         k.latest.push(e.latest);
-        for (const [m, s] of e.byMonth) k.months[m].push(s);
+        for (let i = 0; i < e.byMonth.length; i += 2) k.months[e.byMonth[i]].push(e.byMonth[i + 1]);
       }
     }
     const domains: DomainChange[] = [...perKey]
@@ -78,16 +114,16 @@ export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], sh
       .map(([key, k]) => {
         const [toolName, dom] = key.split('\u001f');
         const n = k.first.length;
-        const change = sortNum(k.latest.map((v, i) => v - k.first[i]));
+        const change = sortedCopy(k.latest.map((v, i) => v - k.first[i]));
         return {
           key,
           label: `${humanize(dom)} (${humanize(toolName)})`,
           women: n,
-          firstMedian: ok(n) ? quantile(sortNum([...k.first]), 0.5) : null,
-          latestMedian: ok(n) ? quantile(sortNum([...k.latest]), 0.5) : null,
+          firstMedian: ok(n) ? quantile(sortedCopy(k.first), 0.5) : null,
+          latestMedian: ok(n) ? quantile(sortedCopy(k.latest), 0.5) : null,
           changeMedian: ok(n) ? quantile(change, 0.5) : null,
           byMonth: k.months.map((xs, month) => {
-            const s = sortNum([...xs]);
+            const s = sortedCopy(xs);
             const show = ok(s.length) && s.length > 0;
             return { month, women: s.length, q1: show ? quantile(s, 0.25) : null, median: show ? quantile(s, 0.5) : null, q3: show ? quantile(s, 0.75) : null };
           }),

@@ -10,6 +10,7 @@ import { showCount, showPercent, suppressEntries, type DisclosureRule } from '..
 import type { Alignment, CohortGroup } from './cohort-query';
 import { assessorFilter, codeReader, dayValues, LEVEL_CODES, type RiskAtReferral } from './cohort-women';
 import { UNKNOWN_DAY } from '../../domain/columns';
+import { monthsAfterDay, perWorkingSet } from './woman-facts';
 
 const EMPTY = new Uint32Array(0);
 
@@ -30,6 +31,16 @@ export interface GroupRiskMix {
   label: string;
   columns: MixColumn[];
 }
+
+/**
+ * Per case index, the level counted at each month for the referral day in `referral` (NaN: not yet
+ * worked out), filled as women are met; once per working set and the other inputs (in the key).
+ */
+const monthLevels = perWorkingSet((ws, key) => {
+  const count = Number(key.slice(key.lastIndexOf('\u001f') + 1));
+  const n = ws.caseIds.length;
+  return { referral: new Float64Array(n).fill(NaN), levels: new Int8Array(n * count) };
+});
 
 export function riskMix(
   ws: WorkingSet,
@@ -54,17 +65,19 @@ export function riskMix(
   const count = alignment === 'referral' ? months + 1 : calendarMonths;
   const monthDays = Array.from({ length: count }, (_, m) => addMonths(calendarStart, m));
 
-  // Month m after each referral day, computed once per distinct referral day.
-  const byReferral = new Map<number, Int32Array>();
-  const monthsAfter = (ref: number) => {
-    let days = byReferral.get(ref);
-    if (!days) byReferral.set(ref, (days = Int32Array.from({ length: count }, (_, m) => addMonths(ref, m))));
-    return days;
-  };
+  // Each woman's level per month (-1 not counted), kept for the next call with the same inputs.
+  const memo = monthLevels(ws, `${defs.riskAssessor}\u001f${end}\u001f${alignment}\u001f${alignment === 'referral' ? '' : calendarStart}\u001f${count}`);
   return groups.map((g) => {
     const counts = Array.from({ length: count }, () => [0, 0, 0, 0]);
     for (const w of g.women) {
       if (w.referral === null || end === null) continue;
+      const at = w.ix * count;
+      if (memo.referral[w.ix] === w.referral) {
+        for (let m = 0; m < count; m++) if (memo.levels[at + m] >= 0) counts[m][memo.levels[at + m]]++;
+        continue;
+      }
+      memo.referral[w.ix] = w.referral;
+      memo.levels.fill(-1, at, at + count);
       // Two sorted lists (each woman's rows are in date order); merged by walking both.
       const rr = rowsOfCase(ws, 'risk_assessments', w.ix);
       const ir = policeCounts ? rowsOfCase(ws, 'incidents', w.ix) : EMPTY;
@@ -74,7 +87,7 @@ export function riskMix(
       let rDay = UNKNOWN_DAY;
       let iLevel = 3;
       let iDay = UNKNOWN_DAY;
-      const dayOfMonth = alignment === 'referral' ? monthsAfter(w.referral) : monthDays;
+      const dayOfMonth = alignment === 'referral' ? monthsAfterDay(w.referral, count) : monthDays;
       for (let m = 0; m < count; m++) {
         const day = dayOfMonth[m];
         if (day > end) break;
@@ -90,7 +103,9 @@ export function riskMix(
           j++;
         }
         // The latest reading on or before the day; an incident grading wins a tie.
-        counts[m][iDay >= rDay && iDay !== UNKNOWN_DAY ? iLevel : rLevel]++;
+        const level = iDay >= rDay && iDay !== UNKNOWN_DAY ? iLevel : rLevel;
+        memo.levels[at + m] = level;
+        counts[m][level]++;
       }
     }
     return {
