@@ -18,6 +18,17 @@ const PORT = 4174;
 const COHORTS = (process.env.BENCH_COHORTS ?? '10000,50000').split(',').filter(Boolean).map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** BENCH_ONLY=import times only the import table (skips the journey, quality and cohort benches). */
+/** Prints PASS or FAIL for each [figure, limit, label] target; true when all pass. */
+function checkTargets(figures: Record<string, number>, targets: readonly (readonly [string, number, string])[]): boolean {
+  let all = true;
+  for (const [key, limit, label] of targets) {
+    const ok = figures[key] < limit;
+    console.log(`${ok ? 'PASS' : 'FAIL'}  ${label} (${key} ${figures[key]} ms)`);
+    if (!ok) all = false;
+  }
+  return all;
+}
+
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 /** BENCH_ONLY=cohort times only the cohort screen (skips the import table, journey and quality benches). */
 const ONLY_COHORT = process.env.BENCH_ONLY === 'cohort';
@@ -175,11 +186,7 @@ async function main(): Promise<void> {
       results.push({ journey });
       console.log('\n== One journey of 2,000 events ==');
       console.table(journey);
-      for (const [key, limit, label] of JOURNEY_TARGETS) {
-        const ok = journey[key] < limit;
-        console.log(`${ok ? 'PASS' : 'FAIL'}  ${label} (${key} ${journey[key]} ms)`);
-        if (!ok) failed = true;
-      }
+      if (!checkTargets(journey, JOURNEY_TARGETS)) failed = true;
 
       // Issue 5: the data quality screen's computation over the 50,000-woman cohort.
       if (!existsSync(path.join(cohortDir(50000), 'cases.csv'))) run(`npx tsx sample-data/generate.ts --cohort 50000 --out ${cohortDir(50000)}`);
@@ -189,11 +196,7 @@ async function main(): Promise<void> {
       results.push({ quality });
       console.log('\n== Data quality, 50,000 women ==');
       console.table(quality);
-      for (const [key, limit, label] of QUALITY_TARGETS) {
-        const ok = quality[key] < limit;
-        console.log(`${ok ? 'PASS' : 'FAIL'}  ${label} (${key} ${quality[key]} ms)`);
-        if (!ok) failed = true;
-      }
+      if (!checkTargets(quality, QUALITY_TARGETS)) failed = true;
     }
 
     // Issue 4: the Cohort screen over the generated cohorts.
@@ -204,11 +207,7 @@ async function main(): Promise<void> {
       results.push({ cohort });
       console.log(`\n== Cohort screen, ${cohort.women.toLocaleString('en-GB')} women ==`);
       console.table(cohort);
-      for (const [key, limit, label] of cohortTargets(cohort.women)) {
-        const ok = cohort[key] < limit;
-        console.log(`${ok ? 'PASS' : 'FAIL'}  ${label} (${key} ${cohort[key]} ms)`);
-        if (!ok) failed = true;
-      }
+      if (!checkTargets(cohort, cohortTargets(cohort.women))) failed = true;
     }
     if (ONLY_COHORT) {
       // A partial run: printed, not written over bench/results/latest.json.
