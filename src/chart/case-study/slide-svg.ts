@@ -3,10 +3,10 @@
  * one slide a step. Everything shown is already redacted (months since referral, no case id, no
  * date) and everything typed by the trainer is escaped. Presenter notes never appear. Pure.
  */
-import type { CaseStudy, CaseStudyStep } from './case-study';
-import { formatPeriod } from './redact';
+import type { CaseStudy, CaseStudyStep } from '../../model/case-study/case-study';
+import { formatPeriod } from '../../model/case-study/redact';
 import { slideChart, type SlideChart, type SlideMark } from './slide-layout';
-import { FONT_FAMILY, MUTED_INK } from '../../chart/palette';
+import { FONT_FAMILY, MUTED_INK } from '../palette';
 
 export type SlideStudy = Pick<CaseStudy, 'title' | 'contentNote' | 'steps' | 'journey'>;
 

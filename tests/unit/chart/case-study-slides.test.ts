@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseStudy, CaseStudyStep } from '../../../src/model/case-study/case-study';
 import type { RedactedEvent, RedactedJourney } from '../../../src/model/case-study/redact';
-import { slideChart, SLIDE_CHART_HEIGHT, SLIDE_CHART_WIDTH } from '../../../src/model/case-study/slide-layout';
-import { escapeHtml, escapeXml, slideCount, slideSvg, wrapText } from '../../../src/model/case-study/slide-svg';
-import { OFFLINE_CSP, offlineHtml } from '../../../src/model/case-study/offline-html';
+import { slideChart, SLIDE_CHART_HEIGHT, SLIDE_CHART_WIDTH } from '../../../src/chart/case-study/slide-layout';
+import { escapeHtml, escapeXml, slideCount, slideSvg, wrapText } from '../../../src/chart/case-study/slide-svg';
+import { OFFLINE_CSP, offlineHtml } from '../../../src/chart/case-study/offline-html';
 import { findCalendarDate } from '../../../src/model/case-study/reidentification';
 import { sampleCaseStudy, SAMPLE_STUDY_STEPS } from '../../../src/model/case-study/sample-studies';
 import { buildJourney } from '../../../src/model/journey';
 import { listCases } from '../../../src/model/case-list';
 import { recordsOf } from '../../../src/db/working-set';
-import { sampleWorkingSet } from './section4-sample';
+import { sampleWorkingSet } from '../model/section4-sample';
 
 const XSS = `<script>alert(1)</script> & "x" 'y'`;
 const XSS_ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &#39;y&#39;';

@@ -3,9 +3,9 @@
  * with Svelte, the slide and offline exports write them as SVG text, so all three show the same
  * picture. Only what happened up to the end of the step, on the step's lanes, is revealed. Pure.
  */
-import { revealedEvents, type CaseStudy, type CaseStudyStep } from './case-study';
-import { CASE_STUDY_LANES, formatMonth, formatPeriod, type RedactedEvent } from './redact';
-import { PALETTE } from '../../chart/palette';
+import { revealedEvents, type CaseStudy, type CaseStudyStep } from '../../model/case-study/case-study';
+import { CASE_STUDY_LANES, formatMonth, formatPeriod, type RedactedEvent } from '../../model/case-study/redact';
+import { PALETTE } from '../palette';
 
 export const SLIDE_CHART_WIDTH = 1000;
 const LANE_H = 46;

@@ -5,10 +5,10 @@
  * trainer typed is escaped markup; no data is embedded as JSON; presenter notes never appear.
  * Pure.
  */
-import { formatMonth } from './redact';
+import { formatMonth } from '../../model/case-study/redact';
 import { slideChart } from './slide-layout';
 import { chartSvg, escapeHtml, slideCount, slideTitle, stepHeading, stepPeriodLine, SLIDE_FOOTER, type SlideStudy } from './slide-svg';
-import { FONT_FAMILY } from '../../chart/palette';
+import { FONT_FAMILY } from '../palette';
 
 export const OFFLINE_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
