@@ -14,7 +14,7 @@ import { QUALITY_TARGETS, runQualityBench } from './quality-bench';
 import { cohortTargets, runCohortBench } from './cohort-bench';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const PORT = 4174;
+const PORT = Number(process.env.BENCH_PORT || 4174);
 const COHORTS = (process.env.BENCH_COHORTS ?? '10000,50000').split(',').filter(Boolean).map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** BENCH_ONLY=import times only the import table (skips the journey, quality and cohort benches). */
