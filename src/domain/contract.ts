@@ -289,14 +289,24 @@ export const VOCABULARIES = {
 } as const satisfies Record<string, Vocabulary>;
 
 const V = VOCABULARIES;
+/** Other names agencies use for the join key; accepted in every kind of file. */
+export const CASE_ID_ALIASES: readonly string[] = ['client_id', 'person_ref', 'pseudonym_id', 'person_id', 'victim_ref'];
 const caseId: Field = {
   name: 'case_id',
   type: 'id',
   required: true,
   maxLength: 64,
+  aliases: CASE_ID_ALIASES,
   note: 'Pseudonymous identifier, the join key across all files.',
 };
-const date: Field = { name: 'date', type: 'date', required: true, note: 'Date of the record.' };
+/** A kind's `date` column: also accepted under the kind's own name for it and as event_date. */
+const dateOf = (ownName: string, note = 'Date of the record.'): Field => ({
+  name: 'date',
+  type: 'date',
+  required: true,
+  aliases: [ownName, 'event_date'],
+  note,
+});
 
 const NEEDS = [
   ['need_mental_health', 'Mental health'],
@@ -326,7 +336,7 @@ export const FILE_KINDS: Readonly<Record<Kind, FileKindSpec>> = {
     naturalKeyNote:
       'case_id. A second row for the same case_id with different values is shown in the report; the later values win only if you confirm.',
     fields: [
-      { ...caseId, aliases: ['client_id', 'person_ref', 'pseudonym_id'] },
+      caseId,
       { name: 'area', type: 'text', required: true, aliases: ['locality'], note: 'Any area name, e.g. City, County North.' },
       { name: 'referral_date', type: 'date', required: true, aliases: ['referred', 'referral'], note: 'Date referred into the intervention.' },
       { name: 'referral_route', type: 'vocab', vocab: V.referralRoute, strict: false, required: false, note: 'How she was referred.' },
@@ -362,7 +372,7 @@ export const FILE_KINDS: Readonly<Record<Kind, FileKindSpec>> = {
     fields: [
       { name: 'incident_id', type: 'id', maxLength: 64, required: true, aliases: ['occurrence_id', 'crime_ref'], note: 'Police reference, pseudonymised.' },
       caseId,
-      { ...date, aliases: ['incident_date'] },
+      dateOf('incident_date'),
       { name: 'kind', type: 'vocab', vocab: V.incidentKind, strict: true, required: true, note: 'Domestic incident (recorded, not a crime) or crime.' },
       { name: 'offence', type: 'vocab', vocab: V.offence, strict: false, required: false, note: 'Offence, for crimes.' },
       { name: 'dash_risk', type: 'vocab', vocab: V.riskLevelIncident, strict: true, required: false, note: 'Risk graded after this incident.' },
@@ -379,7 +389,7 @@ export const FILE_KINDS: Readonly<Record<Kind, FileKindSpec>> = {
     naturalKeyNote: 'case_id, date and assessor.',
     fields: [
       caseId,
-      date,
+      dateOf('assessment_date'),
       { name: 'level', type: 'vocab', vocab: V.riskLevel, strict: true, required: true, note: 'Risk level.' },
       { name: 'score', type: 'int', min: 0, max: 27, required: false, note: 'Number of "yes" answers, 0 to 27.' },
       { name: 'tool', type: 'vocab', vocab: V.riskTool, strict: false, required: false, note: 'Assessment tool.' },
@@ -391,11 +401,12 @@ export const FILE_KINDS: Readonly<Record<Kind, FileKindSpec>> = {
     fileName: 'support.csv',
     title: 'Support',
     description: 'Support given or arranged.',
-    naturalKey: ['case_id', 'date', 'category', 'detail'],
-    naturalKeyNote: 'case_id, date, category and detail.',
+    naturalKey: ['case_id', 'date', 'category', 'agency', 'detail'],
+    naturalKeyNote:
+      'case_id, date, category, agency and detail: two agencies giving the same kind of support on the same day are two records.',
     fields: [
       caseId,
-      { ...date, note: 'Start date.' },
+      dateOf('support_date', 'Start date.'),
       { name: 'end_date', type: 'date', required: false, note: 'For programmes and orders that last.' },
       { name: 'category', type: 'vocab', vocab: V.supportCategory, strict: false, required: true, note: 'Kind of support.' },
       { name: 'status', type: 'vocab', vocab: V.supportStatus, strict: false, required: false, note: 'Offered, started, completed, declined or ongoing.' },
@@ -412,7 +423,7 @@ export const FILE_KINDS: Readonly<Record<Kind, FileKindSpec>> = {
     naturalKeyNote: 'case_id, date, mode and result, with a count of repeats kept.',
     fields: [
       caseId,
-      date,
+      dateOf('contact_date'),
       { name: 'mode', type: 'vocab', vocab: V.contactMode, strict: false, required: false, note: 'How the contact was made or tried.' },
       { name: 'result', type: 'vocab', vocab: V.contactResult, strict: true, required: false, note: 'Successful, attempted (no answer), missed or cancelled.' },
     ],
@@ -426,7 +437,7 @@ export const FILE_KINDS: Readonly<Record<Kind, FileKindSpec>> = {
     naturalKeyNote: 'case_id, date, tool and domain.',
     fields: [
       caseId,
-      date,
+      dateOf('score_date'),
       { name: 'tool', type: 'text', required: false, note: 'e.g. batteries, empowerment_star, outcomes_tool.' },
       { name: 'domain', type: 'text', required: true, note: 'e.g. safety, wellbeing, confidence, support_network.' },
       { name: 'score', type: 'number', required: true, note: 'Must lie within the scale.' },
@@ -444,7 +455,7 @@ export const FILE_KINDS: Readonly<Record<Kind, FileKindSpec>> = {
     naturalKeyNote: 'case_id, date and kind.',
     fields: [
       caseId,
-      date,
+      dateOf('milestone_date'),
       { name: 'kind', type: 'vocab', vocab: V.milestoneKind, strict: false, required: true, note: 'What happened.' },
       { name: 'detail', type: 'freetext', required: false, note: 'Free text, scanned by the privacy guard.' },
     ],

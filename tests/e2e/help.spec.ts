@@ -18,6 +18,11 @@ test('the help screen lists every kind, column, alias and vocabulary from the co
       for (const term of field.vocab?.terms ?? []) await expect(row).toContainText(term.code);
     }
   }
+  const incidents = page.getByRole('table', { name: 'Columns of incidents.csv' });
+  const rowOf = (name: string) =>
+    incidents.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+  await expect(rowOf('case_id')).toContainText('client_id, person_ref, pseudonym_id, person_id, victim_ref');
+  await expect(rowOf('date')).toContainText('incident_date, event_date');
   await expect(page.getByRole('table', { name: 'Accepted date forms' })).toContainText('41715');
   for (const entry of GLOSSARY) await expect(page.getByText(entry.term, { exact: true })).toBeVisible();
   await axe();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FILE_KINDS, KINDS, fold } from '../../src/domain/contract';
+import { CASE_ID_ALIASES, FILE_KINDS, KINDS, fold } from '../../src/domain/contract';
 
 describe('contract', () => {
   it('folds headers case-insensitively, ignoring non-alphanumerics', () => {
@@ -10,5 +10,27 @@ describe('contract', () => {
   it('defines all seven kinds with case_id', () => {
     expect(KINDS).toHaveLength(7);
     for (const k of KINDS) expect(FILE_KINDS[k].fields.some((f) => f.name === 'case_id')).toBe(true);
+  });
+  it("accepts case_id's aliases in every kind, and date under the kind's own name and event_date", () => {
+    expect(CASE_ID_ALIASES).toEqual(['client_id', 'person_ref', 'pseudonym_id', 'person_id', 'victim_ref']);
+    const ownDate: Record<string, string> = {
+      incidents: 'incident_date',
+      risk_assessments: 'assessment_date',
+      support: 'support_date',
+      contacts: 'contact_date',
+      outcomes: 'score_date',
+      milestones: 'milestone_date',
+    };
+    for (const k of KINDS) {
+      const fields = FILE_KINDS[k].fields;
+      expect(fields.find((f) => f.name === 'case_id')?.aliases, k).toEqual(CASE_ID_ALIASES);
+      const date = fields.find((f) => f.name === 'date');
+      if (k === 'cases') expect(date).toBeUndefined();
+      else expect(date?.aliases, k).toEqual([ownDate[k], 'event_date']);
+    }
+  });
+  it("keys support by agency as well as case, date, category and detail", () => {
+    expect(FILE_KINDS.support.naturalKey).toEqual(['case_id', 'date', 'category', 'agency', 'detail']);
+    expect(FILE_KINDS.support.naturalKeyNote).toContain('two agencies');
   });
 });

@@ -315,6 +315,26 @@ describe('commitImport progress and storage form', () => {
     ]);
   });
 
+  it("keys support by agency too: two agencies' same support on the same day are two records", async () => {
+    const db = freshDb();
+    const support = [
+      { case_id: 'C1', date: '2014-02-01', category: 'housing', agency: 'Council housing team', detail: 'Refuge place' },
+      { case_id: 'C1', date: '2014-02-01', category: 'housing', agency: 'Housing association', detail: 'Refuge place' },
+      { case_id: 'C1', date: '2014-02-01', category: 'housing', detail: 'Refuge place' },
+    ];
+    const first = await commitImport(db, pendingOf([makeBlock('support', support, { seed: ['Housing association'] })]));
+    expect(first.files[0]).toMatchObject({ rowsImported: 3, rowsAlreadyPresent: 0, rowsQuarantined: 0 });
+    expect(recordsOf(await loadWorkingSet(db), 'C1').support.map((r) => r.agency)).toEqual([
+      'Council housing team',
+      'Housing association',
+      null,
+    ]);
+
+    const again = await commitImport(db, pendingOf([makeBlock('support', [support[1], support[0]])]));
+    expect(again.files[0]).toMatchObject({ rowsImported: 0, rowsAlreadyPresent: 2, rowsQuarantined: 0 });
+    expect(summaryOf(await loadWorkingSet(db)).rowsByKind.support).toBe(3);
+  });
+
   it('finds repeated keys across blocks whose dictionaries differ, and across kinds of key part', async () => {
     const db = freshDb();
     const first = contactRows(300);

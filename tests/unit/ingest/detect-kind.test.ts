@@ -61,7 +61,7 @@ describe('detectKind', () => {
   });
 
   it('reads the first of two columns for the same field and notes the second', () => {
-    const d = detectKind(['case_id', 'date', 'kind', 'detail', 'Case ID', 'client_id']);
+    const d = detectKind(['case_id', 'date', 'kind', 'detail', 'Case ID', 'postcode']);
     expect(d.kind).toBe('milestones');
     expect(d.fields.map((f) => f?.name ?? null)).toEqual(['case_id', 'date', 'kind', 'detail', null, null]);
     expect(d.ignored).toEqual([4, 5]);
@@ -94,5 +94,52 @@ describe('detectKind', () => {
         for (const name of [f.name, ...(f.aliases ?? [])]) expect(fieldForHeader(k, name)?.name).toBe(f.name);
       }
     }
+  });
+  describe('the join key and the date under their other names, in every kind', () => {
+    const aliasCases: [string, Kind][] = [
+      ['Person Ref,Incident ID,Incident Date,Kind,Offence', 'incidents'],
+      ['victim_ref,crime_ref,event_date,kind', 'incidents'],
+      ['client_id,score_date,tool,domain,score', 'outcomes'],
+      ['Pseudonym ID,Event Date,Domain,Score,Scale Max', 'outcomes'],
+      ['person_id,assessment_date,level,assessor', 'risk_assessments'],
+      ['Victim Ref,Support Date,Category,Agency', 'support'],
+      ['client_id,contact_date,mode,result', 'contacts'],
+      ['person_ref,milestone_date,kind,detail', 'milestones'],
+      ['Person ID,area,referral_date', 'cases'],
+    ];
+    it.each(aliasCases)('%s is %s', (header, kind) => {
+      const d = detectKind(split(header));
+      expect(d.notes).toEqual([]);
+      expect(d.kind).toBe(kind);
+      expect(d.fields[0]?.name).toBe('case_id');
+      expect(d.fields.some((f) => f?.name === 'date') || kind === 'cases').toBe(true);
+      expect(d.ignored).toEqual([]);
+    });
+
+    it('every kind accepts every case_id alias, and its own date name and event_date', () => {
+      const ownDate: Record<Exclude<Kind, 'cases'>, string> = {
+        incidents: 'incident_date',
+        risk_assessments: 'assessment_date',
+        support: 'support_date',
+        contacts: 'contact_date',
+        outcomes: 'score_date',
+        milestones: 'milestone_date',
+      };
+      for (const k of KINDS) {
+        for (const alias of ['client_id', 'person_ref', 'pseudonym_id', 'person_id', 'victim_ref']) {
+          expect(fieldForHeader(k, alias)?.name).toBe('case_id');
+        }
+        if (k === 'cases') continue;
+        expect(fieldForHeader(k, ownDate[k])?.name).toBe('date');
+        expect(fieldForHeader(k, 'Event Date')?.name).toBe('date');
+      }
+    });
+
+    it("another kind's date name is not this kind's date, so no header fits two kinds", () => {
+      expect(fieldForHeader('milestones', 'incident_date')).toBeNull();
+      expect(fieldForHeader('contacts', 'score_date')).toBeNull();
+      // An incidents file without its incident_id is not read as milestones (kind) or contacts.
+      expect(detectKind(split('Person Ref,Incident Date,Kind')).kind).toBeNull();
+    });
   });
 });
