@@ -439,7 +439,7 @@ export const FILE_KINDS: Readonly<Record<Kind, FileKindSpec>> = {
       caseId,
       dateOf('score_date'),
       { name: 'tool', type: 'text', required: false, note: 'e.g. batteries, empowerment_star, outcomes_tool.' },
-      { name: 'domain', type: 'text', required: true, note: 'e.g. safety, wellbeing, confidence, support_network.' },
+      { name: 'domain', type: 'text', required: true, note: 'e.g. safety, wellbeing, confidence, understanding_dva, support_network, parenting, housing, health.' },
       { name: 'score', type: 'number', required: true, note: 'Must lie within the scale.' },
       { name: 'scale_min', type: 'number', required: false, note: 'Default 1.' },
       { name: 'scale_max', type: 'number', required: false, note: 'Default 8 for batteries, 10 for empowerment_star, else required.' },
@@ -461,6 +461,22 @@ export const FILE_KINDS: Readonly<Record<Kind, FileKindSpec>> = {
     ],
   },
 };
+
+/**
+ * Outcome domains a wide outcome file may have as columns (one column per domain instead of
+ * `domain` and `score`). Only these are read as domains, so a column such as a name or a
+ * worker's initials is never taken for a score.
+ */
+export const OUTCOME_DOMAINS: readonly string[] = [
+  'safety',
+  'wellbeing',
+  'confidence',
+  'understanding_dva',
+  'support_network',
+  'parenting',
+  'housing',
+  'health',
+];
 
 /** Default top of the scale for outcome tools that have one. */
 export const DEFAULT_SCALE_MAX: Readonly<Record<string, number>> = { batteries: 8, empowerment_star: 10 };

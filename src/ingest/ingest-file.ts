@@ -11,6 +11,7 @@ import { DEFAULT_CHUNK_SIZE, prepareCsv, streamCsv, UNCLOSED_QUOTE_REASON } from
 import { FindingCollector, QuarantineCollector, type FindingColumn } from './report-collectors';
 import * as privacy from './scan-privacy';
 import { RowValidator, type PrivacyScanner } from './validate-row';
+import { wideOutcomes, type WideOutcomes } from './wide-outcomes';
 
 export type { FindingColumn } from './report-collectors';
 
@@ -130,13 +131,16 @@ export function ingestText(
   let detectionNote = '';
   let ignored: [number, string][] = [];
   let header: string[] = [];
+  let wide: WideOutcomes | null = null;
 
   const result = streamCsv(
     layout,
     {
       header(fields, line, problem) {
         headerProblem = problem;
-        const detection = detectKind(fields);
+        let detection = detectKind(fields);
+        wide = wideOutcomes(fields, detection, (scanner ?? defaultScanner).isIdentifyingColumn);
+        if (wide) ({ header: fields, detection } = wide);
         report.kind = detection.kind;
         report.notes.push(...detection.notes);
         detectionNote = detection.notes[0] ?? '';
@@ -160,11 +164,13 @@ export function ingestText(
           currentYear: options.currentYear,
           scanner,
           findings,
-          quarantine,
+          quarantine: wide ? wide.quarantineFor(quarantine) : quarantine,
         });
       },
       chunk({ rows, lines, problems, charsDone, charsTotal }) {
         const v = validator as RowValidator | null;
+        const w = wide as WideOutcomes | null;
+        if (v && w) ({ rows, lines, problems } = w.reshape(rows, lines, problems));
         if (v) {
           rowsDone += v.addChunk(rows, lines, problems);
           const block = v.end();
@@ -192,7 +198,7 @@ export function ingestText(
     report.ignoredColumns = ignored.filter(([i]) => header[i].trim() !== '' || used.has(i)).map(([, label]) => label);
     report.rowsImported = v.rowsAccepted;
     report.rowsQuarantined = v.rowsQuarantined;
-    report.notes.push(...v.finish());
+    report.notes.push(...v.finish(), ...((wide as WideOutcomes | null)?.finish() ?? []));
     if (result.dataRows === 0) report.notes.push('The file has a header row but no data rows.');
   }
   if (headerProblem) report.notes.push(`The header row has a problem: ${headerProblem}.`);
