@@ -7,6 +7,8 @@ import type { ColumnBlock } from '../domain/columns';
 import type { FileReport, PrivacyFinding } from '../domain/import-report';
 import { NotTextFileError, decodeBytes, encodingNote, type TextEncodingName } from './decode-bytes';
 import { detectKind } from './detect-kind';
+import { PREVIEW_ROWS, mappedDetection } from './apply-mapping';
+import type { ColumnMapping, MappingProfile } from '../domain/mapping';
 import { DEFAULT_CHUNK_SIZE, prepareCsv, streamCsv, UNCLOSED_QUOTE_REASON } from './parse-csv';
 import { FindingCollector, QuarantineCollector, type FindingColumn } from './report-collectors';
 import * as privacy from './scan-privacy';
@@ -38,6 +40,10 @@ export interface IngestOptions {
   findingsCap?: number;
   /** The privacy guard; null turns scanning off. Default: scan-privacy.ts. */
   scanner?: FullPrivacyScanner | null;
+  /** Read the columns this way instead of detecting the kind from the header row. */
+  mapping?: ColumnMapping | null;
+  /** Saved profiles: one whose header row equals the file's is applied (see apply-mapping.ts). */
+  profiles?: readonly MappingProfile[];
 }
 
 export interface IngestProgress {
@@ -57,6 +63,8 @@ export interface FileIngest {
   findingsTotal: number;
   /** Findings per column; the columns "drop these columns" would drop. */
   findingColumns: FindingColumn[];
+  /** For a file that was not read: its header and first rows, for the "Map columns" dialog (never stored). */
+  preview?: { header: string[]; rows: string[][] };
 }
 
 export const NOT_READ_PREFIX = 'The file was not read: ';
@@ -130,13 +138,16 @@ export function ingestText(
   let detectionNote = '';
   let ignored: [number, string][] = [];
   let header: string[] = [];
+  const previewRows: string[][] = [];
 
   const result = streamCsv(
     layout,
     {
       header(fields, line, problem) {
         headerProblem = problem;
-        const detection = detectKind(fields);
+        const mapped = mappedDetection(fields, options.mapping, options.profiles);
+        const detection = mapped?.detection ?? detectKind(fields);
+        if (mapped?.note) report.notes.push(mapped.note);
         report.kind = detection.kind;
         report.notes.push(...detection.notes);
         detectionNote = detection.notes[0] ?? '';
@@ -170,7 +181,11 @@ export function ingestText(
           const block = v.end();
           if (block) blocks.push(block);
         } else {
-          for (let i = 0; i < rows.length; i++) if (lines[i] !== 0) rowsDone++;
+          for (let i = 0; i < rows.length; i++) {
+            if (lines[i] === 0) continue;
+            rowsDone++;
+            if (previewRows.length < PREVIEW_ROWS) previewRows.push([...rows[i]]);
+          }
         }
         onProgress?.({ charsDone, charsTotal, rowsDone });
       },
@@ -210,5 +225,6 @@ export function ingestText(
     findings: findings.list,
     findingsTotal: findings.total,
     findingColumns: findings.columns,
+    ...(!v && result.headerLine !== 0 ? { preview: { header, rows: previewRows } } : {}),
   };
 }
