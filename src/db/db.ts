@@ -7,6 +7,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Kind } from '../domain/contract';
 import type { Column } from '../domain/columns';
 import type { ImportSummary } from '../domain/import-report';
+import type { MappingProfile } from '../domain/mapping';
 import type { CaseStudy } from '../model/case-study/case-study';
 
 export const DEFAULT_DB_NAME = 'waymark';
@@ -40,11 +41,17 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/** One record of the `profiles` table: a named column mapping (header names only, never data). */
+export interface StoredProfile extends MappingProfile {
+  id?: number;
+}
+
 export class WaymarkDb extends Dexie {
   declare imports: EntityTable<ImportRecord, 'id'>;
   declare blocks: EntityTable<StoredBlock, 'id'>;
   declare settings: EntityTable<SettingRecord, 'key'>;
   declare caseStudies: EntityTable<CaseStudy, 'id'>;
+  declare profiles: EntityTable<StoredProfile, 'id'>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     super(name);
@@ -59,6 +66,7 @@ export class WaymarkDb extends Dexie {
       settings: 'key',
       caseStudies: '++id, updatedAt',
     });
+    this.version(3).stores({ profiles: '++id, &name' });
   }
 }
 

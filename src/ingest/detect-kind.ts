@@ -3,6 +3,7 @@
  * contract field each column holds. Pure.
  */
 import { FILE_KINDS, KINDS, fold, type Field, type Kind } from '../domain/contract';
+import { mappingErrors, type ColumnMapping } from '../domain/mapping';
 
 export interface KindDetection {
   kind: Kind | null;
@@ -138,4 +139,22 @@ function unrecognisedNote(scores: Score[], empty: boolean): string {
       ? ` Closest: ${FILE_KINDS[closest.kind].fileName}, which also needs ${closest.missing.join(', ')}.`
       : '';
   return `The header row does not match any kind of file. Each file needs the required columns of one kind: ${expected}.${hint}`;
+}
+
+/**
+ * The detection a column mapping gives: each column read as the field it is mapped to, columns
+ * mapped to null ignored (and still checked by the privacy guard as unknown columns). A mapping
+ * that cannot be read (see mappingErrors) gives no kind and says why.
+ */
+export function detectionFromMapping(header: readonly string[], mapping: ColumnMapping): KindDetection {
+  const labels = header.map(headerLabel);
+  const errors = mappingErrors(header, mapping);
+  if (errors.length > 0) {
+    const all = header.map((_, i) => i);
+    return { kind: null, fields: header.map(() => null), labels, ignored: all, unknown: [...all], notes: [`The column mapping cannot be used: ${errors.join(' ')}`] };
+  }
+  const byName = new Map(FILE_KINDS[mapping.kind].fields.map((f) => [f.name, f]));
+  const fields = mapping.fields.map((name) => (name === null ? null : byName.get(name)!));
+  const ignored = fields.flatMap((f, i) => (f === null ? [i] : []));
+  return { kind: mapping.kind, fields, labels, ignored, unknown: [...ignored], notes: [] };
 }

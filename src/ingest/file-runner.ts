@@ -2,11 +2,12 @@
  * File runners backed by helper workers (ingest-file.worker.ts), so that the files of one import
  * are read in parallel while the ingest worker itself stays free to report progress.
  */
-import type { FileLike, FileRunner, FileTaskResult } from './ingest-session';
+import type { FileLike, FileReadOptions, FileRunner, FileTaskResult } from './ingest-session';
 
 export interface FileTaskIn {
   file: FileLike;
   fileIndex: number;
+  read?: FileReadOptions;
 }
 
 export type FileTaskOut =
@@ -33,7 +34,7 @@ export interface WorkerFileRunner {
 /** A runner that sends each file to its own helper worker. */
 export function helperWorkerRunner(): WorkerFileRunner {
   const worker = new Worker(new URL('./ingest-file.worker.ts', import.meta.url), { type: 'module' });
-  const run: FileRunner = (file, fileIndex, onProgress) =>
+  const run: FileRunner = (file, fileIndex, onProgress, read) =>
     new Promise<FileTaskResult>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<FileTaskOut>) => {
         const message = event.data;
@@ -45,7 +46,7 @@ export function helperWorkerRunner(): WorkerFileRunner {
         event.preventDefault();
         reject(new Error(`A file could not be read${event.message ? `: ${event.message}` : '.'}`));
       };
-      worker.postMessage({ file, fileIndex } satisfies FileTaskIn);
+      worker.postMessage({ file, fileIndex, read } satisfies FileTaskIn);
     });
   return { run, terminate: () => worker.terminate() };
 }

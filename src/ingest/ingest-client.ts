@@ -9,11 +9,14 @@ import type {
   FindingsMessage,
   IngestInMessage,
   IngestOutMessage,
+  FilePreview,
+  FileTarget,
   ProgressMessage,
 } from './ingest-messages';
+import type { MappingProfile } from '../domain/mapping';
 
 export type ImportResult =
-  | { status: 'done'; summary: ImportSummary }
+  | { status: 'done'; summary: ImportSummary; previews?: FilePreview[] }
   | { status: 'cancelled' }
   | { status: 'error'; message: string };
 
@@ -21,6 +24,10 @@ export interface ImportOptions {
   allOrNothing: boolean;
   /** IndexedDB database name; default: the app's. */
   dbName?: string;
+  /** Per file: how to read it (a sheet, a column mapping). */
+  targets?: (FileTarget | null)[];
+  /** Saved mapping profiles, applied by header row. */
+  profiles?: MappingProfile[];
 }
 
 export interface ImportCallbacks {
@@ -91,7 +98,7 @@ export function startImport(
           on.findings(m);
           break;
         case 'done':
-          finish({ status: 'done', summary: m.summary });
+          finish({ status: 'done', summary: m.summary, ...(m.previews ? { previews: m.previews } : {}) });
           break;
         case 'cancelled':
           finish({ status: 'cancelled' });
@@ -106,7 +113,14 @@ export function startImport(
       finish({ status: 'error', message: `The import stopped unexpectedly${event.message ? `: ${event.message}` : '.'}` });
     };
     worker.onmessageerror = () => finish({ status: 'error', message: 'The import worker sent a message that could not be read.' });
-    worker.postMessage({ type: 'start', files, allOrNothing: opts.allOrNothing, dbName: opts.dbName });
+    worker.postMessage({
+      type: 'start',
+      files,
+      allOrNothing: opts.allOrNothing,
+      dbName: opts.dbName,
+      ...(opts.targets ? { targets: opts.targets } : {}),
+      ...(opts.profiles?.length ? { profiles: opts.profiles } : {}),
+    });
   }
 
   return {

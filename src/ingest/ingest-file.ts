@@ -7,6 +7,8 @@ import type { ColumnBlock } from '../domain/columns';
 import type { FileReport, PrivacyFinding } from '../domain/import-report';
 import { NotTextFileError, decodeBytes, encodingNote, type TextEncodingName } from './decode-bytes';
 import { detectKind } from './detect-kind';
+import { PREVIEW_ROWS, mappedDetection } from './apply-mapping';
+import type { ColumnMapping, MappingProfile } from '../domain/mapping';
 import { DEFAULT_CHUNK_SIZE, prepareCsv, streamCsv, UNCLOSED_QUOTE_REASON } from './parse-csv';
 import { FindingCollector, QuarantineCollector, type FindingColumn } from './report-collectors';
 import * as privacy from './scan-privacy';
@@ -39,6 +41,10 @@ export interface IngestOptions {
   findingsCap?: number;
   /** The privacy guard; null turns scanning off. Default: scan-privacy.ts. */
   scanner?: FullPrivacyScanner | null;
+  /** Read the columns this way instead of detecting the kind from the header row. */
+  mapping?: ColumnMapping | null;
+  /** Saved profiles: one whose header row equals the file's is applied (see apply-mapping.ts). */
+  profiles?: readonly MappingProfile[];
 }
 
 export interface IngestProgress {
@@ -58,6 +64,8 @@ export interface FileIngest {
   findingsTotal: number;
   /** Findings per column; the columns "drop these columns" would drop. */
   findingColumns: FindingColumn[];
+  /** For a file that was not read: its header and first rows, for the "Map columns" dialog (never stored). */
+  preview?: { header: string[]; rows: string[][] };
 }
 
 export const NOT_READ_PREFIX = 'The file was not read: ';
@@ -132,14 +140,17 @@ export function ingestText(
   let ignored: [number, string][] = [];
   let header: string[] = [];
   let wide: WideOutcomes | null = null;
+  const previewRows: string[][] = [];
 
   const result = streamCsv(
     layout,
     {
       header(fields, line, problem) {
         headerProblem = problem;
-        let detection = detectKind(fields);
-        wide = wideOutcomes(fields, detection, (scanner ?? defaultScanner).isIdentifyingColumn);
+        const mapped = mappedDetection(fields, options.mapping, options.profiles);
+        let detection = mapped?.detection ?? detectKind(fields);
+        if (mapped?.note) report.notes.push(mapped.note);
+        wide = mapped ? null : wideOutcomes(fields, detection, (scanner ?? defaultScanner).isIdentifyingColumn);
         if (wide) ({ header: fields, detection } = wide);
         report.kind = detection.kind;
         report.notes.push(...detection.notes);
@@ -176,7 +187,11 @@ export function ingestText(
           const block = v.end();
           if (block) blocks.push(block);
         } else {
-          for (let i = 0; i < rows.length; i++) if (lines[i] !== 0) rowsDone++;
+          for (let i = 0; i < rows.length; i++) {
+            if (lines[i] === 0) continue;
+            rowsDone++;
+            if (previewRows.length < PREVIEW_ROWS) previewRows.push([...rows[i]]);
+          }
         }
         onProgress?.({ charsDone, charsTotal, rowsDone });
       },
@@ -216,5 +231,6 @@ export function ingestText(
     findings: findings.list,
     findingsTotal: findings.total,
     findingColumns: findings.columns,
+    ...(!v && result.headerLine !== 0 ? { preview: { header, rows: previewRows } } : {}),
   };
 }

@@ -17,10 +17,10 @@ const scope = self as unknown as HelperScope;
 const PROGRESS_INTERVAL_MS = 50;
 
 scope.onmessage = async (event) => {
-  const { file, fileIndex } = event.data;
+  const { file, fileIndex, read } = event.data;
   let last = -Infinity;
   try {
-    const task: FileTaskResult = await runFileHere(file, fileIndex, {}, (bytesDone, rowsDone) => {
+    const task: FileTaskResult = await runFileHere(file, fileIndex, { ...read }, (bytesDone, rowsDone) => {
       const now = performance.now();
       if (now - last < PROGRESS_INTERVAL_MS) return;
       last = now;

@@ -1,6 +1,7 @@
 /** Messages between the page (ingest-client.ts) and the ingest worker. Types only. */
 import type { ImportSummary, PrivacyFinding } from '../domain/import-report';
 import type { FindingColumn } from './report-collectors';
+import type { ColumnMapping, MappingProfile } from '../domain/mapping';
 
 export type { FindingColumn } from './report-collectors';
 
@@ -9,12 +10,32 @@ export type DecisionAction = 'drop-columns' | 'cancel';
 
 // Page to worker.
 
+/** How one file of an import is read: only this sheet of a workbook; these columns as these fields. */
+export interface FileTarget {
+  sheet?: string;
+  mapping?: ColumnMapping;
+}
+
+/** The header and first rows of a file that was not read, for the "Map columns" dialog; never stored. */
+export interface FilePreview {
+  /** Index of the file in StartMessage.files. */
+  fileIndex: number;
+  /** The report's file name (a workbook sheet is "FILE › SHEET"). */
+  fileName: string;
+  header: string[];
+  rows: string[][];
+}
+
 export interface StartMessage {
   type: 'start';
   files: File[];
   allOrNothing: boolean;
   /** IndexedDB database name (tests use their own); default: the app's. */
   dbName?: string;
+  /** Per file, aligned with `files`: how to read it; null or absent: as usual. */
+  targets?: (FileTarget | null)[];
+  /** Saved mapping profiles, applied to files whose header row equals a profile's. */
+  profiles?: MappingProfile[];
 }
 
 export interface DecisionMessage {
@@ -54,6 +75,8 @@ export interface FindingsMessage {
 export interface DoneMessage {
   type: 'done';
   summary: ImportSummary;
+  /** Files not read (no kind matched), with what the mapping dialog needs; live only. */
+  previews?: FilePreview[];
 }
 
 export interface CancelledMessage {

@@ -8,7 +8,8 @@ import type { PendingImport } from '../db/import-batch';
 import type { FileReport, ImportSummary, PrivacyFinding } from '../domain/import-report';
 import { NotTextFileError, decodeBytes } from './decode-bytes';
 import { ingestText, rejectedFile, type FileIngest, type FullPrivacyScanner, type IngestOptions } from './ingest-file';
-import type { DecisionAction, FindingColumn, IngestOutMessage, ProgressMessage } from './ingest-messages';
+import type { DecisionAction, FilePreview, FileTarget, FindingColumn, IngestOutMessage, ProgressMessage } from './ingest-messages';
+import type { MappingProfile } from '../domain/mapping';
 import { FINDINGS_CAP } from './report-collectors';
 
 export interface FileLike {
@@ -23,6 +24,15 @@ export interface FileTaskResult {
   keptText: string | null;
 }
 
+/** What the page chose about how each file is read (see StartMessage). */
+export interface ReadChoices {
+  targets?: readonly (FileTarget | null | undefined)[];
+  profiles?: readonly MappingProfile[];
+}
+
+/** The per-file part of IngestOptions that travels to whichever runner reads the file. */
+export type FileReadOptions = Pick<IngestOptions, 'mapping' | 'profiles'>;
+
 /**
  * Runs one file to a FileIngest, reporting bytes and rows done. The worker gives the session
  * one runner per helper worker, so files are read in parallel; tests run files in place.
@@ -31,6 +41,7 @@ export type FileRunner = (
   file: FileLike,
   fileIndex: number,
   onProgress: (bytesDone: number, rowsDone: number) => void,
+  read?: FileReadOptions,
 ) => Promise<FileTaskResult>;
 
 /** Reads, decodes and ingests one file in this thread. */
@@ -91,18 +102,18 @@ export class IngestSession {
     resolve?.(action);
   }
 
-  async run(files: readonly FileLike[], allOrNothing: boolean, dbName?: string): Promise<void> {
+  async run(files: readonly FileLike[], allOrNothing: boolean, dbName?: string, choices: ReadChoices = {}): Promise<void> {
     if (this.#started) throw new Error('An ingest session runs once.');
     this.#started = true;
     try {
-      await this.#run(files, allOrNothing, dbName);
+      await this.#run(files, allOrNothing, dbName, choices);
     } catch (e) {
       // Our own errors carry no cell values; never pass on anything else.
       this.#deps.post({ type: 'error', message: e instanceof Error ? e.message : 'The import failed.' });
     }
   }
 
-  async #run(files: readonly FileLike[], allOrNothing: boolean, dbName?: string): Promise<void> {
+  async #run(files: readonly FileLike[], allOrNothing: boolean, dbName: string | undefined, choices: ReadChoices): Promise<void> {
     const fileCount = files.length;
     const bytesTotal = files.reduce((n, f) => n + f.size, 0);
     const results: FileIngest[] = [];
@@ -132,9 +143,10 @@ export class IngestSession {
     };
 
     const options = { currentYear: this.#deps.currentYear, chunkSize: this.#deps.chunkSize, scanner: this.#deps.scanner };
+    const readOptions = (i: number): FileReadOptions => ({ mapping: choices.targets?.[i]?.mapping ?? null, profiles: choices.profiles });
     const runners: FileRunner[] = this.#deps.runners?.length
       ? this.#deps.runners
-      : [(file, i, onProgress) => runFileHere(file, i, options, onProgress)];
+      : [(file, i, onProgress, read) => runFileHere(file, i, { ...options, ...read }, onProgress)];
 
     // Largest files first, each runner taking the next file when it is free.
     const queue = files.map((_, i) => i).sort((a, b) => files[b].size - files[a].size || a - b);
@@ -153,7 +165,7 @@ export class IngestSession {
             rowsDone[index] = rows;
             current = index;
             progress('reading', current, sum(bytesDone), sum(rowsDone), false);
-          });
+          }, readOptions(index));
           results[index] = task.result;
           kept[index] = task.keptText;
           bytesDone[index] = files[index].size;
@@ -189,7 +201,7 @@ export class IngestSession {
           const size = files[i].size;
           const encoding = results[i].report.encoding;
           progress('dropping', i, base, rowsBefore, true);
-          results[i] = ingestText(text, files[i].name, { ...options, fileIndex: i, encoding, dropColumns: drop }, (p) =>
+          results[i] = ingestText(text, files[i].name, { ...options, ...readOptions(i), fileIndex: i, encoding, dropColumns: drop }, (p) =>
             progress('dropping', i, base + (p.charsTotal ? (size * p.charsDone) / p.charsTotal : 0), rowsBefore, false),
           );
           kept[i] = null;
@@ -214,6 +226,9 @@ export class IngestSession {
     } finally {
       clearInterval(heartbeat);
     }
-    this.#deps.post({ type: 'done', summary });
+    const previews: FilePreview[] = results.flatMap((r, fileIndex) =>
+      r.preview ? [{ fileIndex, fileName: r.report.fileName, header: r.preview.header, rows: r.preview.rows }] : [],
+    );
+    this.#deps.post({ type: 'done', summary, ...(previews.length ? { previews } : {}) });
   }
 }

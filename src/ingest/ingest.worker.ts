@@ -28,7 +28,7 @@ scope.onmessage = (event) => {
       commit: (pending, dbName, onProgress) => commitImport(openDb(dbName), pending, { onProgress }),
       runners: helpers.length ? helpers.map((h) => h.run) : undefined,
     });
-    void session.run(message.files, message.allOrNothing, message.dbName).finally(() => {
+    void session.run(message.files, message.allOrNothing, message.dbName, { targets: message.targets, profiles: message.profiles }).finally(() => {
       for (const helper of helpers) helper.terminate();
     });
   } else if (message.type === 'decision') {
