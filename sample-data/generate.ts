@@ -39,13 +39,14 @@
  *   "no further action"; leaving it blank keeps the crime-outcome table unambiguous).
  * - Perpetrators: 144 = distinct perpetrator_ref in incidents.csv. "Several perpetrators" =
  *   perpetrator_count >= 2 (3 of the 38; also 2+ distinct refs in incidents). The relationship
- *   to the perpetrator (male partner 32, female partner 1, her child 2) has NO column in the
- *   contract: it is kept only in the generator's model (Woman.relationship). Proposal: a
- *   `perpetrator_relationship` open vocab on cases.csv (male_partner, female_partner, child,
- *   other_family, several, other).
- * - MAPPA (2 perpetrators, both of engaged women): no column in the contract. Represented as a
- *   milestone of kind `other` whose detail reads "Perpetrator P-xxxx supervised under MAPPA".
- *   Proposal: a `mappa` yn column on incidents.csv or a perpetrators.csv kind.
+ *   to the perpetrator (male partner 32, female partner 1, her child 2) is kept in the model
+ *   (Woman.relationship) and written as perpetrator_relationship, which has no sex: a partner
+ *   of either sex is `partner` when she lives with the perpetrator, else `ex_partner` (33 of
+ *   the 38); her child is `family_member` (2); with several perpetrators the main one is not
+ *   recorded (empty, 3). So the 32/1 split by sex is not in the files.
+ * - MAPPA (2 perpetrators, both of engaged women): the cases' `mappa` column is yes for those two
+ *   women (no for the other engaged women, empty for the rest). A milestone of kind `other`
+ *   whose detail reads "Perpetrator P-xxxx supervised under MAPPA" is kept as well.
  * - Court orders against perpetrators (29, of which 16 relate to engaged women): one
  *   order_granted milestone per order whose detail names the perpetrator_ref
  *   ("Restraining order against P-xxxx ..."). The 16 engaged women each also have a legal_order
@@ -60,12 +61,12 @@
  *   The other 14 engaged women have an empty agency on every row.
  * - The 7 agreed non-engagers engaging with other DVA services: a support row with category
  *   `other`, agency `Other DVA service`, status ongoing (and closure_reason referred_on).
- * - Not representable in the contract, kept in the generator's model only: domestic violence as
- *   a child (2; Woman.dvAsChild), education not an issue (23; Woman.educationIssue false) and
- *   employment not an issue (26; Woman.employmentIssue false). Proposal: need_dv_as_child,
- *   need_education and need_employment yn columns.
+ * - need_dv_as_child (2), need_education and need_employment (not an issue = no: 23 and 26) are
+ *   written for the 38 engaged women only (the report gives them for the 38), empty for the rest.
  * - complex_needs: recorded (yes/no, consistent with the derivation rule) for 99 women, blank for
- *   12 so the app's derivation applies.
+ *   12 so the app's derivation applies. The rule counts every need_* flag, the three above too:
+ *   where an education or employment issue would make a recorded `no` untrue, that issue is
+ *   written as unclear (empty), which leaves the report's "not an issue" counts as they are.
  * - Contacts: engaged women mostly `successful`; women who never engaged only `attempted`/`missed`
  *   (plus one successful call where first_contact_date is set); first_contact_date is always
  *   the earliest successful contact. police_start_date is set exactly when engagement_police is
@@ -345,7 +346,7 @@ export interface Woman {
   nCrime: number;
   nPerps: number;
   perps: string[];
-  /** model only */
+  /** Written as perpetrator_relationship, without the sex (relationshipCode). */
   relationship: Relationship;
   support: Set<CountedCategory>;
   freedom: FpStatus | null;
@@ -357,11 +358,8 @@ export interface Woman {
   batteries: boolean;
   separates: boolean;
   rehoused: boolean;
-  /** model only */
   dvAsChild: boolean;
-  /** model only */
   educationIssue: boolean;
-  /** model only */
   employmentIssue: boolean;
   caseStudy: CaseStudy | null;
 }
@@ -1611,6 +1609,24 @@ function stepLevel(rng: Rng, level: string): string {
   return rng.weighted([['standard', 75], ['medium', 22], ['high', 3]]);
 }
 
+/**
+ * The contract's perpetrator_relationship has no sex: a male and a female partner are both
+ * `partner` (she lives with him or her) or `ex_partner`; her child is a `family_member`. With
+ * several perpetrators the main one at referral is not known, so the cell is empty.
+ */
+function relationshipCode(w: Woman): string {
+  switch (w.relationship) {
+    case 'male_partner':
+    case 'female_partner':
+      return w.livesWith === 'perpetrator' ? 'partner' : 'ex_partner';
+    case 'child':
+    case 'other_family':
+      return 'family_member';
+    default:
+      return '';
+  }
+}
+
 function caseRow(w: Woman): Row {
   const d = (x: number | null) => (x === null ? '' : isoOf(x));
   const row: Row = {
@@ -1638,6 +1654,26 @@ function caseRow(w: Woman): Row {
     display_name: w.displayName,
   };
   for (const k of NEED_KEYS) row[NEED[k]] = w.needs[k];
+  // Known for the engaged women only: the report gives these for the 38.
+  const engagedYn = (x: boolean): YN => (w.group === 'A' ? (x ? 'yes' : 'no') : '');
+  let dvAsChild = engagedYn(w.dvAsChild);
+  let education = engagedYn(w.educationIssue);
+  let employment = engagedYn(w.employmentIssue);
+  // A recorded complex_needs of no stays true to the rule (two or more need flags yes): where
+  // the education or employment issue would make it two, the record leaves that issue unclear.
+  // The report counts only who had no issue with them, so those counts stay as they are. (In
+  // the 111-woman sample domestic abuse as a child never needs this; in large cohorts it may.)
+  if (w.complexNeeds === 'no') {
+    const yes = () => NEED_KEYS.filter((k) => w.needs[k] === 'yes').length + [dvAsChild, education, employment].filter((x) => x === 'yes').length;
+    if (yes() >= 2 && education === 'yes') education = '';
+    if (yes() >= 2 && employment === 'yes') employment = '';
+    if (yes() >= 2 && dvAsChild === 'yes') dvAsChild = '';
+  }
+  row[needField('need_dv_as_child')] = dvAsChild;
+  row[needField('need_education')] = education;
+  row[needField('need_employment')] = employment;
+  row.perpetrator_relationship = relationshipCode(w);
+  row.mappa = w.mappa ? 'yes' : w.group === 'A' ? 'no' : '';
   return row;
 }
 

@@ -268,6 +268,12 @@ export const VOCABULARIES = {
     ['review', 'Review'],
     ['exit', 'Exit'],
   ]),
+  perpetratorRelationship: v('Relationship to the perpetrator', [
+    ['partner', 'Partner'],
+    ['ex_partner', 'Ex-partner'],
+    ['family_member', 'Family member'],
+    ['other', 'Other'],
+  ]),
   milestoneKind: v('Milestone', [
     ['separated', 'Separated from the perpetrator', 'separated'],
     ['order_granted', 'Order granted'],
@@ -319,6 +325,9 @@ const NEEDS = [
   ['need_sex_work', 'Sex work'],
   ['need_care_experienced', 'Was in care'],
   ['need_immigration', 'Immigration issues'],
+  ['need_dv_as_child', 'Domestic abuse as a child'],
+  ['need_education', 'Education'],
+  ['need_employment', 'Employment'],
 ] as const;
 
 export const NEED_FIELDS: readonly { name: string; label: string }[] = NEEDS.map(([name, label]) => ({
@@ -354,7 +363,14 @@ export const FILE_KINDS: Readonly<Record<Kind, FileKindSpec>> = {
       { name: 'child_protection_plan', type: 'yn', required: false, note: 'Any child on a child protection plan at referral.' },
       { name: 'housing', type: 'vocab', vocab: V.housing, strict: false, required: false, note: 'Housing at referral.' },
       { name: 'lives_with', type: 'vocab', vocab: V.livesWith, strict: false, required: false, note: 'Who she lives with.' },
-      ...NEEDS.map(([name, label]): Field => ({ name, type: 'yn', required: false, note: `Need: ${label.toLowerCase()}.` })),
+      ...NEEDS.map(([name, label]): Field => ({
+        name,
+        type: 'yn',
+        required: false,
+        note: name === 'need_dv_as_child' ? 'Need: she experienced domestic abuse as a child.' : `Need: ${label.toLowerCase()}.`,
+      })),
+      { name: 'perpetrator_relationship', type: 'vocab', vocab: V.perpetratorRelationship, strict: false, required: false, note: 'The main perpetrator at referral.' },
+      { name: 'mappa', type: 'yn', required: false, note: 'The perpetrator is managed under MAPPA.' },
       { name: 'complex_needs', type: 'yn', required: false, note: 'If absent or unknown it is derived: yes when referral_route is complex_needs_list or two or more need_* flags are yes.' },
       { name: 'previous_idva', type: 'yn', required: false, note: 'Earlier IDVA involvement.' },
       { name: 'previous_marac', type: 'yn', required: false, note: 'Earlier MARAC involvement.' },

@@ -57,6 +57,8 @@ export function journeyProfile(journey: Journey): ProfileItem[] {
       { label: 'Child protection plan', value: yn(ynField(p, 'child_protection_plan')) },
       { label: 'Housing', value: vocab(VOCABULARIES.housing, textField(p, 'housing')) },
       { label: 'Lives with', value: vocab(VOCABULARIES.livesWith, textField(p, 'lives_with')) },
+      { label: 'Main perpetrator at referral', value: vocab(VOCABULARIES.perpetratorRelationship, textField(p, 'perpetrator_relationship')) },
+      { label: 'Perpetrator under MAPPA', value: yn(ynField(p, 'mappa')) },
       { label: 'Needs', value: needs.length ? needs.join(', ') : 'None recorded' },
       { label: 'Complex needs', value: `${complex.value ? 'Yes' : 'No'} (${complex.reason})` },
       { label: 'Referral route', value: vocab(VOCABULARIES.referralRoute, textField(p, 'referral_route')) },

@@ -52,14 +52,20 @@ interface WomanFacts {
 /**
  * Figures of section4-figures.md that no column of the data contract holds, so no loaded data
  * can reproduce them: listed on the page (with the report's value) rather than silently left out.
+ * perpetrator_relationship has no sex, so the report's split of partners by sex is not held; the
+ * page computes partners and ex-partners of either sex instead.
  */
 export const FIGURES_NOT_IN_CONTRACT: readonly { figure: string; report: string; missing: string }[] = [
-  { figure: 'Perpetrator: male partner or ex-partner', report: '32 (84.2%) of the engaged women', missing: 'a perpetrator relationship column (cases or incidents)' },
-  { figure: 'Perpetrator: female partner', report: '1', missing: 'a perpetrator relationship column' },
-  { figure: 'Perpetrator: her child', report: '2', missing: 'a perpetrator relationship column' },
-  { figure: 'Domestic violence as a child', report: '2 (5.3%)', missing: 'a need flag for domestic violence witnessed as a child (need_childhood_abuse is abuse of her)' },
-  { figure: 'Education not an issue', report: '23 (60.5%)', missing: 'a need flag for education' },
-  { figure: 'Employment not an issue', report: '26 (68.4%)', missing: 'a need flag for employment' },
+  {
+    figure: 'Perpetrator: male partner or ex-partner',
+    report: '32 (84.2%) of the engaged women',
+    missing: "the perpetrator's sex: perpetrator_relationship counts partners and ex-partners of either sex together",
+  },
+  {
+    figure: 'Perpetrator: female partner',
+    report: '1',
+    missing: "the perpetrator's sex: perpetrator_relationship counts partners and ex-partners of either sex together",
+  },
 ];
 
 export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[] {
@@ -229,12 +235,12 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
     }
   }
 
-  // Perpetrators: MAPPA and court orders are milestones naming the perpetrator reference.
+  // Perpetrators: MAPPA is the cases' mappa column (her main perpetrator); court orders are
+  // milestones naming the perpetrator reference.
   const ms = ws.tables.milestones;
   const msKind = reader(ms, 'kind');
   const msDetail = reader(ms, 'detail');
-  const mappa = new Set<string>();
-  const mappaEngaged = new Set<string>();
+  const underMappa = facts.filter((f) => get(f, 'mappa') === true);
   const orders = new Set<string>();
   const ordersEngaged = new Set<string>();
   for (let r = 0; r < ms.rowCount; r++) {
@@ -242,13 +248,12 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
     const kind = msKind(r);
     const refs = [...perps].length ? (detail.match(/[A-Za-z]+-\d+/g) ?? []).filter((x) => perps.has(x)) : [];
     const isEng = engagedIx.has(ms.caseIx[r]);
-    if (kind === 'other' && /MAPPA/i.test(detail)) for (const p of refs) (mappa.add(p), isEng && mappaEngaged.add(p));
     if (kind === 'order_granted') for (const p of refs) (orders.add(p), isEng && ordersEngaged.add(p));
   }
   const perpetrators: Figure[] = [
     { label: 'Distinct perpetrators', value: n(perps.size) },
-    { label: 'Perpetrators under MAPPA', value: n(mappa.size) },
-    { label: 'Perpetrators under MAPPA, of engaged women', value: n(mappaEngaged.size) },
+    { label: 'Perpetrators under MAPPA', value: n(underMappa.length) },
+    { label: 'Perpetrators under MAPPA, of engaged women', value: n(underMappa.filter((f) => engagedIx.has(f.w.ix)).length) },
     { label: 'Perpetrators with a restraining or other court order', value: n(orders.size) },
     { label: 'Court orders against perpetrators of engaged women', value: n(ordersEngaged.size) },
   ];
@@ -281,6 +286,9 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
   }).length;
   profile.push({ label: 'Children taken off the plan during support', value: n(cpEnded) });
   profile.push({ label: 'Several perpetrators', value: n(engaged.filter((f) => ((get(f, 'perpetrator_count') as number | null) ?? 0) >= 2).length) });
+  const relationship = (f: WomanFacts) => get(f, 'perpetrator_relationship') as string | null;
+  profile.push({ label: 'Perpetrator: partner or ex-partner', value: ofE((f) => relationship(f) === 'partner' || relationship(f) === 'ex_partner') });
+  profile.push({ label: 'Perpetrator: family member', value: n(engaged.filter((f) => relationship(f) === 'family_member').length) });
   const need = (name: string) => (f: WomanFacts) => get(f, name);
   const needLabel = (name: string) => NEED_FIELDS.find((x) => x.name === name)?.label ?? name;
   profile.push({ label: `Need: ${needLabel('need_mental_health')}`, value: ofE((f) => need('need_mental_health')(f) === true) });
@@ -289,8 +297,10 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
     profile.push({ label: `Need: ${needLabel(name)}: not an issue`, value: ofE((f) => need(name)(f) === false) });
     profile.push({ label: `Need: ${needLabel(name)}: unclear`, value: n(engaged.filter((f) => need(name)(f) === null).length) });
   }
-  for (const name of ['need_debt', 'need_childhood_abuse', 'need_offending', 'need_sex_work', 'need_care_experienced', 'need_immigration'])
+  for (const name of ['need_debt', 'need_childhood_abuse', 'need_dv_as_child', 'need_offending', 'need_sex_work', 'need_care_experienced', 'need_immigration'])
     profile.push({ label: `Need: ${needLabel(name)}`, value: ofE((f) => need(name)(f) === true) });
+  for (const name of ['need_education', 'need_employment'])
+    profile.push({ label: `Need: ${needLabel(name)}: not an issue`, value: ofE((f) => need(name)(f) === false) });
 
   const support: Figure[] = [];
   const hasSupport = (f: WomanFacts, pred: (r: number) => boolean) => Array.from(supportRows(f)).some(pred);
@@ -325,7 +335,7 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
     { id: 'analysis', title: 'The analysis set (section 4.1.1)', note: `Engaged ${engagedWord}.`, figures: analysis },
     { id: 'police', title: 'Police incidents (section 4.3)', note: 'Incidents from 12 months before each referral to the end of the data.', figures: police },
     { id: 'outcomes', title: 'Criminal justice outcomes of crimes by area (section 4.3)', figures: outcomes },
-    { id: 'perpetrators', title: 'Perpetrators (section 4.3)', note: 'MAPPA and court orders are milestones naming the perpetrator reference.', figures: perpetrators },
+    { id: 'perpetrators', title: 'Perpetrators (section 4.3)', note: "MAPPA from the cases' mappa column (her main perpetrator); court orders are milestones naming the perpetrator reference.", figures: perpetrators },
     { id: 'profile', title: 'The engaged women (section 4.2)', note: `Engaged ${engagedWord}; percentages of the engaged women.`, figures: profile },
     { id: 'support', title: 'Support for the engaged women (section 4.4)', note: 'A woman counts once per category with at least one support row of it.', figures: support },
   ];

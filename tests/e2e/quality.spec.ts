@@ -19,7 +19,7 @@ const SAMPLE_FINDINGS: [string, string][] = [
   ['Same incident id twice with different values', '0 rows'],
   ['Same woman, date and incident kind twice', '10 groups'],
   ['Cases rows repeated with different values', '0 rows'],
-  ['Fields known for fewer than 75% of women', '17 fields'],
+  ['Fields known for fewer than 75% of women', '22 fields'],
   ['Engaged women with fewer than two outcome scores', '16 women'],
   ['Open cases with no risk assessment for over 6 months', '3 women'],
   ['Open cases with no successful contact for over 6 months', '2 women'],

@@ -34,6 +34,9 @@ export interface CohortQuery {
   from: number | null;
   to: number | null;
   risk: RiskAtReferral | 'all';
+  /** perpetrator_relationship code, 'unknown' (not recorded), or 'all'. */
+  perpetrator: string;
+  mappa: YesNoAll;
   grouping: Grouping;
   alignment: Alignment;
 }
@@ -46,6 +49,8 @@ export const DEFAULT_QUERY: Readonly<CohortQuery> = {
   from: null,
   to: null,
   risk: 'all',
+  perpetrator: 'all',
+  mappa: 'all',
   grouping: 'none',
   alignment: 'referral',
 };
@@ -78,6 +83,8 @@ export function parseCohortQuery(search: string): CohortQuery {
     from: dayOrNull(p.get('from')),
     to: dayOrNull(p.get('to')),
     risk: oneOf(p.get('risk'), ['all', 'standard', 'medium', 'high', 'not_assessed'] as const, 'all'),
+    perpetrator: /^[a-z_]{1,40}$/.test(p.get('perpetrator') ?? '') ? p.get('perpetrator')! : 'all',
+    mappa: oneOf(p.get('mappa'), ['all', 'yes', 'no'] as const, 'all'),
     grouping: oneOf(p.get('group'), Object.keys(GROUPING_LABELS) as Grouping[], 'none'),
     alignment: oneOf(p.get('align'), Object.keys(ALIGNMENT_LABELS) as Alignment[], 'referral'),
   };
@@ -93,6 +100,8 @@ export function formatCohortQuery(q: CohortQuery): string {
   if (q.from !== null) p.set('from', isoOf(q.from));
   if (q.to !== null) p.set('to', isoOf(q.to));
   if (q.risk !== 'all') p.set('risk', q.risk);
+  if (q.perpetrator !== 'all') p.set('perpetrator', q.perpetrator);
+  if (q.mappa !== 'all') p.set('mappa', q.mappa);
   if (q.grouping !== 'none') p.set('group', q.grouping);
   if (q.alignment !== 'referral') p.set('align', q.alignment);
   return p.toString();
@@ -112,7 +121,9 @@ export function filterWomen(women: readonly CohortWoman[], q: CohortQuery): Coho
       (q.route === 'all' || (w.route ?? 'unknown') === q.route) &&
       (q.from === null || (w.referral !== null && w.referral >= q.from)) &&
       (q.to === null || (w.referral !== null && w.referral <= q.to)) &&
-      (q.risk === 'all' || w.riskAtReferral === q.risk),
+      (q.risk === 'all' || w.riskAtReferral === q.risk) &&
+      (q.perpetrator === 'all' || (w.perpetrator ?? 'unknown') === q.perpetrator) &&
+      (q.mappa === 'all' || w.mappa === (q.mappa === 'yes')),
   );
 }
 

@@ -39,6 +39,10 @@ export interface CohortWoman {
   incidents: number;
   domesticIncidents: number;
   crimes: number;
+  /** perpetrator_relationship code (the main perpetrator at referral), or null when unknown. */
+  perpetrator: string | null;
+  /** The perpetrator is managed under MAPPA; null when unknown. */
+  mappa: boolean | null;
 }
 
 /** A reader of one column by row: null for unknown, whatever the column's type. */
@@ -115,6 +119,8 @@ interface CaseBase {
   incidents: number;
   domesticIncidents: number;
   crimes: number;
+  perpetrator: string | null;
+  mappa: boolean | null;
 }
 
 const baseCache = new WeakMap<WorkingSet, CaseBase[]>();
@@ -131,6 +137,8 @@ function caseBase(ws: WorkingSet): CaseBase[] {
   const modus = reader(cases, 'engagement_modus');
   const police = reader(cases, 'engagement_police');
   const needs = NEED_FIELDS.map((f) => reader(cases, f.name));
+  const perpetrator = reader(cases, 'perpetrator_relationship');
+  const mappa = reader(cases, 'mappa');
   const incKind = codeReader(ws.tables.incidents, 'kind', KIND_CODES, 0);
   const out: CaseBase[] = [];
   for (let r = 0; r < cases.rowCount; r++) {
@@ -160,6 +168,8 @@ function caseBase(ws: WorkingSet): CaseBase[] {
       incidents,
       domesticIncidents: di,
       crimes,
+      perpetrator: perpetrator(r) as string | null,
+      mappa: mappa(r) as boolean | null,
     });
   }
   baseCache.set(ws, out);
@@ -229,6 +239,8 @@ export function cohortWomen(ws: WorkingSet, defs: Definitions): CohortWoman[] {
       incidents: b.incidents,
       domesticIncidents: b.domesticIncidents,
       crimes: b.crimes,
+      perpetrator: b.perpetrator,
+      mappa: b.mappa,
     };
   }
   return out;

@@ -37,6 +37,22 @@ describe('cohort: query in the URL', () => {
     expect(parseCohortQuery(formatCohortQuery(q))).toEqual(q);
   });
 
+  it('filters by the main perpetrator and MAPPA, kept in the URL', () => {
+    const q = { ...DEFAULT_QUERY, perpetrator: 'family_member', mappa: 'yes' as const };
+    expect(formatCohortQuery(q)).toBe('perpetrator=family_member&mappa=yes');
+    expect(parseCohortQuery('perpetrator=family_member&mappa=yes')).toEqual(q);
+    expect(parseCohortQuery('perpetrator=<b>&mappa=maybe')).toEqual(DEFAULT_QUERY);
+    const women = cohortWomen(ws, DEFAULT_DEFINITIONS);
+    const engaged = filterWomen(women, { ...DEFAULT_QUERY, engagement: 'engaged' });
+    const count = (extra: Partial<typeof DEFAULT_QUERY>) => filterWomen(engaged, { ...DEFAULT_QUERY, ...extra }).length;
+    expect(count({ perpetrator: 'ex_partner' }) + count({ perpetrator: 'partner' })).toBe(33);
+    expect(count({ perpetrator: 'family_member' })).toBe(2);
+    expect(count({ perpetrator: 'unknown' })).toBe(3);
+    expect(count({ mappa: 'yes' })).toBe(2);
+    expect(count({ mappa: 'no' })).toBe(36);
+    expect(filterWomen(women, { ...DEFAULT_QUERY, mappa: 'yes' })).toHaveLength(2);
+  });
+
   it('drops invalid values', () => {
     const q = parseCohortQuery('complex=maybe&group=x&from=2014-13-45&risk=high&engagement=<b>');
     expect(q).toEqual({ ...DEFAULT_QUERY, risk: 'high' });

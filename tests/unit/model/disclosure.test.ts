@@ -147,6 +147,8 @@ describe('disclosure: the cohort summary and group counts together, on random co
         complex: next() < 0.3,
         engagement: STATUS[Math.floor(next() * 3)],
         riskAtReferral: 'medium' as const,
+        perpetrator: null,
+        mappa: null,
         incidents: crimes + di,
         domesticIncidents: di,
         crimes,

@@ -33,6 +33,21 @@ describe('journey profile', () => {
     expect(complexNeedsOf({ need_drugs: true, need_debt: true })).toEqual({ value: true, reason: 'derived: 2 needs recorded (two or more)' });
     expect(complexNeedsOf({ need_drugs: true })).toEqual({ value: false, reason: 'derived: one need recorded and not referred from the complex needs list' });
     expect(complexNeedsOf({ complex_needs: true })).toEqual({ value: true, reason: 'from the complex_needs column' });
+    // The newer need flags count as any other need.
+    expect(complexNeedsOf({ need_education: true, need_dv_as_child: true })).toEqual({ value: true, reason: 'derived: 2 needs recorded (two or more)' });
+  });
+
+  it('shows the main perpetrator, MAPPA and the newer needs', () => {
+    const records = meganRecords();
+    records.cases = records.cases.map((c) => ({ ...c, perpetrator_relationship: 'ex_partner', mappa: true, need_dv_as_child: true, need_education: false, need_employment: true }));
+    const items = Object.fromEntries(journeyProfile(buildJourney('MRP-0002', records)).map((i) => [i.label, i.value]));
+    expect(items).toMatchObject({
+      'Main perpetrator at referral': 'Ex-partner',
+      'Perpetrator under MAPPA': 'Yes',
+      Needs: 'Domestic abuse as a child, Employment',
+    });
+    const none = Object.fromEntries(journeyProfile(buildJourney('MRP-0002', meganRecords())).map((i) => [i.label, i.value]));
+    expect(none).toMatchObject({ 'Main perpetrator at referral': 'Not recorded', 'Perpetrator under MAPPA': 'Not recorded' });
   });
 
   it('bands ages and groups ethnicities', () => {

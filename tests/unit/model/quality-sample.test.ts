@@ -45,7 +45,7 @@ describe('data quality of the sample', () => {
       'repeated-incident-ids': 0,
       'same-day-incidents': 10,
       'case-conflicts': 0,
-      'low-completeness': 17,
+      'low-completeness': 22,
       'outcome-tool': 16,
       'no-risk-6m': 3,
       'no-contact-6m': 2,

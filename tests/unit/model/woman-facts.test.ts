@@ -13,6 +13,8 @@ const woman = (ix: number, area = 'City', referral: number | null = 16000, engag
   complex: false,
   engagement,
   riskAtReferral: 'medium',
+  perpetrator: null,
+  mappa: null,
   incidents: 0,
   domesticIncidents: 0,
   crimes: 0,

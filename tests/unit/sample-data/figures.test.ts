@@ -10,14 +10,14 @@
  * - ethnicity not recorded = empty or not_stated;
  * - own home = own_tenancy|social_rented|private_rented|owner_occupier (homeless separate);
  * - child protection plan = column yes; taken off during support = cp_plan_ended after first contact;
- * - perpetrators = distinct perpetrator_ref in incidents; MAPPA = milestone `other` naming the
- *   ref with "MAPPA"; court orders = order_granted milestones naming the ref;
+ * - perpetrators = distinct perpetrator_ref in incidents; MAPPA = the cases' mappa column (and a
+ *   milestone `other` naming the ref with "MAPPA"); court orders = order_granted milestones naming the ref;
  * - support counts = engaged women with a row of the category; worker helped obtain the order =
  *   legal_order row with an agency; support from other agencies = any row with an agency;
  *   Freedom Programme: started|completed = completing or completed, offered = waiting;
  * - other DVA services = support row with agency "Other DVA service".
- * Figures with no column in the contract (relationship to the perpetrator, domestic violence as a
- * child, education/employment not an issue) are checked on the generator's model.
+ * The relationship to the perpetrator by sex (male partner 32, female partner 1), which the
+ * contract's perpetrator_relationship cannot hold, is checked on the generator's model.
  */
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
@@ -423,6 +423,19 @@ describe('sample data: the 38 engaged women (sections 4.2 and 4.4)', () => {
     const model = generateSample().women.filter((w) => engagedIds.has(w.caseId));
     expect(tally(model.map((w) => w.relationship))).toEqual({ male_partner: 32, female_partner: 1, child: 2, several: 3 });
     expect(pct(32, 38)).toBe('84.2');
+    // The contract's column has no sex: the 32 male partners and the 1 female partner are all
+    // partner or ex_partner (33), her child is a family_member (2), and with several perpetrators
+    // the main one is not recorded (3).
+    expect(tally(engaged.map((c) => c.perpetrator_relationship || 'unknown'))).toEqual({ ex_partner: 30, partner: 3, family_member: 2, unknown: 3 });
+    for (const c of engaged.filter((x) => x.perpetrator_relationship === '')) expect(Number(c.perpetrator_count)).toBeGreaterThanOrEqual(2);
+    for (const c of engaged.filter((x) => x.perpetrator_relationship === 'partner')) expect(c.lives_with).toBe('perpetrator');
+    expect(count(cases, (c) => c.perpetrator_relationship !== '' && !isEngaged(c))).toBeGreaterThan(0);
+  });
+
+  it('have 2 perpetrators under MAPPA, both of engaged women, in the mappa column', () => {
+    expect(count(cases, (c) => c.mappa === 'yes')).toBe(2);
+    expect(count(engaged, (c) => c.mappa === 'yes')).toBe(2);
+    expect(count(engaged, (c) => c.mappa === 'no')).toBe(36);
   });
 
   it('have the needs of section 4.2.3', () => {
@@ -440,10 +453,22 @@ describe('sample data: the 38 engaged women (sections 4.2 and 4.4)', () => {
     expect([pct(16, 38), pct(25, 38), pct(24, 38), pct(11, 38), pct(7, 38), pct(2, 38), pct(3, 38), pct(4, 38)]).toEqual([
       '42.1', '65.8', '63.2', '28.9', '18.4', '5.3', '7.9', '10.5',
     ]);
-    const model = generateSample().women.filter((w) => engagedIds.has(w.caseId));
-    expect(count(model, (w) => w.dvAsChild)).toBe(2);
-    expect(count(model, (w) => !w.educationIssue)).toBe(23);
-    expect(count(model, (w) => !w.employmentIssue)).toBe(26);
+    expect(yn('need_dv_as_child')).toEqual({ yes: 2, no: 36 });
+    expect(yn('need_education').no).toBe(23);
+    expect(yn('need_employment').no).toBe(26);
+    expect([pct(23, 38), pct(26, 38)]).toEqual(['60.5', '68.4']);
+    // Known for the engaged women only.
+    for (const f of ['need_dv_as_child', 'need_education', 'need_employment']) expect(count(cases, (c) => c[f] !== '' && !isEngaged(c)), f).toBe(0);
+  });
+
+  it('keep complex_needs true to the rule with the new need flags: recorded values agree, blank ones derive as before', () => {
+    const needs = NEED_FIELDS.map((f) => f.name);
+    expect(needs).toEqual(expect.arrayContaining(['need_dv_as_child', 'need_education', 'need_employment']));
+    const derive = (c: R, names: readonly string[]) =>
+      c.referral_route === 'complex_needs_list' || names.filter((n) => c[n] === 'yes').length >= 2 ? 'yes' : 'no';
+    for (const c of cases.filter((x) => x.complex_needs !== '')) expect(c.complex_needs, c.case_id).toBe(derive(c, needs));
+    const before = needs.filter((n) => !['need_dv_as_child', 'need_education', 'need_employment'].includes(n));
+    for (const c of cases.filter((x) => x.complex_needs === '')) expect(derive(c, needs), c.case_id).toBe(derive(c, before));
   });
 
   const supported = (f: (s: R) => boolean) => [...womenWith(support, f)].filter((id) => engagedIds.has(id)).length;
