@@ -63,20 +63,35 @@ const JOIN_KEY_NAMES: readonly string[] = [
   ...new Set(KINDS.flatMap((k) => FILE_KINDS[k].fields.filter((f) => f.name === 'case_id').flatMap((f) => f.aliases ?? []))),
 ];
 
+const NAMES = new WeakMap<Field, { folded: string; words: string[] }[]>();
+
+/** A field's name and aliases, folded and as words (worked out once per field). */
+function namesOf(field: Field): { folded: string; words: string[] }[] {
+  let names = NAMES.get(field);
+  if (!names) {
+    const all = [field.name, ...(field.aliases ?? []), ...(field.name === 'case_id' ? JOIN_KEY_NAMES : [])];
+    names = all.map((name) => ({ folded: fold(name), words: headerWords(name) }));
+    NAMES.set(field, names);
+  }
+  return names;
+}
+
 /** How well a header names a field, 0..1: exact (folded) name or alias, shared words, or a near spelling. */
 export function nameScore(header: string, field: Field): number {
-  const folded = fold(header);
+  return nameScoreOf(fold(header), headerWords(header), field);
+}
+
+function nameScoreOf(folded: string, words: readonly string[], field: Field): number {
   if (folded === '') return 0;
-  const words = headerWords(header);
   let best = 0;
-  const names = [field.name, ...(field.aliases ?? []), ...(field.name === 'case_id' ? JOIN_KEY_NAMES : [])];
-  for (const name of names) {
-    const target = fold(name);
+  for (const { folded: target, words: targetWords } of namesOf(field)) {
     if (folded === target) return 1;
-    const distance = editDistance(folded, target);
     const longest = Math.max(folded.length, target.length);
-    if (longest >= 5 && distance <= Math.max(1, Math.floor(longest / 5))) best = Math.max(best, 0.9 * (1 - distance / longest));
-    const targetWords = headerWords(name);
+    // Only names of about the same length can be within the threshold: skip the distance otherwise.
+    if (longest >= 5 && Math.abs(folded.length - target.length) <= Math.floor(longest / 5)) {
+      const distance = editDistance(folded, target);
+      if (distance <= Math.max(1, Math.floor(longest / 5))) best = Math.max(best, 0.9 * (1 - distance / longest));
+    }
     const shared = words.filter((w) => targetWords.includes(w)).length;
     if (shared > 0) best = Math.max(best, (0.9 * shared) / Math.max(words.length, targetWords.length));
   }
@@ -166,8 +181,16 @@ export function suggestFields(
   const pairs: { col: number; field: number; score: number }[] = [];
   header.forEach((h, col) => {
     const values = columnValues(rows, col);
+    const folded = fold(h);
+    const words = headerWords(h);
+    // Fields of one type and vocabulary read the values alike: score the values once per reading.
+    const byReading = new Map<string, number>();
     fields.forEach((f, field) => {
-      const score = columnScore(h, values, f, currentYear);
+      const reading = `${f.type}|${f.vocab?.name ?? ''}|${f.min ?? ''}|${f.max ?? ''}`;
+      let byValue = byReading.get(reading);
+      if (byValue === undefined) byReading.set(reading, (byValue = valueScore(values, f, currentYear)));
+      const byName = nameScoreOf(folded, words, f);
+      const score = byName === 1 ? 1 + byValue : byName + byValue;
       if (score >= SUGGEST_THRESHOLD) pairs.push({ col, field, score });
     });
   });

@@ -3,7 +3,8 @@
  * then done, cancelled or failed. The work itself happens in the ingest worker.
  */
 import { startImport, type ImportHandle } from '../../ingest/ingest-client';
-import type { ProgressMessage, FindingsMessage } from '../../ingest/ingest-messages';
+import type { ProgressMessage, FindingsMessage, FilePreview, FileTarget } from '../../ingest/ingest-messages';
+import { profileStore } from './profiles.svelte';
 import type { ImportSummary } from '../../domain/import-report';
 import { appData } from '../shared/app-data.svelte';
 
@@ -11,7 +12,8 @@ export type SessionState =
   | { status: 'idle' }
   | { status: 'running'; progress: ProgressMessage | null; fileNames: string[]; startedAt: number }
   | { status: 'findings'; findings: FindingsMessage; fileNames: string[] }
-  | { status: 'done'; summary: ImportSummary }
+  /** previews and files: the files not read, and every file of the import, for "Map columns" (never stored). */
+  | { status: 'done'; summary: ImportSummary; previews: FilePreview[]; files: File[] }
   | { status: 'cancelled'; reason: string }
   | { status: 'error'; message: string };
 
@@ -27,11 +29,12 @@ class ImportSession {
     return this.state.status === 'running' || this.state.status === 'findings';
   }
 
-  async run(files: File[], allOrNothing: boolean): Promise<void> {
+  async run(files: File[], allOrNothing: boolean, targets?: (FileTarget | null)[]): Promise<void> {
     if (this.busy || files.length === 0) return;
     const fileNames = files.map((f) => f.name);
     this.state = { status: 'running', progress: null, fileNames, startedAt: performance.now() };
-    const handle = startImport(files, { allOrNothing }, {
+    const profiles = await profileStore.forImport();
+    const handle = startImport(files, { allOrNothing, targets, profiles }, {
       progress: (progress) => {
         if (this.state.status === 'running') this.state = { ...this.state, progress };
       },
@@ -43,7 +46,7 @@ class ImportSession {
     const result = await handle.result;
     this.#handle = null;
     if (result.status === 'done') {
-      this.state = { status: 'done', summary: result.summary };
+      this.state = { status: 'done', summary: result.summary, previews: result.previews ?? [], files };
       await appData.refresh();
     } else if (result.status === 'cancelled') {
       // cancel() or decide() may already have set the state while the import was awaited.

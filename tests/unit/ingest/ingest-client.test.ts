@@ -91,3 +91,17 @@ describe('startImport', () => {
     expect(worker.received).toHaveLength(1);
   });
 });
+
+describe('startImport with column mappings', () => {
+  it('sends the targets and profiles, and passes the previews of files not read back', async () => {
+    const worker = new FakeWorker();
+    const files = [new File(['a,b\n'], 'a.csv')];
+    const profiles = [{ name: 'P', header: ['a', 'b'], kind: 'contacts' as const, fields: ['case_id', 'date'], createdAt: 1 }];
+    const targets = [{ mapping: { kind: 'contacts' as const, fields: ['case_id', 'date'] } }];
+    const handle = startImport(files, { allOrNothing: false, targets, profiles }, { progress: () => {}, findings: () => {} }, () => worker);
+    expect(worker.received).toEqual([{ type: 'start', files, allOrNothing: false, dbName: undefined, targets, profiles }]);
+    const previews = [{ fileIndex: 0, fileName: 'a.csv', header: ['a', 'b'], rows: [['1', '2']] }];
+    worker.send({ type: 'done', summary, previews });
+    expect(await handle.result).toEqual({ status: 'done', summary, previews });
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * The column mapping profiles as the screens see them, read from and written to IndexedDB
+ * through src/db/profiles.ts; every import is sent the current list.
+ */
+import { openDb, type StoredProfile } from '../../db/db';
+import {
+  deleteProfile,
+  exportProfiles,
+  importProfiles,
+  listProfiles,
+  renameProfile,
+  saveProfile,
+  type ProfileImport,
+} from '../../db/profiles';
+import type { MappingProfile } from '../../domain/mapping';
+
+class ProfileStore {
+  list = $state.raw<StoredProfile[]>([]);
+  error = $state<string | null>(null);
+
+  async refresh(): Promise<StoredProfile[]> {
+    try {
+      this.list = await listProfiles(openDb());
+      this.error = null;
+    } catch (e) {
+      this.error = `The mapping profiles could not be read: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    return this.list;
+  }
+
+  /** Plain copies, for the worker. */
+  async forImport(): Promise<MappingProfile[]> {
+    const list = await this.refresh();
+    return list.map(({ name, header, kind, fields, createdAt }) => ({ name, header: [...header], kind, fields: [...fields], createdAt }));
+  }
+
+  async save(profile: MappingProfile): Promise<void> {
+    await saveProfile(openDb(), profile);
+    await this.refresh();
+  }
+
+  async rename(id: number, name: string): Promise<void> {
+    await renameProfile(openDb(), id, name);
+    await this.refresh();
+  }
+
+  async remove(id: number): Promise<void> {
+    await deleteProfile(openDb(), id);
+    await this.refresh();
+  }
+
+  async exportText(): Promise<string> {
+    return exportProfiles(openDb());
+  }
+
+  async importText(text: string): Promise<ProfileImport> {
+    const result = await importProfiles(openDb(), text);
+    await this.refresh();
+    return result;
+  }
+
+  /** After "Delete all data": the database is gone, so is the list (not re-read: that would re-create it). */
+  forget(): void {
+    this.list = [];
+  }
+}
+
+export const profileStore = new ProfileStore();
