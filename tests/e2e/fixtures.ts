@@ -5,7 +5,7 @@
 import { test as base, expect, type Download, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
-export const ORIGIN = 'http://127.0.0.1:4173';
+export const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT || 4173}`;
 
 function isSameOrigin(url: string): boolean {
   return url.startsWith(`${ORIGIN}/`) || url === ORIGIN || url.startsWith('data:') || url.startsWith('blob:');
