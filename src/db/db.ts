@@ -9,6 +9,7 @@ import type { Column } from '../domain/columns';
 import type { ImportSummary } from '../domain/import-report';
 import type { MappingProfile } from '../domain/mapping';
 import type { CaseStudy } from '../model/case-study/case-study';
+import { upgradeImportRecords } from './import-record-upgrade';
 
 export const DEFAULT_DB_NAME = 'waymark';
 
@@ -21,19 +22,41 @@ export interface StoredColumns {
 /** One record of the `blocks` table: up to MAX_ROWS_PER_STORED_BLOCK rows of one kind. */
 export interface StoredBlock extends StoredColumns {
   id?: number;
-  /** The import that wrote these rows (accepted case conflicts later change rows in place). */
+  /** The import that wrote these rows (accepted changes of later imports change rows in place). */
   importId: number;
   kind: Kind;
+}
+
+/**
+ * The incoming rows of one file's changes (the new values), and per row the stored row it
+ * changes: block id and row within that block.
+ */
+export interface PendingRows extends StoredColumns {
+  targetBlock: Int32Array;
+  targetRow: Uint32Array;
+}
+
+/**
+ * What accepting one file's changes replaced, so that it can be undone exactly: per stored block
+ * touched, each column it changed as it was before (null where the block had no such column).
+ */
+export interface ReplacedValues {
+  /** Order of this accept among imports and accepts (see ImportRecord.seq). */
+  seq: number;
+  blocks: { id: number; columns: Record<string, Column | null> }[];
 }
 
 /** One record of the `imports` table: the report of one import, kept for the history. */
 export interface ImportRecord extends Omit<ImportSummary, 'id'> {
   id?: number;
-  /**
-   * The incoming cases rows of `caseConflicts`, row i for conflict i, until the user accepts or
-   * dismisses them; null otherwise.
-   */
-  pendingCases: StoredColumns | null;
+  /** Order of this import among imports and accepts, which are undone newest first. */
+  seq: number;
+  /** The largest of `seq` and the seqs of its accepted changes (indexed: the next seq follows it). */
+  lastSeq: number;
+  /** Aligned with `changes`: the incoming rows until accepted or dismissed (kept while accepted). */
+  pendingRows: (PendingRows | null)[];
+  /** Aligned with `changes`: what each accepted set of changes replaced. */
+  replaced: (ReplacedValues | null)[];
 }
 
 export interface SettingRecord {
@@ -67,6 +90,9 @@ export class WaymarkDb extends Dexie {
       caseStudies: '++id, updatedAt',
     });
     this.version(3).stores({ profiles: '++id, &name' });
+    this.version(4)
+      .stores({ imports: '++id, importedAt, lastSeq' })
+      .upgrade((tx) => upgradeImportRecords(tx));
   }
 }
 

@@ -2,10 +2,13 @@
 import type { ImportSummary } from '../domain/import-report';
 import type { ImportRecord, WaymarkDb } from './db';
 
-/** The report part of a stored import record (without the held-back case rows). */
+/** The report part of a stored import record (without the held rows and undo data). */
 export function toSummary(record: ImportRecord): ImportSummary {
-  const { pendingCases: _held, id, ...summary } = record;
-  void _held;
+  const { pendingRows: _rows, replaced: _replaced, seq: _seq, lastSeq: _last, id, ...summary } = record;
+  void _rows;
+  void _replaced;
+  void _seq;
+  void _last;
   return { ...summary, id: id ?? 0 };
 }
 

@@ -5,12 +5,8 @@
  */
 import { KINDS, type Kind } from '../domain/contract';
 import type { Column, ColumnBlock } from '../domain/columns';
-import type {
-  CaseConflict,
-  FileReport,
-  ImportSummary,
-  PrivacyFinding,
-} from '../domain/import-report';
+import type { FileReport, ImportSummary, PrivacyFinding } from '../domain/import-report';
+import type { ChangedCell, FileChanges } from '../domain/extract-changes';
 import {
   COUNT_COLUMN,
   LINE_COLUMN,
@@ -23,13 +19,11 @@ import {
   hasRawColumn,
   type RowRange,
 } from './column-ops';
-import type { ImportRecord, StoredBlock, StoredColumns, WaymarkDb } from './db';
+import type { ImportRecord, PendingRows, StoredBlock, StoredColumns, WaymarkDb } from './db';
 import { toSummary } from './history';
 import { KindRows } from './kind-rows';
 import { KeyScratch, NaturalKeys, keyText, naturalKeyFields } from './natural-keys';
 import { WorkProgress, type ProgressCallback } from './progress';
-
-export { acceptCaseConflicts, dismissCaseConflicts } from './case-conflicts';
 
 /** Rows of one parsed block and the file (index into PendingImport.files) they came from. */
 export interface PendingBlock {
@@ -61,13 +55,16 @@ export interface CommitOptions {
 
 /** Quarantined problems listed per file in the stored report; the rest are counted. */
 export const QUARANTINE_LIST_CAP = 5000;
+/** Changed cells listed per file in the stored report; the rest are counted. */
+export const CHANGES_LIST_CAP = 1000;
 /** Rows per stored block record: large enough for few records, small enough to clone cheaply. */
 export const MAX_ROWS_PER_STORED_BLOCK = 100_000;
 
 const KEEP = 0;
 const PRESENT = 1;
 const QUARANTINED = 2;
-const CASE_CONFLICT = 3;
+/** A row whose key an earlier import stored with other values: held as a pending change. */
+const UPDATE = 3;
 /** Contacts: a repeat of an earlier row of this import, added to its count. */
 const MERGED = 4;
 
@@ -137,8 +134,8 @@ interface KindOutcome {
   fates: Int32Array[];
   /** Contacts: per incoming block, the count of each kept row. */
   counts: Float64Array[] | null;
-  /** Cases: per incoming block, the rows held back as conflicts, in conflict order. */
-  conflictRows: number[][];
+  /** Per incoming block, its rows that change a stored row, and (aligned) that stored row. */
+  updates: { rows: number[]; targets: number[] }[];
 }
 
 /**
@@ -166,7 +163,7 @@ function dedupeKind(
   stored: readonly StoredBlock[],
   incoming: readonly PendingBlock[],
   tallies: readonly FileTally[],
-  caseConflicts: CaseConflict[],
+  changes: readonly FileChanges[],
   words: WordHashes,
   scratch: KeyScratch,
   progress: WorkProgress,
@@ -182,13 +179,12 @@ function dedupeKind(
   const compared = comparedColumns(kind).map((name) => rows.columns.get(name)!);
   const keyNames = naturalKeyFields(kind).map((f) => f.name).join(', ');
   const isContacts = kind === 'contacts';
-  const isCases = kind === 'cases';
-  /** Cases: per row holding a case_id, the later rows of that case_id held as conflicts. */
-  const pendingCases = new Map<number, number[]>();
+  /** Per stored row, 1 + the first incoming row with its key (0: none yet); when any repeats. */
+  const firstIncoming = repeats && storedTotal > 0 ? new Int32Array(storedTotal) : null;
 
   const status: (Uint8Array | null)[] = [];
   const fates: Int32Array[] = [];
-  const conflictRows: number[][] = [];
+  const updates: { rows: number[]; targets: number[] }[] = [];
   const counts: Float64Array[] | null = isContacts
     ? incoming.map(({ block }) => {
         const given = block.columns[COUNT_COLUMN];
@@ -207,8 +203,9 @@ function dedupeKind(
     let st: Uint8Array | null = null;
     const fate = new Int32Array(MERGED + 1);
     fate[KEEP] = n;
-    const held: number[] = [];
+    const updated = { rows: [] as number[], targets: [] as number[] };
     const tally = tallies[fileIndex];
+    const fileChanges = changes[fileIndex];
     const mark = (r: number, s: number) => {
       st ??= new Uint8Array(n);
       st[r] = s;
@@ -224,12 +221,31 @@ function dedupeKind(
         counted = g - base;
       }
       const r = g - base;
-      const h = repeats![g] - 1;
+      let h = repeats![g] - 1;
+      const ofStoredKey = h < storedTotal;
+      if (ofStoredKey) {
+        const first = firstIncoming![h] - 1;
+        if (first < 0) {
+          firstIncoming![h] = g + 1;
+          const diff = rows.differences(compared, h, g);
+          if (!diff) {
+            mark(r, PRESENT);
+          } else {
+            mark(r, UPDATE);
+            updated.rows.push(r);
+            updated.targets.push(h);
+            listChanges(fileChanges, kind, sources[sourceOf[h]], h - offsets[sourceOf[h]], block, r, diff);
+          }
+          continue;
+        }
+        // Another row of this import has this stored key: this one is compared with it.
+        h = first;
+      }
       const diff = rows.differences(compared, h, g);
       const hs = sourceOf[h];
       const hr = h - offsets[hs];
       if (!diff) {
-        if (isContacts && h >= storedTotal) {
+        if (isContacts && !ofStoredKey) {
           mark(r, MERGED);
           counts![hs - stored.length][hr] += counts![bi][r];
         } else {
@@ -238,28 +254,6 @@ function dedupeKind(
         continue;
       }
       const other = sources[hs];
-      if (isCases) {
-        const prior = pendingCases.get(h);
-        if (prior?.some((p) => !rows.differences(compared, p, g))) {
-          mark(r, PRESENT);
-          continue;
-        }
-        if (prior) prior.push(g);
-        else pendingCases.set(h, [g]);
-        mark(r, CASE_CONFLICT);
-        held.push(r);
-        caseConflicts.push({
-          caseId: cellText(block.columns.case_id, r) ?? '',
-          fileName: tally.report.fileName,
-          line: lineOf(block, r),
-          differences: diff.map((field) => ({
-            field,
-            stored: cellText(other.columns[field], hr),
-            incoming: cellText(block.columns[field], r),
-          })),
-        });
-        continue;
-      }
       mark(r, QUARANTINED);
       tally.report.rowsQuarantined++;
       const where =
@@ -276,11 +270,73 @@ function dedupeKind(
     }
     status.push(st);
     fates.push(fate);
-    conflictRows.push(held);
+    updates.push(updated);
     progress.add((n - counted) * SETTLE_WORK);
   }
   progress.boundary();
-  return { status, fates, counts, conflictRows };
+  return { status, fates, counts, updates };
+}
+
+/** Counts one changed row of a file, listing its changed cells while under the cap. */
+function listChanges(
+  changes: FileChanges,
+  kind: Kind,
+  stored: StoredColumns,
+  storedRow: number,
+  incoming: ColumnBlock,
+  row: number,
+  diff: readonly string[],
+): void {
+  changes.rows++;
+  changes.cells += diff.length;
+  if (changes.listed.length >= CHANGES_LIST_CAP) return;
+  const key = keyText(kind, incoming, row, ', ');
+  const line = lineOf(incoming, row);
+  for (const column of diff) {
+    if (changes.listed.length >= CHANGES_LIST_CAP) break;
+    const cell: ChangedCell = {
+      key,
+      line,
+      column,
+      stored: cellText(stored.columns[column], storedRow),
+      incoming: cellText(incoming.columns[column], row),
+    };
+    changes.listed.push(cell);
+  }
+}
+
+/** The incoming rows of one file that change stored rows, with where each stored row is. */
+function pendingRowsOf(
+  incoming: readonly PendingBlock[],
+  outcome: KindOutcome,
+  fileIndex: number,
+  stored: readonly StoredBlock[],
+  storedOffsets: Int32Array,
+): PendingRows | null {
+  const selections: { columns: Record<string, Column>; rowCount: number; rows: number[] }[] = [];
+  const targets: number[] = [];
+  incoming.forEach(({ block, fileIndex: f }, bi) => {
+    const { rows, targets: t } = outcome.updates[bi];
+    if (f !== fileIndex || rows.length === 0) return;
+    selections.push({ columns: block.columns, rowCount: block.rowCount, rows });
+    for (const h of t) targets.push(h);
+  });
+  if (targets.length === 0) return null;
+  const { rowCount, columns } = concatRows(selections, { drop: [LINE_COLUMN] });
+  const targetBlock = new Int32Array(rowCount);
+  const targetRow = new Uint32Array(rowCount);
+  targets.forEach((h, i) => {
+    let lo = 0;
+    let hi = stored.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (storedOffsets[mid] <= h) lo = mid;
+      else hi = mid - 1;
+    }
+    targetBlock[i] = stored[lo].id!;
+    targetRow[i] = h - storedOffsets[lo];
+  });
+  return { rowCount, columns, targetBlock, targetRow };
 }
 
 /**
@@ -340,6 +396,13 @@ function planStored(kind: Kind, incoming: readonly PendingBlock[], outcome: Kind
   return plans;
 }
 
+/** The next number in the order of imports and accepts. */
+export async function nextSeq(db: WaymarkDb): Promise<number> {
+  const last = await db.imports.orderBy('lastSeq').last();
+  const byId = await db.imports.orderBy(':id').lastKey();
+  return Math.max(last?.lastSeq ?? 0, typeof byId === 'number' ? byId : 0) + 1;
+}
+
 function copyReport(f: FileReport): FileReport {
   return {
     ...f,
@@ -355,8 +418,11 @@ function copyReport(f: FileReport): FileReport {
  * - a row whose natural key and values equal a stored row (or an earlier row of this import)
  *   is not added and counts as already present;
  * - contacts repeated within this import are stored once with a `count`;
- * - a row whose key is stored with other values is quarantined, except for cases, whose later
- *   values are held in the import record as case conflicts until accepted or dismissed;
+ * - a row whose key an earlier import stored with other values is an update: nothing changes,
+ *   the import record holds the incoming row as a pending change of its file until accepted
+ *   (see extract-changes.ts);
+ * - a row whose key an earlier row of this import has with other values (in the same file or
+ *   another file of the import) is quarantined: the first row of the key stands;
  * - with allOrNothing and any quarantined row, only the report is stored (rolledBack).
  */
 export async function commitImport(
@@ -403,17 +469,26 @@ export async function commitImport(
 
     const words = new WordHashes();
     const scratch = new KeyScratch();
-    const caseConflicts: CaseConflict[] = [];
+    const changes: FileChanges[] = tallies.map((t) => ({
+      fileName: t.report.fileName,
+      kind: t.report.kind ?? 'cases',
+      rows: 0,
+      cells: 0,
+      listed: [],
+      status: 'pending',
+      resolvedAt: null,
+      undoable: true,
+    }));
     const outcomes = new Map<Kind, KindOutcome>();
     for (const kind of kinds) {
       const incoming = byKind.get(kind)!;
-      outcomes.set(kind, dedupeKind(kind, storedByKind.get(kind)!, incoming, tallies, caseConflicts, words, scratch, progress));
+      outcomes.set(kind, dedupeKind(kind, storedByKind.get(kind)!, incoming, tallies, changes, words, scratch, progress));
     }
 
     for (const t of tallies) {
       t.report.rowsImported = 0;
       t.report.rowsAlreadyPresent = 0;
-      t.report.rowsInCaseConflict = 0;
+      t.report.rowsChanged = 0;
     }
     for (const kind of kinds) {
       const outcome = outcomes.get(kind)!;
@@ -422,7 +497,7 @@ export async function commitImport(
         const fate = outcome.fates[bi];
         report.rowsImported += fate[KEEP] + fate[MERGED];
         report.rowsAlreadyPresent += fate[PRESENT];
-        report.rowsInCaseConflict! += fate[CASE_CONFLICT];
+        report.rowsChanged! += fate[UPDATE];
       });
     }
     const files = tallies.map((t) => ({ ...t.report, quarantinedOmitted: t.omitted }));
@@ -430,15 +505,22 @@ export async function commitImport(
     const rolledBack = pending.allOrNothing && anyQuarantined;
     if (rolledBack) for (const f of files) f.rowsImported = 0;
 
-    let pendingCases: StoredColumns | null = null;
-    const casesIncoming = byKind.get('cases');
-    const casesOutcome = outcomes.get('cases');
-    if (!rolledBack && casesIncoming && casesOutcome && caseConflicts.length > 0) {
-      pendingCases = concatRows(
-        casesIncoming.map(({ block }, bi) => ({ ...block, rows: casesOutcome.conflictRows[bi] })),
-        { drop: [LINE_COLUMN] },
-      );
+    const kept: FileChanges[] = [];
+    const pendingRows: PendingRows[] = [];
+    if (!rolledBack) {
+      changes.forEach((c, fileIndex) => {
+        const kind = tallies[fileIndex].report.kind;
+        if (c.rows === 0 || !kind || !byKind.has(kind)) return;
+        const storedOfKind = storedByKind.get(kind)!;
+        const offsets = new Int32Array(storedOfKind.length + 1);
+        storedOfKind.forEach((b, i) => (offsets[i + 1] = offsets[i] + b.rowCount));
+        const held = pendingRowsOf(byKind.get(kind)!, outcomes.get(kind)!, fileIndex, storedOfKind, offsets);
+        if (!held) return;
+        kept.push(c);
+        pendingRows.push(held);
+      });
     }
+    const seq = await nextSeq(db);
 
     const importedAt = options.now ?? Date.now();
     const record: ImportRecord = {
@@ -449,11 +531,13 @@ export async function commitImport(
       rowsImported: files.reduce((n, f) => n + f.rowsImported, 0),
       rowsQuarantined: files.reduce((n, f) => n + f.rowsQuarantined, 0),
       rowsAlreadyPresent: files.reduce((n, f) => n + f.rowsAlreadyPresent, 0),
-      caseConflicts: rolledBack ? [] : caseConflicts,
-      caseConflictResolution: null,
+      changes: kept,
       allOrNothing: pending.allOrNothing,
       rolledBack,
-      pendingCases,
+      seq,
+      lastSeq: seq,
+      pendingRows,
+      replaced: kept.map(() => null),
     };
     const id = (await db.imports.add(record)) as number;
 

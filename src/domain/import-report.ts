@@ -1,5 +1,6 @@
 /** What an import reports back to the person who ran it. Imports nothing but types. */
 import type { Kind } from './contract';
+import type { FileChanges } from './extract-changes';
 
 export interface QuarantinedCell {
   /** Physical line number in the file (1 = header row, or the `sep=` line when there is one). */
@@ -33,32 +34,8 @@ export interface FileReport {
   quarantined: QuarantinedCell[];
   /** Problems beyond the ones listed in `quarantined` (the stored list is capped); set on commit. */
   quarantinedOmitted?: number;
-  /** Cases rows held back because the case_id is stored with different values; set on commit. */
-  rowsInCaseConflict?: number;
-}
-
-/** One field of a case that differs between the stored row and a later row, as display text. */
-export interface CaseConflictDifference {
-  field: string;
-  /** Dates as YYYY-MM-DD, yes/no as 'yes' / 'no', codes as codes; null when unknown. */
-  stored: string | null;
-  incoming: string | null;
-}
-
-/** A cases row whose case_id is already stored (or earlier in the same import) with other values. */
-export interface CaseConflict {
-  caseId: string;
-  fileName: string;
-  line: number;
-  differences: CaseConflictDifference[];
-}
-
-export interface CaseConflictResolution {
-  resolution: 'accepted' | 'dismissed';
-  /** How many conflicts were resolved. */
-  count: number;
-  /** Milliseconds since the epoch. */
-  resolvedAt: number;
+  /** Rows that change a stored row (held until accepted, see ImportSummary.changes); set on commit. */
+  rowsChanged?: number;
 }
 
 export type PrivacyFindingKind =
@@ -95,11 +72,10 @@ export interface ImportSummary {
   /** Rows not added because the same rows were already stored (or earlier in this import). */
   rowsAlreadyPresent: number;
   /**
-   * Cases rows waiting for the user's decision: the stored values stand until they are accepted.
-   * Emptied once accepted or dismissed, and always empty when the import was rolled back.
+   * Per file, the rows that change rows stored by earlier imports: the stored values stand until
+   * accepted. Always empty when the import was rolled back.
    */
-  caseConflicts: CaseConflict[];
-  caseConflictResolution: CaseConflictResolution | null;
+  changes: FileChanges[];
   allOrNothing: boolean;
   /** True when nothing was written (all-or-nothing with quarantined rows). */
   rolledBack: boolean;

@@ -261,26 +261,32 @@ test('a Windows-1252 file is decoded and the report says so', async ({ page, axe
   await axe();
 });
 
-test('a case imported again with different values is kept until the user confirms the later values', async ({ page, axe }) => {
+test('a case imported again with different values is a change, stored only once accepted', async ({ page, axe }) => {
   await page.getByLabel('Import case files').setInputFiles([csvFile('cases-e2e.csv', GOOD_CASES)]);
   await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
   const changed = GOOD_CASES.replace('E2E-1;City;', 'E2E-1;County South;');
   await page.getByLabel('Import case files').setInputFiles([csvFile('cases-later.csv', changed)]);
-  const conflicts = page.getByRole('table', { name: 'Cases already stored with different values' });
-  await expect(conflicts).toBeVisible({ timeout: 30_000 });
-  const row = conflicts.getByRole('row').filter({ hasText: 'E2E-1' });
-  await expect(row).toContainText('area');
-  await expect(row).toContainText('City');
-  await expect(row).toContainText('County South');
+  const changes = page.getByRole('table', { name: 'Changes since the stored data' });
+  await expect(changes).toBeVisible({ timeout: 30_000 });
+  const row = changes.getByRole('row').filter({ hasText: 'E2E-1' });
+  await expect(row.getByRole('cell')).toHaveText(['cases-later.csv', 'E2E-1', 'area', 'City', 'County South']);
   await axe();
-  await page.getByRole('button', { name: 'Use the values in this import' }).click();
-  await expect(page.getByText('The later values were stored for 1 case.')).toBeVisible();
+  await page.getByRole('button', { name: 'Accept changes' }).click();
+  await expect(page.getByText('The changes of cases-later.csv were accepted.')).toBeVisible();
+  await expect(page.getByText('cases-later.csv: 1 stored row, 1 value; accepted, the new values are stored.')).toBeVisible();
   expect(await storedCounts(page)).toEqual({ women: 2, events: 0 });
 
-  // Keeping the stored values leaves them as they are.
+  // Dismissing keeps the stored values as they are.
   await page.getByLabel('Import case files').setInputFiles([csvFile('cases-again.csv', GOOD_CASES)]);
-  await expect(page.getByRole('table', { name: 'Cases already stored with different values' })).toContainText('County South', { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Keep the stored values' }).click();
-  await expect(page.getByText('The stored values were kept for 1 case.')).toBeVisible();
+  const again = page.getByRole('table', { name: 'Changes since the stored data' });
+  await expect(again.getByRole('row').filter({ hasText: 'E2E-1' }).getByRole('cell')).toHaveText(
+    ['cases-again.csv', 'E2E-1', 'area', 'County South', 'City'],
+    { timeout: 30_000 },
+  );
+  await page.getByRole('button', { name: 'Dismiss changes' }).click();
+  await expect(page.getByText('The changes of cases-again.csv were dismissed; the stored values were kept.')).toBeVisible();
+  const history = page.getByRole('table', { name: 'Import history' });
+  await expect(history.getByRole('row').filter({ hasText: 'cases-again.csv' })).toContainText('(changes dismissed)');
+  await expect(history.getByRole('row').filter({ hasText: 'cases-later.csv' })).toContainText('changed (accepted)');
   expect(await storedCounts(page)).toEqual({ women: 2, events: 0 });
 });

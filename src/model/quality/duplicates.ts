@@ -5,7 +5,7 @@
  * the working set. Pure.
  */
 import { UNKNOWN_DAY } from '../../domain/columns';
-import type { CaseConflict, ImportSummary } from '../../domain/import-report';
+import type { ImportSummary } from '../../domain/import-report';
 import { rowsOfCase, type WorkingSet } from '../../db/working-set';
 import { dayColumn, dayText, textAt, type LogEntry } from './quality-base';
 
@@ -21,6 +21,34 @@ export interface SameDayIncidents {
   date: number;
   kind: string;
   incidentIds: string[];
+}
+
+/** A cases row of a later extract that changes a stored case, not yet accepted or dismissed. */
+export interface CaseConflict {
+  caseId: string;
+  fileName: string;
+  line: number;
+  differences: { field: string; stored: string | null; incoming: string | null }[];
+}
+
+/** The listed changes to cases rows still pending, one entry per changed row. */
+export function pendingCaseChanges(history: readonly ImportSummary[]): CaseConflict[] {
+  const out: CaseConflict[] = [];
+  for (const summary of history) {
+    if (summary.rolledBack) continue;
+    for (const set of summary.changes) {
+      if (set.kind !== 'cases' || set.status !== 'pending') continue;
+      let last: CaseConflict | null = null;
+      for (const cell of set.listed) {
+        if (!last || last.caseId !== cell.key || last.line !== cell.line) {
+          last = { caseId: cell.key, fileName: set.fileName, line: cell.line, differences: [] };
+          out.push(last);
+        }
+        last.differences.push({ field: cell.column, stored: cell.stored, incoming: cell.incoming });
+      }
+    }
+  }
+  return out;
 }
 
 export interface Duplicates {
@@ -80,7 +108,7 @@ export function duplicates(ws: WorkingSet, history: readonly ImportSummary[]): D
   return {
     repeatedIncidentIds: repeatedIncidentIds(history),
     sameDayIncidents: sameDayIncidents(ws),
-    caseConflicts: history.filter((h) => !h.rolledBack).flatMap((h) => h.caseConflicts),
+    caseConflicts: pendingCaseChanges(history),
   };
 }
 

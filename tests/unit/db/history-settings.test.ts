@@ -6,15 +6,15 @@ import { deleteSetting, getSetting, setSetting } from '../../../src/db/settings'
 import { freshDb, makeBlock, pendingOf } from './helpers';
 
 describe('history', () => {
-  it('lists imports newest first, without the held-back case rows', async () => {
+  it('lists imports newest first, without the held rows and undo data', async () => {
     const db = freshDb();
     const a = await commitImport(db, pendingOf([makeBlock('cases', [{ case_id: 'C1', area: 'City', referral_date: '2014-01-01' }])]), { now: 1000 });
     const b = await commitImport(db, pendingOf([makeBlock('cases', [{ case_id: 'C1', area: 'Town', referral_date: '2014-01-01' }])]), { now: 3000 });
     const c = await commitImport(db, pendingOf([makeBlock('cases', [{ case_id: 'C2', area: 'City', referral_date: '2014-01-01' }])]), { now: 2000 });
     const list = await listImports(db);
     expect(list.map((s) => s.id)).toEqual([b.id, c.id, a.id]);
-    expect(list[0].caseConflicts).toHaveLength(1);
-    expect(list[0]).not.toHaveProperty('pendingCases');
+    expect(list[0].changes).toHaveLength(1);
+    for (const name of ['pendingRows', 'replaced', 'seq', 'lastSeq']) expect(list[0]).not.toHaveProperty(name);
     expect(await getImport(db, a.id)).toEqual(a);
     expect(await getImport(db, 999)).toBeUndefined();
   });

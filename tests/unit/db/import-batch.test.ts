@@ -114,9 +114,10 @@ describe('commitImport', () => {
     expect(await db.blocks.count()).toBe(1);
   });
 
-  it('quarantines an incident whose id is stored with different values', async () => {
+  it('holds an incident whose id is stored with different values as a pending change, changing nothing', async () => {
     const db = freshDb();
     await commitImport(db, pendingOf([makeBlock('incidents', incidents)]));
+    const blocksBefore = await db.blocks.toArray();
     const changed = [
       { ...incidents[0], date: '2014-03-18', kind: 'domestic_incident' },
       { incident_id: 'INC4', case_id: 'C2', date: '2016-01-01', kind: 'crime' },
@@ -127,20 +128,28 @@ describe('commitImport', () => {
     pending.files[0].rowsRead += 1;
 
     const s = await commitImport(db, pending);
-    expect(s.files[0]).toMatchObject({ rowsRead: 3, rowsImported: 1, rowsQuarantined: 2, rowsAlreadyPresent: 0 });
-    expect(s.rowsQuarantined).toBe(2);
-    expect(s.files[0].quarantined).toEqual<QuarantinedCell[]>([
-      { line: 4, column: 'date', value: '31/02/2014', reason: 'Impossible date' },
+    expect(s.files[0]).toMatchObject({ rowsRead: 3, rowsImported: 1, rowsQuarantined: 1, rowsAlreadyPresent: 0, rowsChanged: 1 });
+    expect(s.files[0].quarantined).toEqual<QuarantinedCell[]>([{ line: 4, column: 'date', value: '31/02/2014', reason: 'Impossible date' }]);
+    expect(s.changes).toEqual([
       {
-        line: 5,
-        column: 'incident_id',
-        value: 'INC1',
-        reason: 'incident_id already stored with different values (date, kind)',
+        fileName: 'incidents.csv',
+        kind: 'incidents',
+        rows: 1,
+        cells: 2,
+        listed: [
+          { key: 'INC1', line: 5, column: 'date', stored: '2014-03-17', incoming: '2014-03-18' },
+          { key: 'INC1', line: 5, column: 'kind', stored: 'crime', incoming: 'domestic_incident' },
+        ],
+        status: 'pending',
+        resolvedAt: null,
+        undoable: true,
       },
     ]);
     const inc1 = recordsOf(await loadWorkingSet(db), 'C1').incidents.find((r) => r.incident_id === 'INC1');
     expect(inc1).toMatchObject({ date: day('2014-03-17'), kind: 'crime' });
     expect(summaryOf(await loadWorkingSet(db)).rowsByKind.incidents).toBe(4);
+    // The stored blocks of the first import are untouched; only INC4 was added.
+    expect((await db.blocks.toArray()).slice(0, 1)).toEqual(blocksBefore);
   });
 
   it('quarantines a second row of the same key with other values within one import', async () => {
@@ -411,120 +420,6 @@ describe('keys with equal hashes', () => {
   });
 });
 
-describe('case conflicts', () => {
-  const c1 = { case_id: 'C1', area: 'City', referral_date: '2014-03-01', age_at_referral: 30, disability: false };
-
-  async function withConflict() {
-    const db = freshDb();
-    await commitImport(db, pendingOf([makeBlock('cases', [c1, { ...c1, case_id: 'C3' }])]));
-    const later = [
-      { ...c1, case_id: 'C2' },
-      { ...c1, area: 'County North', age_at_referral: 31, disability: null, display_name: 'Megan' },
-      { ...c1, case_id: 'C3' },
-    ];
-    const summary = await commitImport(db, pendingOf([makeBlock('cases', later, { firstLine: 2 })]));
-    return { db, summary };
-  }
-
-  it('holds back a cases row whose case_id is stored with different values', async () => {
-    const { db, summary } = await withConflict();
-    expect(summary.files[0]).toMatchObject({ rowsImported: 1, rowsAlreadyPresent: 1, rowsQuarantined: 0, rowsInCaseConflict: 1 });
-    expect(summary.caseConflicts).toEqual([
-      {
-        caseId: 'C1',
-        fileName: 'cases.csv',
-        line: 3,
-        differences: [
-          { field: 'area', stored: 'City', incoming: 'County North' },
-          { field: 'age_at_referral', stored: '30', incoming: '31' },
-          { field: 'disability', stored: 'no', incoming: null },
-          { field: 'display_name', stored: null, incoming: 'Megan' },
-        ],
-      },
-    ]);
-    expect(summary.caseConflictResolution).toBeNull();
-    const record = await db.imports.get(summary.id);
-    expect(record!.pendingCases!.rowCount).toBe(1);
-    const ws = await loadWorkingSet(db);
-    expect(recordsOf(ws, 'C1').cases).toEqual([expect.objectContaining({ area: 'City', age_at_referral: 30, disability: false })]);
-    expect(summaryOf(ws).women).toBe(3);
-  });
-
-  it('writes the later values when the conflicts are accepted', async () => {
-    const { db, summary } = await withConflict();
-    const resolved = await acceptCaseConflictsFor(db, summary.id);
-    expect(resolved.caseConflicts).toEqual([]);
-    expect(resolved.caseConflictResolution).toMatchObject({ resolution: 'accepted', count: 1 });
-    expect((await db.imports.get(summary.id))!.pendingCases).toBeNull();
-
-    const ws = await loadWorkingSet(db);
-    expect(recordsOf(ws, 'C1').cases).toEqual([
-      expect.objectContaining({
-        case_id: 'C1',
-        area: 'County North',
-        referral_date: day('2014-03-01'),
-        age_at_referral: 31,
-        disability: null,
-        display_name: 'Megan',
-      }),
-    ]);
-    expect(summaryOf(ws).women).toBe(3);
-    expect((await listImports(db))[0].caseConflicts).toEqual([]);
-
-    // Importing the later row again now finds it already present.
-    const again = await commitImport(db, pendingOf([makeBlock('cases', [{ ...c1, area: 'County North', age_at_referral: 31, disability: null, display_name: 'Megan' }])]));
-    expect(again.rowsAlreadyPresent).toBe(1);
-    expect(again.caseConflicts).toEqual([]);
-  });
-
-  it('keeps the stored values when the conflicts are dismissed', async () => {
-    const { db, summary } = await withConflict();
-    const blocksBefore = await db.blocks.toArray();
-    const { dismissCaseConflicts } = await import('../../../src/db/import-batch');
-    const resolved = await dismissCaseConflicts(db, summary.id);
-    expect(resolved.caseConflicts).toEqual([]);
-    expect(resolved.caseConflictResolution).toMatchObject({ resolution: 'dismissed', count: 1 });
-    expect(await db.blocks.toArray()).toEqual(blocksBefore);
-    expect(recordsOf(await loadWorkingSet(db), 'C1').cases[0]).toMatchObject({ area: 'City', age_at_referral: 30 });
-    // Accepting afterwards changes nothing: the held rows are gone.
-    await acceptCaseConflictsFor(db, summary.id);
-    expect(recordsOf(await loadWorkingSet(db), 'C1').cases[0]).toMatchObject({ area: 'City' });
-  });
-
-  it('changes nothing when accepting fails half-way', async () => {
-    const { db, summary } = await withConflict();
-    const before = await snapshot(db);
-    const fail = () => {
-      throw new Error('quota exceeded');
-    };
-    db.imports.hook('updating', fail);
-    try {
-      await expect(acceptCaseConflictsFor(db, summary.id)).rejects.toThrow('quota exceeded');
-    } finally {
-      db.imports.hook('updating').unsubscribe(fail);
-    }
-    expect(await snapshot(db)).toEqual(before);
-    expect(recordsOf(await loadWorkingSet(db), 'C1').cases[0]).toMatchObject({ area: 'City' });
-  });
-
-  it('treats a second cases row within one import as a conflict with the first', async () => {
-    const db = freshDb();
-    const s = await commitImport(
-      db,
-      pendingOf([makeBlock('cases', [c1, { ...c1, area: 'County South' }, { ...c1, area: 'County South' }])]),
-    );
-    expect(s.files[0]).toMatchObject({ rowsImported: 1, rowsInCaseConflict: 1, rowsAlreadyPresent: 1 });
-    expect(s.caseConflicts.map((c) => [c.line, c.differences])).toEqual([[3, [{ field: 'area', stored: 'City', incoming: 'County South' }]]]);
-    await acceptCaseConflictsFor(db, s.id);
-    expect(recordsOf(await loadWorkingSet(db), 'C1').cases.map((c) => c.area)).toEqual(['County South']);
-  });
-});
-
-async function acceptCaseConflictsFor(db: ReturnType<typeof freshDb>, id: number) {
-  const { acceptCaseConflicts } = await import('../../../src/db/import-batch');
-  return acceptCaseConflicts(db, id);
-}
-
 describe('all or nothing', () => {
   it('stores only a rolled-back report when the worker quarantined a row', async () => {
     const db = freshDb();
@@ -540,15 +435,25 @@ describe('all or nothing', () => {
     expect(await listImports(db)).toEqual([s]);
   });
 
-  it('rolls back when a row conflicts with a stored row', async () => {
+  it('rolls back when a row repeats a key of this import with other values, not for changes to stored rows', async () => {
     const db = freshDb();
     await commitImport(db, pendingOf([makeBlock('incidents', incidents)]));
     const blocksBefore = await db.blocks.toArray();
+    const withChange = await commitImport(
+      db,
+      pendingOf([makeBlock('incidents', [{ ...incidents[1], kind: 'crime' }])], { allOrNothing: true }),
+    );
+    expect(withChange.rolledBack).toBe(false);
+    expect(withChange.changes.map((c) => c.rows)).toEqual([1]);
     const s = await commitImport(
       db,
       pendingOf(
         [
-          makeBlock('incidents', [{ ...incidents[1], kind: 'crime' }, { incident_id: 'INC9', case_id: 'C5', date: '2016-01-01', kind: 'crime' }]),
+          makeBlock('incidents', [
+            { incident_id: 'INC9', case_id: 'C5', date: '2016-01-01', kind: 'crime' },
+            { incident_id: 'INC9', case_id: 'C5', date: '2016-01-02', kind: 'crime' },
+            { ...incidents[1], kind: 'crime' },
+          ]),
           makeBlock('cases', [{ case_id: 'C5', area: 'City', referral_date: '2016-02-01' }]),
         ],
         { allOrNothing: true },
@@ -556,6 +461,7 @@ describe('all or nothing', () => {
     );
     expect(s.rolledBack).toBe(true);
     expect(s.rowsQuarantined).toBe(1);
+    expect(s.changes).toEqual([]);
     expect(s.files.map((f) => f.rowsImported)).toEqual([0, 0]);
     expect(await db.blocks.toArray()).toEqual(blocksBefore);
   });

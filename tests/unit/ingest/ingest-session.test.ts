@@ -18,8 +18,7 @@ function summaryOf(p: PendingImport): ImportSummary {
     rowsImported: p.files.reduce((n, f) => n + f.rowsImported, 0),
     rowsQuarantined: p.files.reduce((n, f) => n + f.rowsQuarantined, 0),
     rowsAlreadyPresent: 0,
-    caseConflicts: [],
-    caseConflictResolution: null,
+    changes: [],
     allOrNothing: p.allOrNothing,
     rolledBack: false,
   };

@@ -34,8 +34,7 @@ function summaryWith(extra: Partial<ImportSummary>): ImportSummary {
     rowsImported: 0,
     rowsQuarantined: 0,
     rowsAlreadyPresent: 0,
-    caseConflicts: [],
-    caseConflictResolution: null,
+    changes: [],
     allOrNothing: false,
     rolledBack: false,
     ...extra,
@@ -165,14 +164,39 @@ describe('duplicates', () => {
             ],
           }),
         ],
-        caseConflicts: [{ caseId: 'a', fileName: 'cases-2.csv', line: 2, differences: [{ field: 'area', stored: 'City', incoming: 'North' }] }],
+        changes: [
+          {
+            fileName: 'cases-2.csv',
+            kind: 'cases',
+            rows: 1,
+            cells: 2,
+            listed: [
+              { key: 'a', line: 2, column: 'area', stored: 'City', incoming: 'North' },
+              { key: 'a', line: 2, column: 'age_at_referral', stored: null, incoming: '30' },
+            ],
+            status: 'pending',
+            resolvedAt: null,
+            undoable: true,
+          },
+          { fileName: 'cases-3.csv', kind: 'cases', rows: 1, cells: 1, listed: [{ key: 'b', line: 2, column: 'area', stored: 'City', incoming: 'North' }], status: 'accepted', resolvedAt: 5, undoable: true },
+        ],
       }),
-      summaryWith({ rolledBack: true, caseConflicts: [] }),
+      summaryWith({ rolledBack: true, changes: [] }),
     ];
     const d = duplicates(w, history);
     expect(d.repeatedIncidentIds.map((r) => [r.incidentId, r.line])).toEqual([['i1', 3]]);
     expect(d.sameDayIncidents.map((s) => [s.caseId, s.kind, s.incidentIds])).toEqual([['a', 'crime', ['i1', 'i2']]]);
-    expect(d.caseConflicts).toHaveLength(1);
+    expect(d.caseConflicts).toEqual([
+      {
+        caseId: 'a',
+        fileName: 'cases-2.csv',
+        line: 2,
+        differences: [
+          { field: 'area', stored: 'City', incoming: 'North' },
+          { field: 'age_at_referral', stored: null, incoming: '30' },
+        ],
+      },
+    ]);
     expect(duplicates(w, []).repeatedIncidentIds).toEqual([]);
   });
 });
