@@ -38,8 +38,11 @@ describe('journey profile', () => {
   });
 
   it('shows the main perpetrator, MAPPA and the newer needs', () => {
-    const records = meganRecords();
-    records.cases = records.cases.map((c) => ({ ...c, perpetrator_relationship: 'ex_partner', mappa: true, need_dv_as_child: true, need_education: false, need_employment: true }));
+    const megan = meganRecords();
+    const records = {
+      ...megan,
+      cases: megan.cases.map((c) => ({ ...c, perpetrator_relationship: 'ex_partner', mappa: true, need_dv_as_child: true, need_education: false, need_employment: true })),
+    };
     const items = Object.fromEntries(journeyProfile(buildJourney('MRP-0002', records)).map((i) => [i.label, i.value]));
     expect(items).toMatchObject({
       'Main perpetrator at referral': 'Ex-partner',
