@@ -1,7 +1,7 @@
 /**
- * The data contract (../shared/DATA-CONTRACT.md) as code. Parsing, validation, labels, the help
- * page and the template CSVs are all generated from these tables, so they never drift.
- * Imports nothing.
+ * The data contract as code. Parsing, validation, labels, the help page, the template CSVs and
+ * docs/data-contract.md (`npm run contract`) are all generated from these tables, so they never
+ * drift. Imports nothing.
  */
 
 export type Kind =
@@ -305,12 +305,14 @@ const caseId: Field = {
   aliases: CASE_ID_ALIASES,
   note: 'Pseudonymous identifier, the join key across all files.',
 };
+/** Accepted for the `date` column of every kind. */
+const EVENT_DATE = 'event_date';
 /** A kind's `date` column: also accepted under the kind's own name for it and as event_date. */
 const dateOf = (ownName: string, note = 'Date of the record.'): Field => ({
   name: 'date',
   type: 'date',
   required: true,
-  aliases: [ownName, 'event_date'],
+  aliases: [ownName, EVENT_DATE],
   note,
 });
 
@@ -514,6 +516,75 @@ export const DATE_FORMS: readonly { example: string; note: string }[] = [
   { example: '17-03-2014', note: 'UK with hyphens' },
   { example: '17.03.2014', note: 'UK with dots' },
   { example: '41715', note: 'Excel serial day number (1900 date system); serial 60 (the non-existent 29 February 1900) is rejected' },
+];
+
+/** Dates as the help page and the contract document state them, beside DATE_FORMS. */
+export const DATE_RULES =
+  'Dates are read as day, month, year (UK order) and stored as whole days, so no time zone can shift them. A date that is impossible in UK order, such as 12/31/2014, is an error and is never swapped; so is an impossible date such as 29/02/2015.';
+
+/**
+ * A general rule of the contract: an optional lead-in and a sentence or two. In both, text in
+ * `backticks` is a code, a column name or a literal value. The help page and
+ * docs/data-contract.md render these.
+ */
+export interface ContractRule {
+  title?: string;
+  text: string;
+}
+
+const codes = (values: readonly string[]): string => values.map((x) => `\`${x}\``).join(', ');
+const ownDateNames = KINDS.flatMap(
+  (k) => FILE_KINDS[k].fields.find((f) => f.name === 'date')?.aliases?.filter((a) => a !== EVENT_DATE) ?? [],
+);
+
+export const GENERAL_RULES: readonly ContractRule[] = [
+  {
+    text: `One file per kind of record: ${codes(KINDS.map((k) => FILE_KINDS[k].fileName))}. A file's kind is recognised from its header row, not its name. Drop several files at once; files of the same kind are added together.`,
+  },
+  {
+    title: 'Excel workbooks.',
+    text: 'An `.xlsx` workbook is accepted beside CSV: every sheet whose header row matches a kind is imported as a file of that kind, named “FILE › SHEET” in the import report; other sheets are listed as skipped, with why. Cells that Excel typed as dates are dates; numbers in a date column are Excel serials. The old binary `.xls` format is not read: save it as `.xlsx` or CSV.',
+  },
+  {
+    text: 'Header names match ignoring case and every character that is not a letter or digit: `Case ID`, `case_id` and `CaseId` are the same column, and `Engagement (Modus)` is `engagement_modus`. The aliases listed for each column are accepted too. Columns Waymark does not know are not stored; the import report lists them as ignored columns.',
+  },
+  {
+    title: 'The join key.',
+    text: `\`case_id\` is a pseudonymous identifier (any text of 1 to ${caseId.maxLength} characters, trimmed) that joins every file; it is never shown in a case study. Its aliases (${codes(CASE_ID_ALIASES)}) are accepted in every kind of file. Likewise \`date\` accepts the kind's own name for it (${codes(ownDateNames)}) and \`${EVENT_DATE}\` in every file.`,
+  },
+  {
+    text: 'Files may be UTF-8 (with or without a byte order mark) or Windows-1252: a file that is not valid UTF-8 is read as Windows-1252, and the report says so.',
+  },
+  {
+    text: 'Values may be separated by commas, semicolons or tabs (detected from the header row); an Excel `sep=;` first line is honoured. Line endings may be LF, CRLF, CR or mixed. Quoted values may hold separators, quotes and line breaks.',
+  },
+  { text: `An empty cell means unknown, and so do ${codes(UNKNOWN_WORDS_DISPLAY)}.` },
+  {
+    text: `Yes-or-no columns accept ${YES_WORDS.map((yes, i) => `\`${yes}\`/\`${NO_WORDS[i]}\``).join(', ')}; \`u\` and the words for unknown mean unknown.`,
+  },
+  {
+    text: 'Code columns accept the code or its label (and the other spellings listed), ignoring case and punctuation: `Not engaged` is `not_engaged`. A strict column quarantines a row with an unknown value; an open column stores it as `other`, keeps the text and warns once per value.',
+  },
+  {
+    text: 'A row that breaks a rule is quarantined, never dropped silently: the import report lists its file, line, column, value (masked if the privacy guard flagged it) and why. Valid rows of the same file are still imported, unless you choose “All or nothing”.',
+  },
+  { text: 'Importing the same rows again adds nothing: each kind has a natural key, given with its columns.' },
+  {
+    title: 'Successive extracts.',
+    text: 'A row whose natural key is already stored with different values is an update, not a conflict: the import report lists it in “Changes since the stored data” (file, record key, column, stored value, new value), and nothing changes until you accept the changes, per file or all at once. Every import, and every accepted set of changes, can be undone from the import history (“Undo this import”), newest first. A key repeated with different values inside one file is still quarantined.',
+  },
+  {
+    title: 'Column mapping.',
+    text: 'When a header row matches no kind, or a required column is missing, the import report offers “Map columns”: choose the kind and the contract column for each of the file\'s columns (suggested from the header names, the aliases and the first values), see five rows as they will be read, and import the file. The mapping is saved as a named profile (header names only, never data), applied automatically the next time the same header row is seen, and exported or imported as a small JSON file so that a team shares it. A mapping never changes the rules that the mapped values must pass.',
+  },
+  {
+    title: 'Wide outcome files.',
+    text: `An outcomes file may have one column per domain instead of \`domain\` and \`score\` (\`case_id, date, tool, safety, wellbeing, …\`): each filled domain cell becomes one score row. The domain columns read are ${codes(OUTCOME_DOMAINS)}.`,
+  },
+  {
+    title: 'Privacy.',
+    text: 'Before anything is stored, every row is checked for data that could identify a woman (postcodes, phone numbers, email addresses, NHS and National Insurance numbers, dates of birth, titles with names, and columns named like name, date of birth, address, postcode, phone, email, NHS or NI number). If any is found you choose to drop those columns or cancel.',
+  },
 ];
 
 /** Fold a header or vocabulary value: lower case, only letters and digits. */

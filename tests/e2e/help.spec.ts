@@ -1,5 +1,6 @@
-import { test, expect } from './fixtures';
-import { FILE_KINDS, KINDS } from '../../src/domain/contract';
+import { readFileSync } from 'node:fs';
+import { test, expect, readDownload } from './fixtures';
+import { FILE_KINDS, GENERAL_RULES, KINDS } from '../../src/domain/contract';
 import { GLOSSARY } from '../../src/domain/glossary';
 
 test('the help screen lists every kind, column, alias and vocabulary from the contract', async ({ page, axe }) => {
@@ -65,4 +66,20 @@ test('a help section is reachable by its own URL and by keyboard', async ({ page
   await expect(help).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Help' })).toBeVisible();
+});
+
+test('the data contract downloads as Markdown, exactly as committed in docs/', async ({ page, axe }) => {
+  const committed = readFileSync(new URL('../../docs/data-contract.md', import.meta.url), 'utf8');
+  await page.goto('/#/help');
+  await expect(page.getByRole('heading', { level: 1, name: 'Help' })).toBeVisible();
+  await expect(page.getByText('docs/data-contract.md', { exact: true })).toBeVisible();
+  const rules = page.getByRole('region', { name: 'General rules' });
+  for (const rule of GENERAL_RULES) if (rule.title) await expect(rules.getByText(rule.title, { exact: true })).toBeVisible();
+  await expect(rules).toContainText('Its aliases (client_id, person_ref, pseudonym_id, person_id, victim_ref) are accepted in every kind of file.');
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the data contract (Markdown)' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('data-contract.md');
+  expect(await readDownload(download)).toBe(committed);
+  await axe();
 });
