@@ -112,9 +112,19 @@ describe('update detection', () => {
       ['b.csv', 0, 1, 0, 1],
     ]);
     expect(s.files[0].quarantined).toEqual([
-      { line: 3, column: 'incident_id', value: 'INC1', reason: 'incident_id already in this import (a.csv line 2) with different values (outcome)' },
+      {
+        line: 3,
+        column: 'incident_id',
+        value: 'INC1',
+        reason: 'incident_id already in this import (a.csv line 2) with different values (outcome)',
+        // The earlier row is itself a pending change, not a stored row.
+        repeatOf: { fileName: 'a.csv', line: 2, stored: false, differences: [{ column: 'outcome', earlier: 'charge_summons', later: 'caution' }] },
+      },
     ]);
-    expect(s.files[1].quarantined[0].reason).toBe('incident_id already in this import (a.csv line 5) with different values (date)');
+    expect(s.files[1].quarantined[0]).toMatchObject({
+      reason: 'incident_id already in this import (a.csv line 5) with different values (date)',
+      repeatOf: { fileName: 'a.csv', line: 5, stored: true, differences: [{ column: 'date', earlier: '2016-01-01', later: '2016-01-02' }] },
+    });
     expect(s.changes.map((c) => [c.fileName, c.rows])).toEqual([['a.csv', 1]]);
   });
 
