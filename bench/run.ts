@@ -1,7 +1,8 @@
 /**
  * npm run bench: builds the benchmark page, generates the large cohorts if missing, and times in
  * Chromium the PapaParse floor, the full import, reading everything back after a reload, reading
- * one woman, the longest main-thread task, the progress cadence and the page's memory. Prints
+ * one woman, the longest main-thread task, the progress cadence and the page's memory, and
+ * successive extracts (re-import, a second extract with 1% changed, accept all, undo). Prints
  * every figure and whether each target of the foundation issue is met; exits 1 if one is not.
  */
 import { execSync, spawn } from 'node:child_process';
@@ -12,6 +13,7 @@ import { chromium } from '@playwright/test';
 import { JOURNEY_TARGETS, runJourneyBench } from './journey-bench';
 import { QUALITY_TARGETS, runQualityBench } from './quality-bench';
 import { cohortTargets, runCohortBench } from './cohort-bench';
+import { extractsTargets, runExtractsBench } from './extracts-bench';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT || 4174);
@@ -32,6 +34,8 @@ function checkTargets(figures: Record<string, number>, targets: readonly (readon
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
 /** BENCH_ONLY=cohort times only the cohort screen (skips the import table, journey and quality benches). */
 const ONLY_COHORT = process.env.BENCH_ONLY === 'cohort';
+/** BENCH_ONLY=extracts times only successive extracts: re-import, a second extract, accept all, undo. */
+const ONLY_EXTRACTS = process.env.BENCH_ONLY === 'extracts';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -93,6 +97,25 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     await waitForServer(url);
+    // Issue 10: successive extracts, for every cohort.
+    for (const women of ONLY_COHORT || ONLY_IMPORT ? [] : COHORTS) {
+      const extracts = await runExtractsBench(browser, url, cohortDir(women), women, RUNS);
+      results.push({ extracts });
+      console.log(`\n== Successive extracts, ${women.toLocaleString('en-GB')} women: ${extracts.rowsChanged.toLocaleString('en-GB')} rows changed ==`);
+      console.table({ ...extracts, runs: undefined });
+      console.table(extracts.runs);
+      if (women === 50000) {
+        for (const [label, ok] of extractsTargets(extracts)) {
+          console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);
+          if (!ok) failed = true;
+        }
+      }
+    }
+    if (ONLY_EXTRACTS) {
+      // A partial run: printed, not written over bench/results/latest.json.
+      console.log(JSON.stringify(results));
+      return;
+    }
     for (const women of ONLY_COHORT ? [] : COHORTS) {
       const dir = cohortDir(women);
       const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => path.join(dir, f));
@@ -217,7 +240,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
-    if ((ONLY_IMPORT || ONLY_COHORT) && failed) process.exitCode = 1;
+    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS) && failed) process.exitCode = 1;
   }
   const machine = {
     cpu: os.cpus()[0]?.model,

@@ -5,7 +5,7 @@
  */
 import { KINDS, type Kind } from '../domain/contract';
 import type { Column, ColumnBlock } from '../domain/columns';
-import type { FileReport, ImportSummary, PrivacyFinding } from '../domain/import-report';
+import type { FileReport, ImportSummary, PrivacyFinding, QuarantinedCell } from '../domain/import-report';
 import type { ChangedCell, FileChanges } from '../domain/extract-changes';
 import {
   COUNT_COLUMN,
@@ -73,9 +73,9 @@ interface FileTally {
   omitted: number;
 }
 
-function addProblem(tally: FileTally, line: number, column: string, value: string, reason: string): void {
+function addProblem(tally: FileTally, problem: () => QuarantinedCell): void {
   if (tally.report.quarantined.length < QUARANTINE_LIST_CAP) {
-    tally.report.quarantined.push({ line, column, value, reason });
+    tally.report.quarantined.push(problem());
   } else {
     tally.omitted++;
   }
@@ -179,7 +179,10 @@ function dedupeKind(
   const compared = comparedColumns(kind).map((name) => rows.columns.get(name)!);
   const keyNames = naturalKeyFields(kind).map((f) => f.name).join(', ');
   const isContacts = kind === 'contacts';
-  /** Per stored row, 1 + the first incoming row with its key (0: none yet); when any repeats. */
+  /**
+   * Per stored row, 1 + the first incoming row with its key (0: none yet), negative when that row
+   * changes the stored one (a pending change); when any repeats.
+   */
   const firstIncoming = repeats && storedTotal > 0 ? new Int32Array(storedTotal) : null;
 
   const status: (Uint8Array | null)[] = [];
@@ -223,14 +226,16 @@ function dedupeKind(
       const r = g - base;
       let h = repeats![g] - 1;
       const ofStoredKey = h < storedTotal;
+      let earlierStored = true;
       if (ofStoredKey) {
-        const first = firstIncoming![h] - 1;
+        const first = Math.abs(firstIncoming![h]) - 1;
         if (first < 0) {
           firstIncoming![h] = g + 1;
           const diff = rows.differences(compared, h, g);
           if (!diff) {
             mark(r, PRESENT);
           } else {
+            firstIncoming![h] = -(g + 1);
             mark(r, UPDATE);
             updated.rows.push(r);
             updated.targets.push(h);
@@ -239,6 +244,7 @@ function dedupeKind(
           continue;
         }
         // Another row of this import has this stored key: this one is compared with it.
+        earlierStored = firstIncoming![h] > 0;
         h = first;
       }
       const diff = rows.differences(compared, h, g);
@@ -256,17 +262,24 @@ function dedupeKind(
       const other = sources[hs];
       mark(r, QUARANTINED);
       tally.report.rowsQuarantined++;
-      const where =
-        h < storedTotal
-          ? 'already stored'
-          : `already in this import (${tallies[incoming[hs - stored.length].fileIndex].report.fileName} line ${lineOf(other, hr)})`;
-      addProblem(
-        tally,
-        lineOf(block, r),
-        keyNames,
-        keyText(kind, block, r, ', '),
-        `${keyNames} ${where} with different values (${diff.join(', ')})`,
-      );
+      const earlierFile = tallies[incoming[hs - stored.length].fileIndex].report.fileName;
+      const earlierLine = lineOf(other, hr);
+      addProblem(tally, () => ({
+        line: lineOf(block, r),
+        column: keyNames,
+        value: keyText(kind, block, r, ', '),
+        reason: `${keyNames} already in this import (${earlierFile} line ${earlierLine}) with different values (${diff.join(', ')})`,
+        repeatOf: {
+          fileName: earlierFile,
+          line: earlierLine,
+          stored: earlierStored,
+          differences: diff.map((column) => ({
+            column,
+            earlier: cellText(other.columns[column], hr),
+            later: cellText(block.columns[column], r),
+          })),
+        },
+      }));
     }
     status.push(st);
     fates.push(fate);

@@ -10,6 +10,17 @@ export interface QuarantinedCell {
   /** The offending value; masked when the privacy guard flagged it. */
   value: string;
   reason: string;
+  /**
+   * A row quarantined because an earlier row of the same import has its natural key with other
+   * values: that row, whether it is stored (false when it is itself a pending change of a stored
+   * row), and each column that differs, as display text (its value, then this row's).
+   */
+  repeatOf?: {
+    fileName: string;
+    line: number;
+    stored: boolean;
+    differences: { column: string; earlier: string | null; later: string | null }[];
+  };
 }
 
 export interface FileReport {

@@ -1,7 +1,8 @@
 /**
- * Duplicates. The import keeps one row per natural key and quarantines a second row with the
- * same key and other values, so repeated incident ids and conflicting cases rows are read from
- * the import history; the same woman, date and incident kind under two incident ids is found in
+ * Duplicates. An import keeps one row per natural key and quarantines a second row of the import
+ * with the same key and other values; a row of a later import that changes a stored row waits as
+ * a pending change. So repeated incident ids and conflicting cases rows are read from the import
+ * history; the same woman, date and incident kind under two incident ids is found in
  * the working set. Pure.
  */
 import { UNKNOWN_DAY } from '../../domain/columns';
@@ -23,13 +24,23 @@ export interface SameDayIncidents {
   incidentIds: string[];
 }
 
-/** A cases row of a later extract that changes a stored case, not yet accepted or dismissed. */
+/**
+ * A cases row that disagrees with another row of the same case_id: a later extract's change to a
+ * stored case not yet accepted or dismissed ('pending'), or a row quarantined because an earlier
+ * row of the same import (the same file or another) has its case_id with other values.
+ */
 export interface CaseConflict {
   caseId: string;
   fileName: string;
   line: number;
+  status: 'pending' | 'quarantined';
+  /** What the row is compared with: 'stored row', or the earlier row of the import when that is not stored. */
+  against: string;
+  /** Each field that differs: the value of the row compared with ('stored'), then this row's. */
   differences: { field: string; stored: string | null; incoming: string | null }[];
 }
+
+const STORED_ROW = 'stored row';
 
 /** The listed changes to cases rows still pending, one entry per changed row. */
 export function pendingCaseChanges(history: readonly ImportSummary[]): CaseConflict[] {
@@ -41,7 +52,7 @@ export function pendingCaseChanges(history: readonly ImportSummary[]): CaseConfl
       let last: CaseConflict | null = null;
       for (const cell of set.listed) {
         if (!last || last.caseId !== cell.key || last.line !== cell.line) {
-          last = { caseId: cell.key, fileName: set.fileName, line: cell.line, differences: [] };
+          last = { caseId: cell.key, fileName: set.fileName, line: cell.line, status: 'pending', against: STORED_ROW, differences: [] };
           out.push(last);
         }
         last.differences.push({ field: cell.column, stored: cell.stored, incoming: cell.incoming });
@@ -51,10 +62,47 @@ export function pendingCaseChanges(history: readonly ImportSummary[]): CaseConfl
   return out;
 }
 
+/** Cases rows quarantined because an earlier row of their import has the case_id with other values. */
+export function quarantinedCaseRepeats(history: readonly ImportSummary[]): CaseConflict[] {
+  const out: CaseConflict[] = [];
+  for (const summary of history) {
+    if (summary.rolledBack) continue;
+    for (const file of summary.files) {
+      if (file.kind !== 'cases') continue;
+      for (const q of file.quarantined) {
+        const earlier = q.repeatOf;
+        if (!earlier) continue;
+        out.push({
+          caseId: q.value,
+          fileName: file.fileName,
+          line: q.line,
+          status: 'quarantined',
+          against: earlier.stored ? STORED_ROW : `${earlier.fileName} line ${earlier.line}`,
+          differences: earlier.differences.map((d) => ({ field: d.column, stored: d.earlier, incoming: d.later })),
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Pending changes of stored cases rows (exact, beyond the ones listed) and quarantined repeats. */
+export function caseConflictCount(history: readonly ImportSummary[], quarantined: number): number {
+  let pending = 0;
+  for (const summary of history) {
+    if (summary.rolledBack) continue;
+    for (const set of summary.changes) if (set.kind === 'cases' && set.status === 'pending') pending += set.rows;
+  }
+  return pending + quarantined;
+}
+
 export interface Duplicates {
   repeatedIncidentIds: RepeatedIncidentId[];
   sameDayIncidents: SameDayIncidents[];
+  /** Listed; the cap on listed changes may leave some out. */
   caseConflicts: CaseConflict[];
+  /** Every pending change of a stored cases row and every quarantined repeat. */
+  caseConflictRows: number;
 }
 
 const DIFFERENT_VALUES = /with different values/;
@@ -105,10 +153,12 @@ export function sameDayIncidents(ws: WorkingSet): SameDayIncidents[] {
 }
 
 export function duplicates(ws: WorkingSet, history: readonly ImportSummary[]): Duplicates {
+  const repeats = quarantinedCaseRepeats(history);
   return {
     repeatedIncidentIds: repeatedIncidentIds(history),
     sameDayIncidents: sameDayIncidents(ws),
-    caseConflicts: pendingCaseChanges(history),
+    caseConflicts: [...pendingCaseChanges(history), ...repeats],
+    caseConflictRows: caseConflictCount(history, repeats.length),
   };
 }
 
@@ -138,7 +188,10 @@ export function duplicatesLog(d: Duplicates): LogEntry[] {
       caseId: c.caseId,
       field: c.differences.map((x) => x.field).join(', '),
       value: c.differences.map((x) => `${x.field}: ${x.stored ?? 'unknown'} / ${x.incoming ?? 'unknown'}`).join('; '),
-      why: `A later row (${c.fileName} line ${c.line}) disagrees with the stored one; the stored values stand until someone confirms.`,
+      why:
+        c.status === 'pending'
+          ? `A later extract (${c.fileName} line ${c.line}) changes the stored row; the stored values stand until the change is accepted on the Data screen.`
+          : `Two rows of one import disagree (${c.against} and ${c.fileName} line ${c.line}); the later row was quarantined and the first one stands.`,
     });
   }
   return out;

@@ -8,6 +8,7 @@ import { loadWorkingSet, recordsOf, summaryOf } from '../../../src/db/working-se
 import { listImports } from '../../../src/db/history';
 import { openDb, type WaymarkDb } from '../../../src/db/db';
 import { day, freshDb, makeBlock, pendingOf, type RowInput } from './helpers';
+import type { Kind } from '../../../src/domain/contract';
 
 const cases = [
   { case_id: 'C1', area: 'City', referral_date: '2014-03-01', age_at_referral: 30, disability: false },
@@ -112,9 +113,19 @@ describe('update detection', () => {
       ['b.csv', 0, 1, 0, 1],
     ]);
     expect(s.files[0].quarantined).toEqual([
-      { line: 3, column: 'incident_id', value: 'INC1', reason: 'incident_id already in this import (a.csv line 2) with different values (outcome)' },
+      {
+        line: 3,
+        column: 'incident_id',
+        value: 'INC1',
+        reason: 'incident_id already in this import (a.csv line 2) with different values (outcome)',
+        // The earlier row is itself a pending change, not a stored row.
+        repeatOf: { fileName: 'a.csv', line: 2, stored: false, differences: [{ column: 'outcome', earlier: 'charge_summons', later: 'caution' }] },
+      },
     ]);
-    expect(s.files[1].quarantined[0].reason).toBe('incident_id already in this import (a.csv line 5) with different values (date)');
+    expect(s.files[1].quarantined[0]).toMatchObject({
+      reason: 'incident_id already in this import (a.csv line 5) with different values (date)',
+      repeatOf: { fileName: 'a.csv', line: 5, stored: true, differences: [{ column: 'date', earlier: '2016-01-01', later: '2016-01-02' }] },
+    });
     expect(s.changes.map((c) => [c.fileName, c.rows])).toEqual([['a.csv', 1]]);
   });
 
@@ -450,5 +461,123 @@ describe('upgrade to version 4', () => {
     await undoImport(db, 2);
     await undoImport(db, 1);
     expect(await db.blocks.count()).toBe(0);
+  });
+});
+
+/** Per kind: a stored row, the same row with other values (null: every column is key), a new row. */
+const EVERY_KIND: { kind: Kind; row: RowInput; changed: RowInput | null; added: RowInput }[] = [
+  { kind: 'cases', row: cases[0], changed: { ...cases[0], closure_date: '2015-01-31', area: 'County South' }, added: { case_id: 'C3', area: 'City', referral_date: '2015-01-01' } },
+  { kind: 'incidents', row: incidents[0], changed: { ...incidents[0], outcome: 'charge_summons' }, added: { incident_id: 'INC7', case_id: 'C1', date: '2015-02-01', kind: 'crime' } },
+  {
+    kind: 'risk_assessments',
+    row: { case_id: 'C1', date: '2014-03-01', level: 'medium', score: 11, tool: 'dash', assessor: 'police' },
+    changed: { case_id: 'C1', date: '2014-03-01', level: 'high', score: 15, tool: 'dash', assessor: 'police' },
+    added: { case_id: 'C1', date: '2014-09-01', level: 'standard', score: 4, tool: 'dash', assessor: 'police' },
+  },
+  {
+    kind: 'support',
+    row: { case_id: 'C1', date: '2014-04-01', category: 'housing', status: 'started', agency: 'Council' },
+    changed: { case_id: 'C1', date: '2014-04-01', end_date: '2014-08-01', category: 'housing', status: 'completed', agency: 'Council' },
+    added: { case_id: 'C1', date: '2014-04-01', category: 'housing', status: 'started', agency: 'Refuge' },
+  },
+  { kind: 'contacts', row: phone, changed: null, added: { ...phone, result: 'successful' } },
+  {
+    kind: 'outcomes',
+    row: { case_id: 'C1', date: '2014-03-20', tool: 'batteries', domain: 'safety', score: 3, stage: 'intake' },
+    changed: { case_id: 'C1', date: '2014-03-20', tool: 'batteries', domain: 'safety', score: 5, stage: 'intake' },
+    added: { case_id: 'C1', date: '2014-09-20', tool: 'batteries', domain: 'safety', score: 6, stage: 'review' },
+  },
+  {
+    kind: 'milestones',
+    row: { case_id: 'C1', date: '2014-12-15', kind: 'started_education', detail: 'Started a course' },
+    changed: { case_id: 'C1', date: '2014-12-15', kind: 'started_education', detail: 'Started a college course' },
+    added: { case_id: 'C1', date: '2015-03-14', kind: 'case_closed' },
+  },
+];
+
+describe('every kind of record', () => {
+  const firstOfEvery = (db: WaymarkDb) =>
+    commitImport(db, pendingOf(EVERY_KIND.map((k) => ({ block: makeBlock(k.kind, [k.row]), fileName: `${k.kind}.csv` }))), { now: 1000 });
+  const secondOfEvery = (db: WaymarkDb) =>
+    commitImport(
+      db,
+      pendingOf(EVERY_KIND.map((k) => ({ block: makeBlock(k.kind, [k.changed ?? k.row, k.added]), fileName: `${k.kind}-2.csv` }))),
+      { now: 2000 },
+    );
+
+  it('finds one change per kind with a column outside the key, adds the new rows, and stores nothing else', async () => {
+    const db = freshDb();
+    await firstOfEvery(db);
+    const s = await secondOfEvery(db);
+    expect(s.changes.map((c) => [c.kind, c.rows])).toEqual(EVERY_KIND.filter((k) => k.changed).map((k) => [k.kind, 1]));
+    expect(s.files.map((f) => [f.kind, f.rowsImported, f.rowsChanged, f.rowsAlreadyPresent])).toEqual(
+      EVERY_KIND.map((k) => [k.kind, 1, k.changed ? 1 : 0, k.changed ? 0 : 1]),
+    );
+    expect(s.changes.find((c) => c.kind === 'milestones')!.listed).toEqual([
+      { key: 'C1, 2014-12-15, started_education', line: 2, column: 'detail', stored: 'Started a course', incoming: 'Started a college course' },
+    ]);
+  });
+
+  it('import, accept all, undo: the digest is the one before, kind by kind', async () => {
+    for (const { kind } of EVERY_KIND) {
+      const db = freshDb();
+      const only = EVERY_KIND.filter((k) => k.kind === kind || k.kind === 'cases');
+      await commitImport(db, pendingOf(only.map((k) => ({ block: makeBlock(k.kind, [k.row]), fileName: `${k.kind}.csv` }))));
+      const before = await digestStore(db);
+      const s = await commitImport(db, pendingOf(only.map((k) => ({ block: makeBlock(k.kind, [k.changed ?? k.row, k.added]), fileName: `${k.kind}-2.csv` }))));
+      await acceptChanges(db, s.id, 'all');
+      expect(await digestStore(db), kind).not.toBe(before);
+      await undoImport(db, s.id);
+      expect(await digestStore(db), kind).toBe(before);
+    }
+  });
+
+  it('import, accept file by file in reverse, undo: the digest is the one before, all kinds at once', async () => {
+    const db = freshDb();
+    await firstOfEvery(db);
+    const before = await digestStore(db);
+    const s = await secondOfEvery(db);
+    for (let i = s.changes.length - 1; i >= 0; i--) await acceptChanges(db, s.id, i);
+    const ws = await loadWorkingSet(db);
+    expect(recordsOf(ws, 'C1').outcomes.map((o) => o.score)).toEqual([5, 6]);
+    expect(recordsOf(ws, 'C1').risk_assessments.map((r) => r.level)).toEqual(['high', 'standard']);
+    await undoImport(db, s.id);
+    expect(await digestStore(db)).toBe(before);
+  });
+});
+
+describe('refusal order', () => {
+  const incident = (id: string, date: string) => makeBlock('incidents', [{ incident_id: id, case_id: 'C1', date, kind: 'crime' }]);
+
+  it('names the newest later import first, then the next one, and undoes them newest first', async () => {
+    const db = freshDb();
+    const a = await commitImport(db, pendingOf([incident('INC1', '2014-01-01')]), { now: 1 });
+    const b = await commitImport(db, pendingOf([incident('INC2', '2014-02-01')]), { now: 2 });
+    const c = await commitImport(db, pendingOf([incident('INC3', '2014-03-01')]), { now: 3 });
+    const digest = await digestStore(db);
+    await expect(undoImport(db, a.id)).rejects.toMatchObject({ later: { importId: c.id } });
+    await expect(undoImport(db, b.id)).rejects.toMatchObject({ later: { importId: c.id } });
+    expect(await digestStore(db)).toBe(digest);
+    await undoImport(db, c.id);
+    await expect(undoImport(db, a.id)).rejects.toMatchObject({ later: { importId: b.id } });
+    await undoImport(db, b.id);
+    await undoImport(db, a.id);
+    expect(await db.imports.count()).toBe(0);
+    expect(await db.blocks.count()).toBe(0);
+  });
+
+  it('refuses to undo accepted changes that a later import relies on, and an accept later than an import blocks that import', async () => {
+    const db = freshDb();
+    await firstImport(db);
+    const second = await secondExtract(db);
+    await acceptChanges(db, second.id, 0);
+    const later = await commitImport(db, pendingOf([incident('INC8', '2016-05-01')]), { now: 3000 });
+    const digest = await digestStore(db);
+    await expect(undoAcceptedChanges(db, second.id, 0)).rejects.toMatchObject({ later: { importId: later.id, acceptedFile: null } });
+    expect(await digestStore(db)).toBe(digest);
+    await undoImport(db, later.id);
+    // With the later import undone, the rest can be accepted and the whole import undone.
+    await acceptChanges(db, second.id, 1);
+    await expect(undoImport(db, second.id)).resolves.toBeUndefined();
   });
 });

@@ -172,6 +172,7 @@ describe('commitImport', () => {
         column: 'case_id, date, kind',
         value: 'C1, 2014-03-17, separated',
         reason: 'case_id, date, kind already in this import (milestones.csv line 2) with different values (detail)',
+        repeatOf: { fileName: 'milestones.csv', line: 2, stored: true, differences: [{ column: 'detail', earlier: 'left home', later: 'moved out' }] },
       },
     ]);
     const kinds = recordsOf(await loadWorkingSet(db), 'C1').milestones.map((m) => [m.kind, m.kind__raw]);

@@ -159,8 +159,20 @@ describe('duplicates', () => {
         files: [
           makeFile('incidents-2.csv', 'incidents', 2, {
             quarantined: [
-              { line: 3, column: 'incident_id', value: 'i1', reason: 'incident_id already stored with different values (date)' },
+              { line: 3, column: 'incident_id', value: 'i1', reason: 'incident_id already in this import (incidents-1.csv line 2) with different values (date)' },
               { line: 4, column: 'date', value: '31/02/2014', reason: 'not a date' },
+            ],
+          }),
+          makeFile('cases-b.csv', 'cases', 1, {
+            quarantined: [
+              {
+                line: 2,
+                column: 'case_id',
+                value: 'c',
+                reason: 'case_id already in this import (cases-a.csv line 3) with different values (area)',
+                repeatOf: { fileName: 'cases-a.csv', line: 3, stored: true, differences: [{ column: 'area', earlier: 'City', later: 'North' }] },
+              },
+              { line: 3, column: 'referral_date', value: 'soon', reason: 'not a date' },
             ],
           }),
         ],
@@ -191,12 +203,24 @@ describe('duplicates', () => {
         caseId: 'a',
         fileName: 'cases-2.csv',
         line: 2,
+        status: 'pending',
+        against: 'stored row',
         differences: [
           { field: 'area', stored: 'City', incoming: 'North' },
           { field: 'age_at_referral', stored: null, incoming: '30' },
         ],
       },
+      {
+        caseId: 'c',
+        fileName: 'cases-b.csv',
+        line: 2,
+        status: 'quarantined',
+        against: 'stored row',
+        differences: [{ field: 'area', stored: 'City', incoming: 'North' }],
+      },
     ]);
+    // Pending rows are counted exactly, beyond the ones listed; accepted ones are not counted.
+    expect(d.caseConflictRows).toBe(2);
     expect(duplicates(w, []).repeatedIncidentIds).toEqual([]);
   });
 });
