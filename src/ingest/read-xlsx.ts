@@ -499,9 +499,10 @@ export class WorkbookReader implements Workbook {
         inData = true;
         pos = start;
       }
+      // Found once per piece: searching for it at every row would scan the rest of the piece each time.
+      const stop = xml.indexOf('</sheetData>', pos);
       for (;;) {
         const open = nextTag(xml, 'row', pos);
-        const stop = xml.indexOf('</sheetData>', pos);
         if (stop !== -1 && (open < 0 || stop < open)) {
           ended = true;
           pos = xml.length;
