@@ -14,6 +14,7 @@ import { JOURNEY_TARGETS, runJourneyBench } from './journey-bench';
 import { QUALITY_TARGETS, runQualityBench } from './quality-bench';
 import { cohortTargets, runCohortBench } from './cohort-bench';
 import { extractsTargets, runExtractsBench } from './extracts-bench';
+import { cohortWorkbook } from './make-workbook';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT || 4174);
@@ -32,6 +33,11 @@ function checkTargets(figures: Record<string, number>, targets: readonly (readon
 }
 
 const ONLY_IMPORT = process.env.BENCH_ONLY === 'import';
+/**
+ * BENCH_ONLY=workbook imports each cohort as CSV files and as one 7-sheet workbook in the same
+ * run: times, the ratio workbook/CSV, and the longest main-thread task during the workbook import.
+ */
+const ONLY_WORKBOOK = process.env.BENCH_ONLY === 'workbook';
 /** BENCH_ONLY=cohort times only the cohort screen (skips the import table, journey and quality benches). */
 const ONLY_COHORT = process.env.BENCH_ONLY === 'cohort';
 /** BENCH_ONLY=extracts times only successive extracts: re-import, a second extract, accept all, undo. */
@@ -97,6 +103,58 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     await waitForServer(url);
+    if (ONLY_WORKBOOK) {
+      for (const women of COHORTS) {
+        const dir = cohortDir(women);
+        const csvs = readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => path.join(dir, f));
+        const book = cohortWorkbook(dir);
+        const page = await browser.newPage();
+        await page.goto(url);
+        await page.waitForSelector('body[data-ready="true"]');
+        const csvRuns = [];
+        const bookRuns = [];
+        for (let i = 0; i < RUNS; i += 1) {
+          await page.setInputFiles('#files', csvs);
+          await page.evaluate(() => window.bench.clear());
+          csvRuns.push(await page.evaluate(() => window.bench.fullImport()));
+          await page.setInputFiles('#files', [book]);
+          await page.evaluate(() => window.bench.clear());
+          bookRuns.push(await page.evaluate(() => window.bench.fullImport()));
+        }
+        await page.close();
+        const csvMs = median(csvRuns.map((r) => r.ms));
+        const bookMs = median(bookRuns.map((r) => r.ms));
+        const longest = Math.max(...bookRuns.map((r) => r.longestTaskMs));
+        const row = {
+          women,
+          csvMegabytes: +(csvs.reduce((n, f) => n + statSync(f).size, 0) / 1024 / 1024).toFixed(1),
+          workbookMegabytes: +(statSync(book).size / 1024 / 1024).toFixed(1),
+          rowsImportedCsv: csvRuns[0].rowsImported,
+          rowsImportedWorkbook: bookRuns[0].rowsImported,
+          csvImportMs: Math.round(csvMs),
+          workbookImportMs: Math.round(bookMs),
+          ratio: +(bookMs / csvMs).toFixed(2),
+          longestMainThreadTaskMs: Math.round(longest),
+          maxProgressGapMs: Math.round(Math.max(...bookRuns.map((r) => r.maxProgressGapMs))),
+          allCsvRunsMs: csvRuns.map((r) => Math.round(r.ms)),
+          allWorkbookRunsMs: bookRuns.map((r) => Math.round(r.ms)),
+        };
+        results.push({ workbook: row });
+        console.log(`\n== Workbook vs CSV, ${women.toLocaleString('en-GB')} women ==`);
+        console.table(row);
+        const checks: [string, boolean][] = [
+          [`the same rows imported from the workbook as from the CSV files (${row.rowsImportedWorkbook} / ${row.rowsImportedCsv})`, row.rowsImportedWorkbook === row.rowsImportedCsv],
+          [`workbook import within 4x the CSV import (ratio ${row.ratio})`, row.ratio <= 4],
+          [`no main-thread task over 50 ms during the workbook import (${row.longestMainThreadTaskMs} ms)`, longest <= 50],
+        ];
+        for (const [label, ok] of checks) {
+          console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);
+          if (!ok) failed = true;
+        }
+      }
+      console.log(JSON.stringify(results));
+      return;
+    }
     // Issue 10: successive extracts, for every cohort.
     for (const women of ONLY_COHORT || ONLY_IMPORT ? [] : COHORTS) {
       const extracts = await runExtractsBench(browser, url, cohortDir(women), women, RUNS);
@@ -240,7 +298,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
-    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS) && failed) process.exitCode = 1;
+    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS || ONLY_WORKBOOK) && failed) process.exitCode = 1;
   }
   const machine = {
     cpu: os.cpus()[0]?.model,

@@ -39,6 +39,10 @@ export interface FileReport {
   droppedColumns: string[];
   encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252';
   delimiter: ',' | ';' | '\t';
+  /** 'xlsx' for a sheet of an Excel workbook (then encoding and delimiter say nothing); absent for CSV. */
+  format?: 'xlsx';
+  /** Why a sheet of a workbook was not read (no kind matched, empty); absent when it was read. */
+  skipped?: string;
   /** Human-readable notes: encoding fallback, sep= line, open-vocabulary warnings, etc. */
   notes: string[];
   /** Every quarantined row's problems; a row may have several. Capped when stored (see below). */

@@ -11,7 +11,7 @@ export interface FileTaskIn {
 }
 
 export type FileTaskOut =
-  | { type: 'progress'; bytesDone: number; rowsDone: number }
+  | { type: 'progress'; fraction: number; rowsDone: number }
   | { type: 'result'; task: FileTaskResult }
   | { type: 'error'; message: string };
 
@@ -31,14 +31,14 @@ export interface WorkerFileRunner {
   terminate(): void;
 }
 
-/** A runner that sends each file to its own helper worker. */
+/** A runner that sends each file (or sheet of a workbook) to its own helper worker. */
 export function helperWorkerRunner(): WorkerFileRunner {
   const worker = new Worker(new URL('./ingest-file.worker.ts', import.meta.url), { type: 'module' });
   const run: FileRunner = (file, fileIndex, onProgress, read) =>
     new Promise<FileTaskResult>((resolve, reject) => {
       worker.onmessage = (event: MessageEvent<FileTaskOut>) => {
         const message = event.data;
-        if (message.type === 'progress') onProgress(message.bytesDone, message.rowsDone);
+        if (message.type === 'progress') onProgress(message.fraction, message.rowsDone);
         else if (message.type === 'result') resolve(message.task);
         else reject(new Error(message.message));
       };

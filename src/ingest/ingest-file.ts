@@ -6,10 +6,10 @@
 import type { ColumnBlock } from '../domain/columns';
 import type { FileReport, PrivacyFinding } from '../domain/import-report';
 import { NotTextFileError, decodeBytes, encodingNote, type TextEncodingName } from './decode-bytes';
-import { detectKind } from './detect-kind';
+import { detectKind, fieldForHeader } from './detect-kind';
 import { PREVIEW_ROWS, mappedDetection } from './apply-mapping';
 import type { ColumnMapping, MappingProfile } from '../domain/mapping';
-import { DEFAULT_CHUNK_SIZE, prepareCsv, streamCsv, UNCLOSED_QUOTE_REASON } from './parse-csv';
+import { DEFAULT_CHUNK_SIZE, prepareCsv, streamCsv, UNCLOSED_QUOTE_REASON, type CsvChunk, type CsvStreamResult } from './parse-csv';
 import { FindingCollector, QuarantineCollector, type FindingColumn } from './report-collectors';
 import * as privacy from './scan-privacy';
 import { RowValidator, type PrivacyScanner } from './validate-row';
@@ -112,26 +112,61 @@ export function ingestBytes(
   return ingestText(decoded.text, fileName, { ...options, encoding: decoded.encoding }, onProgress);
 }
 
+/**
+ * Where the rows of one file come from: CSV text, or one sheet of a workbook. `stream` calls the
+ * header handler once, then the chunk handler; the header handler returns the columns it reads
+ * as dates (a workbook reads plain numbers in them as Excel serials; CSV ignores it).
+ */
+export interface RowSource {
+  encoding: TextEncodingName;
+  delimiter: FileReport['delimiter'];
+  format?: FileReport['format'];
+  notes: string[];
+  stream(handlers: RowHandlers, chunkSize: number): CsvStreamResult;
+}
+
+export interface RowHandlers {
+  header(fields: string[], line: number, problem: string | null): readonly number[];
+  chunk(chunk: CsvChunk): void;
+}
+
+export function csvSource(text: string, encoding: TextEncodingName): RowSource {
+  const layout = prepareCsv(text);
+  const encNote = encodingNote(encoding);
+  return {
+    encoding,
+    delimiter: layout.delimiter,
+    notes: [...(encNote ? [encNote] : []), ...layout.notes],
+    stream: (handlers, chunkSize) => streamCsv(layout, handlers, chunkSize),
+  };
+}
+
 export function ingestText(
   text: string,
   fileName: string,
   options: IngestOptions = {},
   onProgress?: (p: IngestProgress) => void,
 ): FileIngest {
-  const encoding = options.encoding ?? 'utf-8';
+  return ingestRows(csvSource(text, options.encoding ?? 'utf-8'), fileName, options, onProgress);
+}
+
+/** One file's rows, from any source, read with the rules of its kind. */
+export function ingestRows(
+  source: RowSource,
+  fileName: string,
+  options: IngestOptions = {},
+  onProgress?: (p: IngestProgress) => void,
+): FileIngest {
   const scanner = options.scanner === undefined ? defaultScanner : options.scanner;
   const drop = options.dropColumns ?? new Set<string>();
   const fileIndex = options.fileIndex ?? 0;
-  const report = emptyReport(fileName, encoding);
+  const report = emptyReport(fileName, source.encoding);
+  report.delimiter = source.delimiter;
+  if (source.format) report.format = source.format;
   const findings = new FindingCollector(fileIndex, fileName, scanner ? scanner.maskValue : () => '', options.findingsCap);
   const quarantine = new QuarantineCollector();
   const blocks: ColumnBlock[] = [];
-
-  const encNote = encodingNote(encoding);
-  if (encNote) report.notes.push(encNote);
-  const layout = prepareCsv(text);
-  report.delimiter = layout.delimiter;
-  report.notes.push(...layout.notes);
+  report.notes.push(...source.notes);
 
   let validator: RowValidator | null = null;
   let rowsDone = 0;
@@ -142,10 +177,10 @@ export function ingestText(
   let wide: WideOutcomes | null = null;
   const previewRows: string[][] = [];
 
-  const result = streamCsv(
-    layout,
+  const result = source.stream(
     {
       header(fields, line, problem) {
+        const file = fields;
         headerProblem = problem;
         const mapped = mappedDetection(fields, options.mapping, options.profiles);
         let detection = mapped?.detection ?? detectKind(fields);
@@ -160,7 +195,7 @@ export function ingestText(
         ignored = detection.ignored.map((i): [number, string] => [i, labels[i]]).filter(([, l]) => !drop.has(l));
         header = fields;
         report.ignoredColumns = ignored.map(([, l]) => l);
-        if (!detection.kind) return;
+        if (!detection.kind) return [];
         if (scanner) {
           for (const i of detection.unknown) {
             if (!drop.has(labels[i]) && scanner.isIdentifyingColumn(fields[i])) {
@@ -177,6 +212,11 @@ export function ingestText(
           findings,
           quarantine: wide ? wide.quarantineFor(quarantine) : quarantine,
         });
+        // The file's own columns read as dates (a wide file's header above is the reshaped one).
+        const isDate = wide
+          ? (i: number) => fieldForHeader('outcomes', file[i])?.type === 'date'
+          : (i: number) => detection.fields[i]?.type === 'date';
+        return file.flatMap((_, i) => (isDate(i) ? [i] : []));
       },
       chunk({ rows, lines, problems, charsDone, charsTotal }) {
         const v = validator as RowValidator | null;

@@ -5,18 +5,15 @@
  * commit, so terminating the worker at any point leaves the store as it was.
  */
 import type { PendingImport } from '../db/import-batch';
-import type { FileReport, ImportSummary, PrivacyFinding } from '../domain/import-report';
+import type { ImportSummary, PrivacyFinding } from '../domain/import-report';
 import { NotTextFileError, decodeBytes } from './decode-bytes';
-import { ingestText, rejectedFile, type FileIngest, type FullPrivacyScanner, type IngestOptions } from './ingest-file';
+import { ingestText, rejectedFile, type FileIngest, type FullPrivacyScanner, type IngestOptions, type IngestProgress } from './ingest-file';
 import type { DecisionAction, FilePreview, FileTarget, FindingColumn, IngestOutMessage, ProgressMessage } from './ingest-messages';
 import type { MappingProfile } from '../domain/mapping';
 import { FINDINGS_CAP } from './report-collectors';
+import { WorkbookCache, isWorkbookFile, noteNothingRead, rejectedWorkbook, runSheet, type FileSource } from './ingest-workbook';
 
-export interface FileLike {
-  readonly name: string;
-  readonly size: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
+export type FileLike = FileSource;
 
 /** One file read, validated and scanned; the text is kept only when the privacy guard found something. */
 export interface FileTaskResult {
@@ -30,27 +27,39 @@ export interface ReadChoices {
   profiles?: readonly MappingProfile[];
 }
 
-/** The per-file part of IngestOptions that travels to whichever runner reads the file. */
-export type FileReadOptions = Pick<IngestOptions, 'mapping' | 'profiles'>;
+/** The per-file part of IngestOptions that travels to whichever runner reads the file; `sheet`: read only this sheet of a workbook. */
+export type FileReadOptions = Pick<IngestOptions, 'mapping' | 'profiles'> & { sheet?: string };
 
 /**
- * Runs one file to a FileIngest, reporting bytes and rows done. The worker gives the session
+ * Runs one file (or one sheet of a workbook) to a FileIngest, reporting the fraction done (0 to
+ * 1) and rows done. The worker gives the session
  * one runner per helper worker, so files are read in parallel; tests run files in place.
  */
 export type FileRunner = (
   file: FileLike,
   fileIndex: number,
-  onProgress: (bytesDone: number, rowsDone: number) => void,
+  onProgress: (fractionDone: number, rowsDone: number) => void,
   read?: FileReadOptions,
 ) => Promise<FileTaskResult>;
 
-/** Reads, decodes and ingests one file in this thread. */
+/**
+ * Reads, decodes and ingests one file in this thread; with `options.sheet`, one sheet of a
+ * workbook instead (opened through `books`, so several sheets of one workbook read it once).
+ */
 export async function runFileHere(
   file: FileLike,
   fileIndex: number,
-  options: IngestOptions,
+  options: IngestOptions & { sheet?: string },
   onProgress: (bytesDone: number, rowsDone: number) => void,
+  books: WorkbookCache = new WorkbookCache(),
 ): Promise<FileTaskResult> {
+  const { sheet, ...rest } = options;
+  if (sheet !== undefined) {
+    const result = await runSheet(books, file, sheet, { ...rest, fileIndex }, (p) =>
+      onProgress(p.charsTotal ? p.charsDone / p.charsTotal : 0, p.rowsDone),
+    );
+    return { result, keptText: null };
+  }
   const bytes = await file.arrayBuffer();
   let decoded;
   try {
@@ -59,10 +68,21 @@ export async function runFileHere(
     if (!(e instanceof NotTextFileError)) throw e;
     return { result: rejectedFile(file.name, e.message), keptText: null };
   }
-  const result = ingestText(decoded.text, file.name, { ...options, fileIndex, encoding: decoded.encoding }, (p) =>
-    onProgress(p.charsTotal ? (file.size * p.charsDone) / p.charsTotal : 0, p.rowsDone),
+  const result = ingestText(decoded.text, file.name, { ...rest, fileIndex, encoding: decoded.encoding }, (p) =>
+    onProgress(p.charsTotal ? p.charsDone / p.charsTotal : 0, p.rowsDone),
   );
   return { result, keptText: result.findingsTotal > 0 ? decoded.text : null };
+}
+
+/**
+ * One unit of reading: a CSV file, or one sheet of a workbook. `size` is its share of the file's
+ * bytes (for ordering and progress); `done` is set for a file already judged unreadable.
+ */
+interface ReadTask {
+  fileIndex: number;
+  size: number;
+  sheet?: string;
+  done?: FileIngest;
 }
 
 export interface SessionDeps {
@@ -116,9 +136,6 @@ export class IngestSession {
   async #run(files: readonly FileLike[], allOrNothing: boolean, dbName: string | undefined, choices: ReadChoices): Promise<void> {
     const fileCount = files.length;
     const bytesTotal = files.reduce((n, f) => n + f.size, 0);
-    const results: FileIngest[] = [];
-    /** Decoded text kept only for files with findings, to re-read them without the flagged columns. */
-    const kept: (string | null)[] = [];
 
     const progress = (
       phase: ProgressMessage['phase'],
@@ -143,37 +160,77 @@ export class IngestSession {
     };
 
     const options = { currentYear: this.#deps.currentYear, chunkSize: this.#deps.chunkSize, scanner: this.#deps.scanner };
+    const books = new WorkbookCache();
     const readOptions = (i: number): FileReadOptions => ({ mapping: choices.targets?.[i]?.mapping ?? null, profiles: choices.profiles });
     const runners: FileRunner[] = this.#deps.runners?.length
       ? this.#deps.runners
-      : [(file, i, onProgress, read) => runFileHere(file, i, { ...options, ...read }, onProgress)];
+      : [(file, i, onProgress, read) => runFileHere(file, i, { ...options, ...read }, onProgress, books)];
 
-    // Largest files first, each runner taking the next file when it is free.
-    const queue = files.map((_, i) => i).sort((a, b) => files[b].size - files[a].size || a - b);
-    const bytesDone = new Float64Array(fileCount);
-    const rowsDone = new Float64Array(fileCount);
+    // A workbook becomes one task per sheet, so that its sheets are read in parallel too.
+    const tasks: ReadTask[] = [];
+    for (let i = 0; i < fileCount; i++) {
+      const file = files[i];
+      if (!(await isWorkbookFile(file))) {
+        tasks.push({ fileIndex: i, size: file.size });
+        continue;
+      }
+      const book = await books.open(file);
+      if (!('sheets' in book)) {
+        tasks.push({ fileIndex: i, size: file.size, done: rejectedWorkbook(file.name, book.message) });
+        continue;
+      }
+      const only = choices.targets?.[i]?.sheet;
+      const sheets = only === undefined ? book.sheets : book.sheets.filter((s) => s.name === only);
+      if (sheets.length === 0) {
+        const message = only === undefined ? `${file.name} has no sheets: the workbook is empty.` : `${file.name} has no sheet named "${only}" (it may have been renamed since).`;
+        tasks.push({ fileIndex: i, size: file.size, done: rejectedWorkbook(file.name, message) });
+        continue;
+      }
+      const compressed = sheets.reduce((n, s) => n + s.size, 0);
+      for (const sheet of sheets) {
+        const share = compressed > 0 ? sheet.size / compressed : 1 / sheets.length;
+        tasks.push({ fileIndex: i, size: file.size * share, sheet: sheet.name });
+      }
+    }
+
+    // Largest first, each runner taking the next task when it is free.
+    const queue = tasks.flatMap((t, k) => (t.done ? [] : [k])).sort((a, b) => tasks[b].size - tasks[a].size || a - b);
+    const results: FileIngest[] = tasks.map((t) => t.done as FileIngest);
+    /** Decoded text kept only for CSV files with findings, to re-read them without the flagged columns. */
+    const kept: (string | null)[] = tasks.map(() => null);
+    const bytesDone = new Float64Array(tasks.length);
+    const rowsDone = new Float64Array(tasks.length);
+    tasks.forEach((t, k) => {
+      if (t.done) bytesDone[k] = t.size;
+    });
     const sum = (a: Float64Array) => a.reduce((n, x) => n + x, 0);
     let current = 0;
     progress('reading', 0, 0, 0, true);
     await Promise.all(
       runners.map(async (run) => {
-        for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-          const index = i;
-          current = index;
-          const task = await run(files[index], index, (bytes, rows) => {
-            bytesDone[index] = bytes;
+        for (let k = queue.shift(); k !== undefined; k = queue.shift()) {
+          const index = k;
+          const task = tasks[index];
+          current = task.fileIndex;
+          const read = { ...readOptions(task.fileIndex), ...(task.sheet !== undefined ? { sheet: task.sheet } : {}) };
+          const done = await run(files[task.fileIndex], task.fileIndex, (fraction, rows) => {
+            bytesDone[index] = task.size * fraction;
             rowsDone[index] = rows;
-            current = index;
+            current = task.fileIndex;
             progress('reading', current, sum(bytesDone), sum(rowsDone), false);
-          }, readOptions(index));
-          results[index] = task.result;
-          kept[index] = task.keptText;
-          bytesDone[index] = files[index].size;
-          rowsDone[index] = task.result.report.rowsRead;
+          }, read);
+          results[index] = done.result;
+          kept[index] = done.keptText;
+          bytesDone[index] = task.size;
+          rowsDone[index] = done.result.report.rowsRead;
           progress('reading', current, sum(bytesDone), sum(rowsDone), true);
         }
       }),
     );
+    for (let i = 0; i < fileCount; i++) {
+      const sheets = results.filter((_, k) => tasks[k].fileIndex === i && tasks[k].sheet !== undefined);
+      noteNothingRead(files[i].name, sheets);
+    }
     const rowsBefore = sum(rowsDone);
 
     const total = results.reduce((n, r) => n + r.findingsTotal, 0);
@@ -193,20 +250,24 @@ export class IngestSession {
         return;
       }
       let bytesRead = 0;
-      for (let i = 0; i < fileCount; i++) {
-        const text = kept[i];
-        if (text !== null && text !== undefined) {
-          const drop = new Set(results[i].findingColumns.map((c) => c.column));
-          const base = bytesRead;
-          const size = files[i].size;
-          const encoding = results[i].report.encoding;
-          progress('dropping', i, base, rowsBefore, true);
-          results[i] = ingestText(text, files[i].name, { ...options, ...readOptions(i), fileIndex: i, encoding, dropColumns: drop }, (p) =>
-            progress('dropping', i, base + (p.charsTotal ? (size * p.charsDone) / p.charsTotal : 0), rowsBefore, false),
-          );
-          kept[i] = null;
-        }
-        bytesRead += files[i].size;
+      for (let k = 0; k < tasks.length; k++) {
+        const task = tasks[k];
+        const i = task.fileIndex;
+        const text = kept[k];
+        const size = task.size;
+        const base = bytesRead;
+        bytesRead += size;
+        if (results[k].findingsTotal === 0 || (task.sheet === undefined && (text === null || text === undefined))) continue;
+        const drop = new Set(results[k].findingColumns.map((c) => c.column));
+        const reread = { ...options, ...readOptions(i), fileIndex: i, dropColumns: drop };
+        const onProgress = (p: IngestProgress) =>
+          progress('dropping', i, base + (p.charsTotal ? (size * p.charsDone) / p.charsTotal : 0), rowsBefore, false);
+        progress('dropping', i, base, rowsBefore, true);
+        results[k] =
+          task.sheet !== undefined
+            ? await runSheet(books, files[i], task.sheet, reread, onProgress)
+            : ingestText(text!, files[i].name, { ...reread, encoding: results[k].report.encoding }, onProgress);
+        kept[k] = null;
       }
     }
 
@@ -226,8 +287,8 @@ export class IngestSession {
     } finally {
       clearInterval(heartbeat);
     }
-    const previews: FilePreview[] = results.flatMap((r, fileIndex) =>
-      r.preview ? [{ fileIndex, fileName: r.report.fileName, header: r.preview.header, rows: r.preview.rows }] : [],
+    const previews: FilePreview[] = results.flatMap((r, k) =>
+      r.preview ? [{ fileIndex: tasks[k].fileIndex, fileName: r.report.fileName, header: r.preview.header, rows: r.preview.rows }] : [],
     );
     this.#deps.post({ type: 'done', summary, ...(previews.length ? { previews } : {}) });
   }

@@ -87,7 +87,7 @@ describe('IngestSession', () => {
     const runner = (id: number) =>
       (async (f, i, onProgress) => {
         calls.push([id, f.name, i]);
-        onProgress(f.size / 2, 1);
+        onProgress(0.5, 1);
         await new Promise((r) => setTimeout(r, 5));
         return runFileHere(f, i, { scanner: stubScanner, currentYear: 2025 }, onProgress);
       }) satisfies FileRunner;
