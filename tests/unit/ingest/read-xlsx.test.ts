@@ -179,6 +179,33 @@ describe('a workbook through the ingest session', () => {
     expect(done?.type === 'done' && done.previews?.map((p) => [p.fileIndex, p.fileName, p.header])).toEqual([[0, 'export.xlsx › Notes', ['Totals', 'Count']]]);
   });
 
+  it('says so on every sheet when no sheet of a workbook matches a kind, and stores nothing', async () => {
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Totals', 'Count'], ['All', 3]]), 'Notes');
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Region', 'Budget'], ['North', 12000]]), 'Money');
+    const bytes = XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
+    const committed: PendingImport[] = [];
+    const session = new IngestSession({
+      post: () => undefined,
+      commit: async (pending) => {
+        committed.push(pending);
+        return {} as ImportSummary;
+      },
+      scanner: stubScanner,
+    });
+    await session.run([new File([bytes], 'summary.xlsx')], false);
+    expect(committed[0].blocks).toEqual([]);
+    expect(committed[0].files.map((f) => [f.fileName, f.kind, f.rowsImported])).toEqual([
+      ['summary.xlsx › Notes', null, 0],
+      ['summary.xlsx › Money', null, 0],
+    ]);
+    for (const f of committed[0].files) {
+      expect(f.notes[0]).toBe(
+        'No sheet of summary.xlsx has a header row that matches a kind of file, so nothing was read from it. Use "Map columns" on a sheet, or check that each sheet\'s first row holds the column names.',
+      );
+    }
+  });
+
   it('stores nothing from a workbook that cannot be read', async () => {
     const committed: PendingImport[] = [];
     const session = new IngestSession({
