@@ -22,7 +22,7 @@ export interface StoredColumns {
 /** One record of the `blocks` table: up to MAX_ROWS_PER_STORED_BLOCK rows of one kind. */
 export interface StoredBlock extends StoredColumns {
   id?: number;
-  /** The import that wrote these rows (accepted changes of later imports change rows in place). */
+  /** The import that wrote these rows (accepted changes of later imports are laid over them when read). */
   importId: number;
   kind: Kind;
 }
@@ -36,16 +36,6 @@ export interface PendingRows extends StoredColumns {
   targetRow: Uint32Array;
 }
 
-/**
- * What accepting one file's changes replaced, so that it can be undone exactly: per stored block
- * touched, each column it changed as it was before (null where the block had no such column).
- */
-export interface ReplacedValues {
-  /** Order of this accept among imports and accepts (see ImportRecord.seq). */
-  seq: number;
-  blocks: { id: number; columns: Record<string, Column | null> }[];
-}
-
 /** One record of the `imports` table: the report of one import, kept for the history. */
 export interface ImportRecord extends Omit<ImportSummary, 'id'> {
   id?: number;
@@ -53,10 +43,13 @@ export interface ImportRecord extends Omit<ImportSummary, 'id'> {
   seq: number;
   /** The largest of `seq` and the seqs of its accepted changes (indexed: the next seq follows it). */
   lastSeq: number;
-  /** Aligned with `changes`: the incoming rows until accepted or dismissed (kept while accepted). */
+  /**
+   * Aligned with `changes`: the incoming rows, held while pending and while accepted (accepted
+   * rows are laid over the stored rows when read: accepted-overlay.ts); null once dismissed.
+   */
   pendingRows: (PendingRows | null)[];
-  /** Aligned with `changes`: what each accepted set of changes replaced. */
-  replaced: (ReplacedValues | null)[];
+  /** Aligned with `changes`: when each set of changes was accepted, in the order of imports and accepts; else null. */
+  accepted: (number | null)[];
 }
 
 export interface SettingRecord {

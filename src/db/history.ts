@@ -4,9 +4,9 @@ import type { ImportRecord, WaymarkDb } from './db';
 
 /** The report part of a stored import record (without the held rows and undo data). */
 export function toSummary(record: ImportRecord): ImportSummary {
-  const { pendingRows: _rows, replaced: _replaced, seq: _seq, lastSeq: _last, id, ...summary } = record;
+  const { pendingRows: _rows, accepted: _accepted, seq: _seq, lastSeq: _last, id, ...summary } = record;
   void _rows;
-  void _replaced;
+  void _accepted;
   void _seq;
   void _last;
   return { ...summary, id: id ?? 0 };

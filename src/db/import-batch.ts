@@ -19,6 +19,7 @@ import {
   hasRawColumn,
   type RowRange,
 } from './column-ops';
+import { overlayAccepted } from './accepted-overlay';
 import type { ImportRecord, PendingRows, StoredBlock, StoredColumns, WaymarkDb } from './db';
 import { toSummary } from './history';
 import { KindRows } from './kind-rows';
@@ -466,6 +467,8 @@ export async function commitImport(
 
   return db.transaction('rw', db.blocks, db.imports, async () => {
     const stored = kinds.length ? await db.blocks.where('kind').anyOf(kinds).toArray() : [];
+    // Compared with the stored rows as they read now, accepted changes included.
+    if (stored.length) overlayAccepted(stored, await db.imports.toArray());
     stored.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
     const storedByKind = new Map<Kind, StoredBlock[]>(kinds.map((k) => [k, []]));
     for (const b of stored) storedByKind.get(b.kind)?.push(b);
@@ -550,7 +553,7 @@ export async function commitImport(
       seq,
       lastSeq: seq,
       pendingRows,
-      replaced: kept.map(() => null),
+      accepted: kept.map(() => null),
     };
     const id = (await db.imports.add(record)) as number;
 

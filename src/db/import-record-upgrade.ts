@@ -108,7 +108,7 @@ export function upgradeRecord(old: OldRecord, cases: () => Map<string, { id: num
   const record = old as ImportRecord;
   record.changes = changes;
   record.pendingRows = pendingRows;
-  record.replaced = changes.map(() => null);
+  record.accepted = changes.map(() => null);
   record.seq = old.id;
   record.lastSeq = old.id;
   return record;

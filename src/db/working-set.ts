@@ -7,6 +7,7 @@
 import { KINDS, type Kind } from '../domain/contract';
 import type { Column, ColumnType } from '../domain/columns';
 import { LINE_COLUMN, cellValue, columnLayout, concatRows, type CellValue } from './column-ops';
+import { overlayAccepted } from './accepted-overlay';
 import type { StoredColumns, WaymarkDb } from './db';
 
 export type { CellValue } from './column-ops';
@@ -139,9 +140,11 @@ export function buildWorkingSet(blocks: readonly (StoredColumns & { kind: Kind }
   return { tables, caseIds, caseIndex, casesWithRow, byCase };
 }
 
-/** Read every stored block and build the working set. */
+/** Read every stored block, lay the accepted changes over them, and build the working set. */
 export async function loadWorkingSet(db: WaymarkDb): Promise<WorkingSet> {
-  return buildWorkingSet(await db.blocks.toArray());
+  const [blocks, records] = await db.transaction('r', db.blocks, db.imports, () => Promise.all([db.blocks.toArray(), db.imports.toArray()]));
+  overlayAccepted(blocks, records);
+  return buildWorkingSet(blocks);
 }
 
 export function emptyWorkingSet(): WorkingSet {

@@ -215,6 +215,39 @@ describe('accepting changes', () => {
   });
 });
 
+describe('accepted changes laid over the stored rows', () => {
+  it('a third extract is compared with the accepted values, and the later accept wins on the same row', async () => {
+    const db = freshDb();
+    await firstImport(db);
+    const s = await secondExtract(db);
+    await acceptChanges(db, s.id, 'all');
+    const third = await commitImport(
+      db,
+      pendingOf([{ block: makeBlock('incidents', [{ ...incidents[0], outcome: 'caution' }]), fileName: 'incidents-3.csv' }]),
+      { now: 3000 },
+    );
+    // Compared with charge_summons (accepted), not with the pending first stored.
+    expect(third.changes[0].listed).toEqual([
+      expect.objectContaining({ column: 'outcome', stored: 'charge_summons', incoming: 'caution' }),
+    ]);
+    await acceptChanges(db, third.id, 'all');
+    expect(incidentOf(await loadWorkingSet(db), 'C1', 'INC1')).toMatchObject({ outcome: 'caution' });
+    await undoImport(db, third.id);
+    expect(incidentOf(await loadWorkingSet(db), 'C1', 'INC1')).toMatchObject({ outcome: 'charge_summons' });
+  });
+
+  it('refuses to accept changes whose stored rows are gone, and changes nothing', async () => {
+    const db = freshDb();
+    await firstImport(db);
+    const s = await secondExtract(db);
+    const incidentsBlock = (await db.blocks.where('kind').equals('incidents').first())!;
+    await db.blocks.delete(incidentsBlock.id!);
+    const digest = await digestStore(db);
+    await expect(acceptChanges(db, s.id, 0)).rejects.toThrow(/no longer stored; nothing was changed/);
+    expect(await digestStore(db)).toBe(digest);
+  });
+});
+
 describe('undo with digests', () => {
   it('a plain import', async () => {
     const db = freshDb();
@@ -250,8 +283,11 @@ describe('undo with digests', () => {
     const before = await digestStore(db);
     const s = await secondExtract(db);
     expect(s.changes[1].fileName).toBe('cases-2.csv');
+    const blocksBefore = await db.blocks.toArray();
     await acceptChanges(db, s.id, 1);
-    expect((await db.blocks.where('kind').equals('cases').first())!.columns.closure_date).toBeDefined();
+    // Accepting rewrites no stored block: the new values are laid over them when read.
+    expect(await db.blocks.toArray()).toEqual(blocksBefore);
+    expect((await db.blocks.where('kind').equals('cases').first())!.columns.closure_date).toBeUndefined();
     expect(incidentOf(await loadWorkingSet(db), 'C1', 'INC1')).toMatchObject({ outcome: 'pending' });
     expect(recordsOf(await loadWorkingSet(db), 'C1').cases[0]).toMatchObject({ closure_date: day('2015-01-31') });
     await undoImport(db, s.id);

@@ -14,7 +14,7 @@ describe('history', () => {
     const list = await listImports(db);
     expect(list.map((s) => s.id)).toEqual([b.id, c.id, a.id]);
     expect(list[0].changes).toHaveLength(1);
-    for (const name of ['pendingRows', 'replaced', 'seq', 'lastSeq']) expect(list[0]).not.toHaveProperty(name);
+    for (const name of ['pendingRows', 'accepted', 'seq', 'lastSeq']) expect(list[0]).not.toHaveProperty(name);
     expect(await getImport(db, a.id)).toEqual(a);
     expect(await getImport(db, 999)).toBeUndefined();
   });
