@@ -158,6 +158,8 @@ function selectionLength(s: RowSelection): number {
   return s.rows ? s.rows.length : s.rowCount;
 }
 
+const UNMAPPED = 0xffffffff;
+
 function fillDict(out: Extract<Column, { type: 'dict' }>, name: string, sources: readonly RowSelection[]): void {
   const dict = out.dict;
   const dst = out.values;
@@ -167,8 +169,9 @@ function fillDict(out: Extract<Column, { type: 'dict' }>, name: string, sources:
     const n = selectionLength(s);
     const col = s.columns[name];
     if (col && col.type === 'dict') {
-      const remap = new Uint32Array(col.dict.length);
-      for (let i = 0; i < col.dict.length; i++) {
+      const src = col.values;
+      const rows = s.rows;
+      const idOf = (i: number): number => {
         const word = col.dict[i] ?? '';
         let id = index.get(word);
         if (id === undefined) {
@@ -176,12 +179,23 @@ function fillDict(out: Extract<Column, { type: 'dict' }>, name: string, sources:
           dict.push(word);
           index.set(word, id);
         }
-        remap[i] = id;
+        return id;
+      };
+      if (rows) {
+        // A few rows of a large block (the held rows of a later extract): only the words they
+        // use, not the block's whole dictionary of ids.
+        const remap = new Uint32Array(col.dict.length).fill(UNMAPPED);
+        for (let i = 0; i < n; i++) {
+          const w = src[rows[i]];
+          let id = remap[w];
+          if (id === UNMAPPED) id = remap[w] = idOf(w);
+          dst[off + i] = id;
+        }
+      } else {
+        const remap = new Uint32Array(col.dict.length);
+        for (let i = 0; i < col.dict.length; i++) remap[i] = idOf(i);
+        for (let i = 0; i < n; i++) dst[off + i] = remap[src[i]];
       }
-      const src = col.values;
-      const rows = s.rows;
-      if (rows) for (let i = 0; i < n; i++) dst[off + i] = remap[src[rows[i]]];
-      else for (let i = 0; i < n; i++) dst[off + i] = remap[src[i]];
     }
     off += n;
   }

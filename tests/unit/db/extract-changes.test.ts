@@ -236,6 +236,18 @@ describe('accepted changes laid over the stored rows', () => {
     expect(incidentOf(await loadWorkingSet(db), 'C1', 'INC1')).toMatchObject({ outcome: 'charge_summons' });
   });
 
+  it('holds only the words its rows use, not the whole dictionary of the file', async () => {
+    const db = freshDb();
+    await firstImport(db);
+    const s = await secondExtract(db);
+    const record = (await db.imports.get(s.id))!;
+    const held = record.pendingRows[0]!;
+    // INC1 and INC2 changed; INC3 (unchanged) and INC4 (new) are in the file but not held.
+    expect(held.rowCount).toBe(2);
+    const ids = held.columns.incident_id;
+    expect(ids.type === 'dict' && [...ids.dict].filter((w) => w !== '').sort()).toEqual(['INC1', 'INC2']);
+  });
+
   it('refuses to accept changes whose stored rows are gone, and changes nothing', async () => {
     const db = freshDb();
     await firstImport(db);
