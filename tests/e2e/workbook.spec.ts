@@ -76,3 +76,31 @@ test('an old .xls and a damaged .xlsx get a clear answer and store nothing', asy
   await expect(page.getByText('No data loaded yet.')).toBeVisible();
   await axe();
 });
+
+test('the privacy guard scans every cell of a workbook, as for CSV, before anything is stored', async ({ page }) => {
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(
+    wb,
+    XLSX.utils.aoa_to_sheet([
+      ['case_id', 'area', 'referral_date', 'Postcode', 'notes'],
+      ['PW-1', 'City', new Date(2014, 2, 17), 'NG1 5FS', 'call 07700 900123'],
+      ['PW-2', 'City', new Date(2014, 2, 18), 'NG7 2RD', 'seen by Mrs Jane Smith'],
+    ]),
+    'Cases',
+  );
+  const buffer = Buffer.from(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', cellDates: true }) as Buffer);
+  await page.getByLabel('Import case files').setInputFiles({ name: 'pii.xlsx', mimeType: XLSX_TYPE, buffer });
+  const dialog = page.getByRole('dialog', { name: 'Possible identifying data' });
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  const columns = dialog.getByRole('table', { name: 'Columns that would be dropped' });
+  await expect(columns.getByRole('rowheader', { name: 'Postcode' })).toBeVisible();
+  await expect(columns.getByRole('rowheader', { name: 'notes' })).toBeVisible();
+  for (const raw of ['NG1 5FS', '07700', 'Jane']) expect(await page.content()).not.toContain(raw);
+
+  await dialog.getByRole('button', { name: 'Drop these columns and import' }).click();
+  const report = page.getByRole('table', { name: 'Import report' });
+  await expect(report).toBeVisible({ timeout: 30_000 });
+  await expect(reportRow(page, 'pii.xlsx › Cases')).toContainText('Dropped by the privacy guard: Postcode, notes');
+  await waitForStoredCounts(page, 2, 0);
+  expect(await page.content()).not.toContain('NG1 5FS');
+});
