@@ -104,3 +104,20 @@ test('the privacy guard scans every cell of a workbook, as for CSV, before anyth
   await waitForStoredCounts(page, 2, 0);
   expect(await page.content()).not.toContain('NG1 5FS');
 });
+
+test('a workbook dropped on the page is imported sheet by sheet', async ({ page }) => {
+  const base64 = workbook().toString('base64');
+  const dataTransfer = await page.evaluateHandle((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'dropped.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    return dt;
+  }, base64);
+  await page.dispatchEvent('main', 'dragenter', { dataTransfer });
+  await page.dispatchEvent('main', 'dragover', { dataTransfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer });
+  await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
+  await expect(reportRow(page, 'dropped.xlsx › Cases').getByRole('cell').nth(1)).toHaveText('2');
+  await expect(reportRow(page, 'dropped.xlsx › Police').getByRole('cell').nth(1)).toHaveText('3');
+  await waitForStoredCounts(page, 2, 3);
+});
