@@ -116,6 +116,21 @@ describe('WorkbookReader', () => {
   });
 });
 
+/** Runs one file through an ingest session and returns what it would commit. */
+async function importQuietly(file: File): Promise<PendingImport[]> {
+  const committed: PendingImport[] = [];
+  const session = new IngestSession({
+    post: () => undefined,
+    commit: async (pending) => {
+      committed.push(pending);
+      return {} as ImportSummary;
+    },
+    scanner: stubScanner,
+  });
+  await session.run([file], false);
+  return committed;
+}
+
 describe('a workbook through the ingest session', () => {
   it('imports every sheet that matches a kind as "FILE › SHEET" and lists the others as skipped', async () => {
     const wb = XLSX.utils.book_new();
@@ -184,16 +199,7 @@ describe('a workbook through the ingest session', () => {
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Totals', 'Count'], ['All', 3]]), 'Notes');
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['Region', 'Budget'], ['North', 12000]]), 'Money');
     const bytes = XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer;
-    const committed: PendingImport[] = [];
-    const session = new IngestSession({
-      post: () => undefined,
-      commit: async (pending) => {
-        committed.push(pending);
-        return {} as ImportSummary;
-      },
-      scanner: stubScanner,
-    });
-    await session.run([new File([bytes], 'summary.xlsx')], false);
+    const committed = await importQuietly(new File([bytes], 'summary.xlsx'));
     expect(committed[0].blocks).toEqual([]);
     expect(committed[0].files.map((f) => [f.fileName, f.kind, f.rowsImported])).toEqual([
       ['summary.xlsx › Notes', null, 0],
@@ -207,16 +213,7 @@ describe('a workbook through the ingest session', () => {
   });
 
   it('stores nothing from a workbook that cannot be read', async () => {
-    const committed: PendingImport[] = [];
-    const session = new IngestSession({
-      post: () => undefined,
-      commit: async (pending) => {
-        committed.push(pending);
-        return {} as ImportSummary;
-      },
-      scanner: stubScanner,
-    });
-    await session.run([new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], 'broken.xlsx')], false);
+    const committed = await importQuietly(new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3])], 'broken.xlsx'));
     expect(committed[0].blocks).toEqual([]);
     expect(committed[0].files[0].notes[0]).toMatch(/broken\.xlsx could not be read as an Excel workbook/);
   });
