@@ -1,7 +1,7 @@
 /**
- * Known data-quality problems planted in the sample for the Data quality screen (listed in
- * sample-data/README.md; tests/unit/model/quality-sample.test.ts and tests/e2e/quality.spec.ts
- * check them).
+ * The data-quality findings planted in the sample for the Data quality screen (sample-data/README.md
+ * lists every finding; tests/unit/model/quality-sample.test.ts and tests/e2e/quality.spec.ts check
+ * them).
  */
 import type { Kind } from '../../src/domain/contract.ts';
 import type { Emit } from '../lib/csv';

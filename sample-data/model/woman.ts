@@ -31,7 +31,6 @@ export const NEED = {
 export type NeedKey = keyof typeof NEED;
 export const NEED_KEYS = Object.keys(NEED) as NeedKey[];
 
-
 /**
  * A: both sources agree she engaged; B: both agree she did not; C: police engaged, worker none;
  * D: worker sporadic, police not engaged; E: worker none, police coding missing; F: worker's
@@ -104,7 +103,6 @@ export interface Woman {
   employmentIssue: boolean;
   caseStudy: CaseStudy | null;
 }
-
 
 function pickEthnicity(rng: Rng, area: string): string {
   if (area === 'County North') return rng.weighted([['white_british', 31], ['white_other', 2], ['white_irish', 1]]);
