@@ -34,9 +34,46 @@ const INCIDENT_BLOCKS = {
   oCounty: [295, 180],
 } as const;
 
+/** The sample's women, with their groups, and a seeded stream per figure family. */
+interface Sample {
+  women: Woman[];
+  /** The 38 engaged women (both sources agree). */
+  A: Woman[];
+  /** The 19 agreed non-engagers. */
+  B: Woman[];
+  nonA: Woman[];
+  R: (label: string) => Rng;
+}
+
+const isCs = (w: Woman) => w.caseStudy !== null;
+const csName = (w: Woman) => w.caseStudy?.name;
+const unsettledHome = (w: Woman) => ['homeless', 'temporary', 'refuge'].includes(w.housing);
+
 export function planSample(seed = SAMPLE_SEED): Woman[] {
   const R = (label: string) => Rng.for(seed, label);
+  const women = sampleWomen(seed, R);
+  const s: Sample = {
+    women,
+    A: women.filter((w) => w.group === 'A'),
+    B: women.filter((w) => w.group === 'B'),
+    nonA: women.filter((w) => w.group !== 'A'),
+    R,
+  };
+  engagementCodes(s);
+  ages(s);
+  ethnicity(s);
+  disability(s);
+  household(s);
+  needs(s);
+  policeIncidents(s);
+  perpetrators(s);
+  ordersAndOtherServices(s);
+  supportGiven(s);
+  return women;
+}
 
+/** Slots by group and area, shuffled, then case ids in slot order; referral dates; each woman drawn. */
+function sampleWomen(seed: number, R: (label: string) => Rng): Woman[] {
   // Slots, shuffled, then case ids in slot order. The case studies take an A slot of their area.
   const slots: { group: Group; area: string }[] = [];
   for (const [group, area, n] of SAMPLE_SLOTS) for (let i = 0; i < n; i++) slots.push({ group, area });
@@ -76,7 +113,7 @@ export function planSample(seed = SAMPLE_SEED): Woman[] {
     }
   };
 
-  const women: Woman[] = slots.map((s, k) => {
+  return slots.map((s, k) => {
     const caseId = `MRP-${String(k + 1).padStart(4, '0')}`;
     const cs = csSlot.get(k);
     const referral = cs ? dayOf(cs.referral) : referralOf(s.group, s.area, k);
@@ -84,14 +121,13 @@ export function planSample(seed = SAMPLE_SEED): Woman[] {
     if (cs) applyCaseStudy(w, cs);
     return w;
   });
-  const A = women.filter((w) => w.group === 'A');
-  const B = women.filter((w) => w.group === 'B');
-  const nonA = women.filter((w) => w.group !== 'A');
-  const isCs = (w: Woman) => w.caseStudy !== null;
-  const csName = (w: Woman) => w.caseStudy?.name;
+}
 
-  // Engagement codes (table 4.1.1). A: engaged 31 + sporadic 7; F: worker's coding missing
-  // (empty 10, `unknown` 6), police engaged 8 / not engaged 3 / missing 5; E: police missing.
+/**
+ * Engagement codes (section 4.1.1, table 4.1.1). A: engaged 31 + sporadic 7; F: worker's coding
+ * missing (empty 10, `unknown` 6), police engaged 8 / not engaged 3 / missing 5; E: police missing.
+ */
+function engagementCodes({ women, A, R }: Sample): void {
   const modusA = allocate(R('modusA'), A, [['engaged', 31], ['sporadic', 7]], (w) => w.caseStudy?.modus);
   for (const w of A) w.modus = w.behaviour = modusA.get(w) as Behaviour;
   const F = women.filter((w) => w.group === 'F');
@@ -106,8 +142,10 @@ export function planSample(seed = SAMPLE_SEED): Woman[] {
   const E = women.filter((w) => w.group === 'E');
   const ePolice = allocate(R('policeE'), E, [['', 3], ['unknown', 2]], () => undefined);
   for (const w of E) w.police = ePolice.get(w) as string;
+}
 
-  // Ages: 9 unknown (City 1, South 1, North 7), the rest built to the report's means and ranges.
+/** Ages (section 4.1): 9 unknown (City 1, South 1, North 7), the rest built to the report's means and ranges. */
+function ages({ women, R }: Sample): void {
   const ageSpec: Record<string, { known: number; sum: number; min: number; max: number; sd: number }> = {
     [CITY]: { known: 39, sum: 1412, min: 20, max: 71, sd: 9 },
     [NORTH]: { known: 27, sum: 858, min: 20, max: 46, sd: 6.5 },
@@ -148,8 +186,10 @@ export function planSample(seed = SAMPLE_SEED): Woman[] {
   }
   tuneSd(ageValues, ageGroups, 10.1, 10.15);
   ageGroups.forEach((g, k) => g.members.forEach((vi, i) => (ageOwners[k][i].age = ageValues[vi])));
+}
 
-  // Ethnicity: 26 not recorded (empty 16, not_stated 10), none of them engaged; North all white.
+/** Ethnicity (section 4.1): 26 not recorded (empty 16, not_stated 10), none of them engaged; North all white. */
+function ethnicity({ women, R }: Sample): void {
   const re = R('ethnicity');
   const ethnicity: Record<string, [string, number][]> = {
     [CITY]: [['', 9], ['not_stated', 5], ['white_british', 17], ['asian_pakistani', 3], ['black_caribbean', 2], ['mixed_white_black_caribbean', 2], ['asian_indian', 1], ['black_african', 1]],
@@ -166,16 +206,20 @@ export function planSample(seed = SAMPLE_SEED): Woman[] {
     const restVals = allocate(re, rest, q.filter(([v]) => v !== '' && v !== 'not_stated'), (w) => (isCs(w) ? 'white_british' : undefined));
     for (const w of inArea) w.ethnicity = (blankVals.get(w) ?? restVals.get(w)) as string;
   }
+}
 
-  // Disability: 6 in all, 3 of them engaged.
+/** Disability (sections 4.1 and 4.2): 6 in all, 3 of them engaged. */
+function disability({ A, nonA, R }: Sample): void {
   const rdis = R('disability');
   const disA = allocate(rdis, A, [['yes', 3], ['', 2], ['no', 33]], (w) => (isCs(w) ? 'no' : undefined));
   for (const w of A) w.disability = disA.get(w) as YN;
   const disYes = chooseK(rdis, nonA, 3);
   for (const w of nonA) if (disYes.has(w)) w.disability = 'yes';
   else if (w.disability === 'yes') w.disability = 'no';
+}
 
-  // The 38: who she lives with, children, housing, child protection.
+/** The 38 (section 4.2): who she lives with, children, housing, child protection. */
+function household({ A, nonA, R }: Sample): void {
   const rh = R('household');
   const lives = allocate(rh, A, [['children_only', 12], ['alone', 5], ['perpetrator', 5], ['new_partner', 5], ['family', 6], ['other', 2], ['', 3]], (w) => w.caseStudy?.livesWith);
   for (const w of A) w.livesWith = lives.get(w) as string;
@@ -229,8 +273,10 @@ export function planSample(seed = SAMPLE_SEED): Woman[] {
     w.cpEnded = cpEnded.has(w);
     w.separates = w.livesWith === 'perpetrator';
   }
+}
 
-  // The 38: needs (section 4.2.3), with the usual correlations.
+/** The 38: needs (section 4.2.3), with the usual correlations; complex_needs for everyone. */
+function needs({ women, A, R }: Sample): void {
   const rn = R('needs');
   const setNeed = (key: NeedKey, yes: number, unknown: number, weight: (w: Woman) => number = () => 1) => {
     const fixed = (w: Woman) => (w.caseStudy ? (w.caseStudy.needs[key] ?? 'no') : undefined);
@@ -247,7 +293,6 @@ export function planSample(seed = SAMPLE_SEED): Woman[] {
   setNeed('sex_work', 4, 2, (w) => (w.needs.drugs === 'yes' ? 4 : 1));
   setNeed('care', 3, 2, (w) => (w.needs.childhood_abuse === 'yes' ? 4 : 1));
   setNeed('immigration', 0, 2);
-  const unsettledHome = (w: Woman) => ['homeless', 'temporary', 'refuge'].includes(w.housing);
   const housingNeed = chooseK(rn, A, 12, {
     in: (w) => unsettledHome(w) || w.caseStudy?.needs.housing === 'yes',
     out: (w) => isCs(w) && w.caseStudy?.needs.housing !== 'yes',
@@ -276,8 +321,10 @@ export function planSample(seed = SAMPLE_SEED): Woman[] {
   }
   const blankComplex = chooseK(rn, women, 12, { out: isCs, weight: (w) => (w.group === 'A' ? 1 : 3) });
   for (const w of blankComplex) w.complexNeeds = '';
+}
 
-  // Police incidents (section 4.3): exact totals per block, then tuned so the 38's sd is 8.9.
+/** Police incidents (section 4.3): exact totals per block, then tuned so the 38's sd is 8.9. */
+function policeIncidents({ women, A, B, R }: Sample): void {
   const ri = R('incidents');
   const inCity = (w: Woman) => w.area === CITY;
   const others = women.filter((w) => w.group !== 'A' && w.group !== 'B');
@@ -344,8 +391,13 @@ export function planSample(seed = SAMPLE_SEED): Woman[] {
       w.nCrime = t[i] - di[i];
     });
   }
+}
 
-  // Perpetrators: 144 distinct. The engaged: 35 with one, Sue with two, two women with three.
+/**
+ * Perpetrators (sections 4.2 and 4.3): 144 distinct. The engaged: 35 with one, Sue with two, two
+ * women with three.
+ */
+function perpetrators({ women, A, nonA, R }: Sample): void {
   const rp = R('perpetrators');
   for (const w of women) w.nPerps = w.nDI + w.nCrime > 0 ? 1 : 0;
   const aMulti = chooseK(rp, A, 3, { in: (w) => (w.caseStudy?.nPerps ?? 1) > 1, out: (w) => isCs(w) || w.nDI + w.nCrime < 4 });
@@ -368,12 +420,18 @@ export function planSample(seed = SAMPLE_SEED): Woman[] {
   for (const w of A) w.relationship = relOf(w);
   for (const w of A) w.writePerpCount = true;
   for (const w of nonA) w.writePerpCount = w.nPerps > 0 && (w.writePerpCount || w.nPerps > 1);
+}
 
-  // Orders: 29 perpetrators, 16 of them of engaged women (the worker helped obtain 6); MAPPA 2.
+/**
+ * Orders (section 4.3): 29 perpetrators, 16 of them of engaged women (the worker helped obtain 6);
+ * MAPPA 2. And the 7 agreed non-engagers engaging with other DVA services (section 4.1.1).
+ */
+function ordersAndOtherServices({ women, A, B, nonA, R }: Sample): void {
   const ro = R('orders');
   const orderA = chooseK(ro, A, 16, { in: (w) => w.caseStudy?.order != null, out: (w) => isCs(w) && w.caseStudy?.order == null });
   const helped = chooseK(ro, [...orderA], 6, { in: (w) => w.caseStudy?.order === 'helped', out: isCs });
   for (const w of A) w.order = orderA.has(w) ? (helped.has(w) ? 'helped' : 'court') : null;
+  const withRecords = nonA.filter((w) => w.nDI + w.nCrime > 0);
   const orderOthers = chooseK(ro, withRecords, 13, { weight: (w) => 1 + w.nCrime });
   for (const w of nonA) w.order = orderOthers.has(w) ? 'court' : null;
   const mappa = chooseK(ro, A, 2, { out: isCs });
@@ -386,8 +444,10 @@ export function planSample(seed = SAMPLE_SEED): Woman[] {
       w.closureReason = 'referred_on';
     } else if (w.closureReason === 'referred_on') w.closureReason = 'declined';
   }
+}
 
-  // Support given to the 38 (section 4.4).
+/** Support given to the 38 (section 4.4); none recorded for the others. */
+function supportGiven({ A, nonA, R }: Sample): void {
   const rs = R('support');
   const csHas = (w: Woman, cat: string) => (w.caseStudy ? caseStudySupportSet(w.caseStudy).has(cat) : false);
   const setSupport = (cat: CountedCategory, k: number, opts: { in?: (w: Woman) => boolean; out?: (w: Woman) => boolean; weight?: (w: Woman) => number } = {}) => {
@@ -457,8 +517,8 @@ export function planSample(seed = SAMPLE_SEED): Woman[] {
     w.relationship = w.nPerps > 1 ? 'several' : w.relationship;
     if (w.cpPlan === 'yes') w.cpEnded = false;
   }
-  return women;
 }
+
 
 /** Offences by quota across all crimes; City outcomes exactly as the report gives them. */
 export function assignSampleCrimes(rng: Rng, women: Woman[], incidents: Incident[]): void {
