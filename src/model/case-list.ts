@@ -3,8 +3,8 @@
  * columns (it must stay quick for 50,000 women), and its search and area filter.
  */
 import { VOCABULARIES } from '../domain/contract';
-import { columnOf, type WorkingSet } from '../db/working-set';
-import { cellValue } from '../db/column-ops';
+import { columnOf, type WorkingSet } from '../data/working-set';
+import { cellValue } from '../data/cells';
 import { labelOf } from './labels';
 
 export interface CaseListItem {

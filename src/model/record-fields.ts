@@ -1,5 +1,5 @@
 /** Typed reads of one working-set record (a plain object of day numbers, numbers, strings, booleans). */
-import type { CellValue } from '../db/working-set';
+import type { CellValue } from '../data/cells';
 
 export type PlainRecord = Readonly<Record<string, CellValue>>;
 

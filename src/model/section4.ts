@@ -8,12 +8,12 @@
  * engaged definition (with "both agree", the report's 57). Pure.
  */
 import { NEED_FIELDS, VOCABULARIES } from '../domain/contract';
-import { rowsOfCase, type WorkingSet } from '../db/working-set';
+import { rowsOfCase, type WorkingSet } from '../data/working-set';
 import type { Definitions } from './definitions';
 import { ENGAGED_LABELS } from './definitions';
 import { cohortWomen, reader, type CohortWoman } from './cohort/cohort-women';
 import { labelOf } from './labels';
-import { formatDayLong as formatDay } from './days';
+import { formatDayLong as formatDay } from '../data/days';
 
 export interface Figure {
   label: string;

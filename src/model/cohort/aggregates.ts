@@ -4,7 +4,7 @@
  * category as a share of engaged women. Each returns counts and what to publish (share mode).
  */
 import { NEED_FIELDS, VOCABULARIES } from '../../domain/contract';
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
 import { SUPPRESSED, showCount, showPercent, suppressEntries, type DisclosureRule, type SumConstraint } from '../disclosure';
 import { labelOf } from '../labels';

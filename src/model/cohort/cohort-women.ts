@@ -4,9 +4,9 @@
  * records), so it stays fast for tens of thousands of women.
  */
 import { NEED_FIELDS } from '../../domain/contract';
-import { cellValue } from '../../db/column-ops';
-import { rowsOfCase, type Table, type WorkingSet } from '../../db/working-set';
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { cellValue } from '../../data/cells';
+import { rowsOfCase, type Table, type WorkingSet } from '../../data/working-set';
+import { UNKNOWN_DAY } from '../../data/columns';
 import type { Definitions } from '../definitions';
 
 export type EngagementStatus = 'engaged' | 'not_engaged' | 'unknown';

@@ -4,9 +4,9 @@
  * days each woman was followed), so a woman referred last month does not count as a year of
  * quiet: unequal follow-up does not bias the "after" rate.
  */
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import { codeReader, dayValues, KIND_CODES, type CohortWoman } from './cohort-women';
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { UNKNOWN_DAY } from '../../data/columns';
 import { perWorkingSet } from './woman-facts';
 
 export const PRE_DAYS = 365;

@@ -4,8 +4,8 @@
  * the canvas reads only the rows in view. Days are relative to referral (alignment "referral")
  * or calendar day numbers ("calendar").
  */
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
+import { UNKNOWN_DAY } from '../../data/columns';
 import type { Definitions } from '../definitions';
 import type { Alignment, CohortGroup } from './cohort-query';
 import { assessorFilter, codeReader, dayValues, KIND_CODES, LEVEL_CODES, numValues, type CohortWoman } from './cohort-women';

@@ -7,7 +7,7 @@
  * from the totals. Pure.
  */
 import { NEED_FIELDS } from '../../domain/contract';
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import { SUPPRESSED, showCount, suppressEntries, type DisclosureRule, type SumConstraint } from '../disclosure';
 import { reader, type CohortWoman } from './cohort-women';
 import { perWorkingSet } from './woman-facts';

@@ -3,12 +3,12 @@
  * travelled"), and the median and interquartile range by months since her first score. Medians
  * over fewer than ten women are suppressed in share mode.
  */
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import { statisticAllowed } from '../disclosure';
 import { humanize } from '../labels';
 import type { CohortGroup } from './cohort-query';
 import { dayValues, numValues } from './cohort-women';
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { UNKNOWN_DAY } from '../../data/columns';
 import { perWorkingSet } from './woman-facts';
 
 export interface DomainChange {

@@ -3,13 +3,13 @@
  * the women followed that far whose risk at that date (the latest assessment on or before it,
  * from the assessor the definition names) is standard, medium, high, or not assessed.
  */
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
-import { addMonths, formatMonthYear, monthStart } from '../days';
+import { addMonths, formatMonthYear, monthStart } from '../../data/days';
 import { showCount, showPercent, suppressEntries, type DisclosureRule } from '../disclosure';
 import type { Alignment, CohortGroup } from './cohort-query';
 import { assessorFilter, codeReader, dayValues, LEVEL_CODES, type RiskAtReferral } from './cohort-women';
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { UNKNOWN_DAY } from '../../data/columns';
 import { monthsAfterDay, perWorkingSet } from './woman-facts';
 
 const EMPTY = new Uint32Array(0);

@@ -3,10 +3,10 @@
  * less is not read as an area with less need; and the use of the outcome tool among engaged
  * women. Pure.
  */
-import { UNKNOWN_DAY, YN_UNKNOWN, type Column } from '../../domain/columns';
+import { UNKNOWN_DAY, YN_UNKNOWN, type Column } from '../../data/columns';
 import { FILE_KINDS } from '../../domain/contract';
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
-import { ymdOf } from '../days';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
+import { ymdOf } from '../../data/days';
 import type { EngagedDefinition } from '../definitions';
 import { policeCoding, workerCoding } from './engagement-agreement';
 import { dayColumn, sortAreas, textAt, type LogEntry } from './quality-base';

@@ -3,10 +3,10 @@
  * contact, closure before referral, service records outside the case's time, and risk graded
  * high by one assessor and standard by another within 14 days. Pure; day numbers throughout.
  */
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { UNKNOWN_DAY } from '../../data/columns';
 import type { Kind } from '../../domain/contract';
-import type { WorkingSet } from '../../db/working-set';
-import { addMonths } from '../days';
+import type { WorkingSet } from '../../data/working-set';
+import { addMonths } from '../../data/days';
 import { codesOf, dayColumn, dayText, textAt, type LogEntry } from './quality-base';
 
 export interface StartDifference {

@@ -5,9 +5,9 @@
  * history; the same woman, date and incident kind under two incident ids is found in
  * the working set. Pure.
  */
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { UNKNOWN_DAY } from '../../data/columns';
 import type { ImportSummary } from '../../domain/import-report';
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import { dayColumn, dayText, textAt, type LogEntry } from './quality-base';
 
 export interface RepeatedIncidentId {

@@ -3,7 +3,7 @@
  * to engaged (engaged or sporadic), not engaged, unknown. Only the two agreeing cells form the
  * evaluators' "only where both agree" set. Pure.
  */
-import type { WorkingSet } from '../../db/working-set';
+import type { WorkingSet } from '../../data/working-set';
 import { textAt, type LogEntry } from './quality-base';
 
 export type Coding = 'engaged' | 'not_engaged' | 'unknown';

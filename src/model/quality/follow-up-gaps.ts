@@ -3,9 +3,9 @@
  * contact, for more than 6 months before "now", which is the latest date anywhere in the data
  * (never the computer's clock, so the figures do not change by themselves). Pure.
  */
-import { UNKNOWN_DAY } from '../../domain/columns';
-import type { WorkingSet } from '../../db/working-set';
-import { addMonths } from '../days';
+import { UNKNOWN_DAY } from '../../data/columns';
+import type { WorkingSet } from '../../data/working-set';
+import { addMonths } from '../../data/days';
 import { codesOf, dayColumn, dayText, type LogEntry } from './quality-base';
 
 export interface FollowUpGap {

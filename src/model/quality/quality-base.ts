@@ -2,11 +2,11 @@
  * Shared reads for the data-quality findings: per-case lookups over the working set's typed-array
  * columns, and the log entry every finding exports. Pure.
  */
-import { UNKNOWN_DAY, type Column } from '../../domain/columns';
+import { UNKNOWN_DAY, type Column } from '../../data/columns';
 import type { Kind } from '../../domain/contract';
 import { KINDS } from '../../domain/contract';
-import { columnOf, type Table, type WorkingSet } from '../../db/working-set';
-import { formatIsoDay } from '../days';
+import { columnOf, type Table, type WorkingSet } from '../../data/working-set';
+import { dayToIso } from '../../data/days';
 
 /** One line of the "data quality log" CSV. */
 export interface LogEntry {
@@ -64,7 +64,7 @@ export function latestDay(ws: WorkingSet): number | null {
 }
 
 export function dayText(day: number): string {
-  return day === UNKNOWN_DAY ? '' : formatIsoDay(day);
+  return day === UNKNOWN_DAY ? '' : dayToIso(day);
 }
 
 /** Counts of case indices by area, in sortAreas order. */

@@ -1,18 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { commitImport } from '../../../src/db/import-batch';
-import {
-  buildWorkingSet,
-  columnOf,
-  emptyWorkingSet,
-  loadWorkingSet,
-  recordsOf,
-  rowsOfCase,
-  summaryOf,
-} from '../../../src/db/working-set';
-import { columnLayout } from '../../../src/db/column-ops';
+import { buildWorkingSet, columnOf, emptyWorkingSet, recordsOf, rowsOfCase, summaryOf } from '../../../src/data/working-set';
+import { loadWorkingSet } from '../../../src/db/load-working-set';
+import { columnLayout } from '../../../src/data/layout';
 import { KINDS } from '../../../src/domain/contract';
-import { UNKNOWN_DAY } from '../../../src/domain/columns';
+import { UNKNOWN_DAY } from '../../../src/data/columns';
 import { day, freshDb, makeBlock, pendingOf } from './helpers';
 
 describe('working set', () => {

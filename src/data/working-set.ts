@@ -5,13 +5,10 @@
  * one journey reads its rows through the index.
  */
 import { KINDS, type Kind } from '../domain/contract';
-import type { Column, ColumnType } from '../domain/columns';
-import { LINE_COLUMN, cellValue, columnLayout, concatRows, type CellValue } from './column-ops';
-import { overlayAccepted } from './accepted-overlay';
-import type { StoredColumns, WaymarkDb } from './db';
-
-export type { CellValue } from './column-ops';
-export type { Column, ColumnType } from '../domain/columns';
+import { LINE_COLUMN, type Column, type ColumnSet, type ColumnType } from './columns';
+import { cellValue, type CellValue } from './cells';
+import { columnLayout } from './layout';
+import { concatRows } from './column-ops';
 
 /** All rows of one kind. Every column of the kind's layout is present (unknown where absent). */
 export interface Table {
@@ -85,7 +82,7 @@ function sortByDay(rows: Uint32Array, start: number, end: number, day: Int32Arra
 }
 
 /** Build the working set from stored blocks (in storage order). */
-export function buildWorkingSet(blocks: readonly (StoredColumns & { kind: Kind })[]): WorkingSet {
+export function buildWorkingSet(blocks: readonly (ColumnSet & { kind: Kind })[]): WorkingSet {
   const tables = {} as Record<Kind, Table>;
   for (const kind of KINDS) {
     const { rowCount, columns } = concatRows(
@@ -138,13 +135,6 @@ export function buildWorkingSet(blocks: readonly (StoredColumns & { kind: Kind }
     byCase[kind] = { offsets, rows };
   }
   return { tables, caseIds, caseIndex, casesWithRow, byCase };
-}
-
-/** Read every stored block, lay the accepted changes over them, and build the working set. */
-export async function loadWorkingSet(db: WaymarkDb): Promise<WorkingSet> {
-  const [blocks, records] = await db.transaction('r', db.blocks, db.imports, () => Promise.all([db.blocks.toArray(), db.imports.toArray()]));
-  overlayAccepted(blocks, records);
-  return buildWorkingSet(blocks);
 }
 
 export function emptyWorkingSet(): WorkingSet {
