@@ -18,7 +18,7 @@ import { buildWorkingSet, rowsOfCase, type WorkingSet } from '../src/data/workin
 import { UNKNOWN_DAY, type ColumnBlock } from '../src/data/columns';
 import { ingestText } from '../src/ingest/ingest-file';
 import { DEFAULT_DEFINITIONS } from '../src/model/definitions';
-import { cohortWomen, dayValues, type CohortWoman } from '../src/model/cohort/cohort-women';
+import { cohortWomen, type CohortWoman } from '../src/model/cohort/cohort-women';
 import { groupWomen } from '../src/model/cohort/cohort-query';
 import CohortLifelines from '../src/views/cohort/CohortLifelines.svelte';
 
@@ -119,10 +119,10 @@ const cohortVisBench = {
     const some = women.slice(0, count);
     const container = document.getElementById('timeline') as HTMLElement;
     const t0 = performance.now();
-    const incDay = dayValues(ws.tables.incidents, 'date');
-    const supDay = dayValues(ws.tables.support, 'date');
-    const msDay = dayValues(ws.tables.milestones, 'date');
-    const closure = dayValues(ws.tables.cases, 'closure_date');
+    const incDay = ws.tables.incidents.days('date');
+    const supDay = ws.tables.support.days('date');
+    const msDay = ws.tables.milestones.days('date');
+    const closure = ws.tables.cases.days('closure_date');
     const caseRow = new Int32Array(ws.caseIds.length).fill(-1);
     const cases = ws.tables.cases;
     for (let r = cases.rowCount - 1; r >= 0; r--) if (cases.caseIx[r] >= 0) caseRow[cases.caseIx[r]] = r;
