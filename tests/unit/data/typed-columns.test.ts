@@ -10,6 +10,8 @@ import { columnLayout, type ColumnName, type ColumnNameOfType, type ColumnsOf } 
 import { buildWorkingSet, emptyWorkingSet, type Table } from '../../../src/data/working-set';
 import { dayFromIso } from '../../../src/data/days';
 import { makeBlock } from '../db/helpers';
+import { codeWithRaw, dayField, numberField, textField, ynField } from '../../../src/model/record-fields';
+import { recordsOf } from '../../../src/data/working-set';
 
 const ws = buildWorkingSet([
   makeBlock('cases', [
@@ -87,5 +89,28 @@ describe('typed readers of a table', () => {
     // date is a day column of every kind but cases.
     for (const kind of KINDS.filter((k) => k !== 'cases')) expect(ws.tables[kind].days('date')).toBeInstanceOf(Int32Array);
     expect(emptyWorkingSet().tables.support.col('category').dict).toEqual(['']);
+  });
+});
+
+describe('typed reads of one record', () => {
+  const [c1] = recordsOf(ws, 'C1').cases;
+
+  it('reads a field of the right type by its contract name', () => {
+    expect(textField(c1, 'area')).toBe('City');
+    expect(dayField(c1, 'closure_date')).toBe(dayFromIso('2014-09-01'));
+    expect(numberField(c1, 'age_at_referral')).toBe(34);
+    expect(ynField(c1, 'mappa')).toBe(true);
+    expect(codeWithRaw(c1, 'referral_route')).toEqual({ code: null, raw: null });
+  });
+
+  it('does not compile a misspelt field or a field read as the wrong type', () => {
+    // @ts-expect-error a misspelt column name
+    expect(dayField(c1, 'closure_dat')).toBeNull();
+    // @ts-expect-error a code column read as a day
+    expect(dayField(c1, 'area')).toBeNull();
+    // @ts-expect-error a day column read as text
+    expect(textField(c1, 'referral_date')).toBeNull();
+    // @ts-expect-error a strict vocabulary has no raw text
+    expect(codeWithRaw(c1, 'engagement_modus')).toEqual({ code: 'engaged', raw: null });
   });
 });
