@@ -7,7 +7,8 @@ import { openDb } from '../src/db/db';
 import { acceptChanges, undoImport } from '../src/db/extract-changes';
 import { digestStore } from '../src/db/store-digest';
 import { deleteAllData } from '../src/db/delete-all';
-import { loadWorkingSet, recordsOf, summaryOf, type WorkingSet } from '../src/db/working-set';
+import { loadWorkingSet } from '../src/db/load-working-set';
+import { recordsOf, summaryOf, type WorkingSet } from '../src/data/working-set';
 
 declare global {
   interface Window {

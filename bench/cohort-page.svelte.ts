@@ -7,8 +7,8 @@
  */
 import { flushSync, mount, unmount } from 'svelte';
 import '../src/styles.css';
-import { buildWorkingSet } from '../src/db/working-set';
-import type { ColumnBlock } from '../src/domain/columns';
+import { buildWorkingSet } from '../src/data/working-set';
+import type { ColumnBlock } from '../src/data/columns';
 import { ingestText } from '../src/ingest/ingest-file';
 import { appData } from '../src/views/shared/app-data.svelte';
 import { definitions } from '../src/views/shared/definitions.svelte';

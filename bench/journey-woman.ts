@@ -5,7 +5,7 @@
 import type { Kind } from '../src/domain/contract';
 import type { JourneyRecords } from '../src/model/journey';
 import type { PlainRecord } from '../src/model/record-fields';
-import { dayFromIso } from '../src/model/days';
+import { dayFromIso } from '../src/data/days';
 import { mulberry32 } from '../sample-data/mulberry32';
 
 /** Shares of the events by kind; contacts are the most numerous, as in real case files. */

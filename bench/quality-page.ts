@@ -4,8 +4,8 @@
  * quality screen's pure computation: every finding and the headline list; and, apart, the log rows
  * the export builds on request.
  */
-import { buildWorkingSet, type WorkingSet } from '../src/db/working-set';
-import type { ColumnBlock } from '../src/domain/columns';
+import { buildWorkingSet, type WorkingSet } from '../src/data/working-set';
+import type { ColumnBlock } from '../src/data/columns';
 import { ingestText } from '../src/ingest/ingest-file';
 import { headlines, qualityLog, qualityReport } from '../src/model/quality/quality-report';
 

@@ -5,7 +5,7 @@
  */
 import type { Journey, LaneKey } from '../model/journey';
 import { LANES } from '../model/journey';
-import { formatDayLong } from '../model/days';
+import { formatDayLong } from '../data/days';
 import { greedyRows, labelSide, textWidth } from './greedy-rows';
 import { dayScale, type DayScale } from './scales';
 import { legendLayout, type LegendLayout } from './journey-legend';

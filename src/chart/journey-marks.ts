@@ -10,7 +10,7 @@
 import { line } from 'd3';
 import { VOCABULARIES } from '../domain/contract';
 import type { Journey, LaneKey } from '../model/journey';
-import { formatDayLong } from '../model/days';
+import { formatDayLong } from '../data/days';
 import { labelOf, lowerFirst } from '../model/labels';
 import type { RiskLevel } from '../model/risk-steps';
 import { labelSide, textWidth } from './greedy-rows';

@@ -3,7 +3,7 @@
  * generators for calendar months and for months since referral.
  */
 import { scaleLinear, type ScaleLinear } from 'd3';
-import { addMonths, dayFromYmd, MONTH_NAMES, monthsSince, ymdOf } from '../model/days';
+import { addMonths, dayFromYmd, MONTH_NAMES, monthsSince, ymdOf } from '../data/days';
 
 export type DayScale = ScaleLinear<number, number>;
 export type AxisMode = 'calendar' | 'referral';

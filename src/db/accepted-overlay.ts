@@ -9,8 +9,10 @@
  * blocks of an import stay exactly what it wrote until it is undone.
  */
 import type { Kind } from '../domain/contract';
-import { UNKNOWN_DAY, YN_NO, YN_UNKNOWN, YN_YES, type Column } from '../domain/columns';
-import { cellValue, columnLayout, comparedColumns, emptyColumn, type CellValue } from './column-ops';
+import { UNKNOWN_DAY, YN_NO, YN_UNKNOWN, YN_YES, type Column } from '../data/columns';
+import { cellValue, type CellValue } from '../data/cells';
+import { columnLayout, comparedColumns } from '../data/layout';
+import { emptyColumn } from '../data/columns';
 import type { ImportRecord, PendingRows, StoredBlock } from './db';
 import { keyText } from './natural-keys';
 

@@ -5,7 +5,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Kind } from '../domain/contract';
-import type { Column } from '../domain/columns';
+import type { ColumnSet } from '../data/columns';
 import type { ImportSummary } from '../domain/import-report';
 import type { MappingProfile } from '../domain/mapping';
 import type { CaseStudy } from '../model/case-study/case-study';
@@ -14,10 +14,7 @@ import { upgradeImportRecords } from './import-record-upgrade';
 export const DEFAULT_DB_NAME = 'waymark';
 
 /** Rows in columnar form, without the transfer-only `__line` column. */
-export interface StoredColumns {
-  rowCount: number;
-  columns: Record<string, Column>;
-}
+export type StoredColumns = ColumnSet;
 
 /** One record of the `blocks` table: up to MAX_ROWS_PER_STORED_BLOCK rows of one kind. */
 export interface StoredBlock extends StoredColumns {

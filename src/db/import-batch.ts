@@ -4,21 +4,14 @@
  * error anywhere leaves the database exactly as it was. Runs in the ingest worker.
  */
 import { KINDS, type Kind } from '../domain/contract';
-import type { Column, ColumnBlock } from '../domain/columns';
+import type { Column, ColumnBlock } from '../data/columns';
 import type { FileReport, ImportSummary, PrivacyFinding, QuarantinedCell } from '../domain/import-report';
 import type { ChangedCell, FileChanges } from '../domain/extract-changes';
-import {
-  COUNT_COLUMN,
-  LINE_COLUMN,
-  WordHashes,
-  cellText,
-  columnLayout,
-  comparedColumns,
-  concatRanges,
-  concatRows,
-  hasRawColumn,
-  type RowRange,
-} from './column-ops';
+import { COUNT_COLUMN, LINE_COLUMN } from '../data/columns';
+import { WordHashes } from '../data/dictionary';
+import { cellText } from '../data/cells';
+import { columnLayout, comparedColumns, hasRawColumn } from '../data/layout';
+import { concatRanges, concatRows, type RowRange } from '../data/column-ops';
 import { overlayAccepted } from './accepted-overlay';
 import type { ImportRecord, PendingRows, StoredBlock, StoredColumns, WaymarkDb } from './db';
 import { toSummary } from './history';

@@ -6,10 +6,11 @@
  * that cannot be undone (what they replaced was not kept).
  */
 import type { Transaction } from 'dexie';
-import type { Column } from '../domain/columns';
+import type { Column } from '../data/columns';
 import type { FileChanges } from '../domain/extract-changes';
 import type { FileReport } from '../domain/import-report';
-import { cellValue, concatRows } from './column-ops';
+import { cellValue } from '../data/cells';
+import { concatRows } from '../data/column-ops';
 import type { ImportRecord, PendingRows, StoredBlock, StoredColumns } from './db';
 
 interface OldConflict {

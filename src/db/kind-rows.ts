@@ -5,8 +5,10 @@
  * the dictionaries are merged once and cells compare as integers.
  */
 import type { Kind } from '../domain/contract';
-import { UNKNOWN_DAY, YN_UNKNOWN, type Column, type ColumnType } from '../domain/columns';
-import { columnLayout, mergeDictIds, type WordHashes } from './column-ops';
+import { UNKNOWN_DAY, YN_UNKNOWN, type Column, type ColumnType } from '../data/columns';
+import { columnLayout } from '../data/layout';
+import { mergeDictIds } from '../data/column-ops';
+import { type WordHashes } from '../data/dictionary';
 import type { StoredColumns } from './db';
 
 type Values = Column['values'];

@@ -7,8 +7,11 @@
  * reports.
  */
 import { FILE_KINDS, type Field, type Kind } from '../domain/contract';
-import { KEY_SEPARATOR, UNKNOWN_DAY, YN_UNKNOWN, type Column } from '../domain/columns';
-import { RAW_SUFFIX, cellText, hashString, hasRawColumn, type WordHashes } from './column-ops';
+import { KEY_SEPARATOR, UNKNOWN_DAY, YN_UNKNOWN, type Column } from '../data/columns';
+import { RAW_SUFFIX } from '../data/columns';
+import { cellText } from '../data/cells';
+import { hashString, type WordHashes } from '../data/dictionary';
+import { hasRawColumn } from '../data/layout';
 import type { StoredColumns } from './db';
 import { sameCell, type ColumnAccess, type KindRows } from './kind-rows';
 

@@ -297,18 +297,18 @@ export const VOCABULARIES = {
 const V = VOCABULARIES;
 /** Other names agencies use for the join key; accepted in every kind of file. */
 export const CASE_ID_ALIASES: readonly string[] = ['client_id', 'person_ref', 'pseudonym_id', 'person_id', 'victim_ref'];
-const caseId: Field = {
+const caseId = {
   name: 'case_id',
   type: 'id',
   required: true,
   maxLength: 64,
   aliases: CASE_ID_ALIASES,
   note: 'Pseudonymous identifier, the join key across all files.',
-};
+} as const satisfies Field;
 /** Accepted for the `date` column of every kind. */
 const EVENT_DATE = 'event_date';
 /** A kind's `date` column: also accepted under the kind's own name for it and as event_date. */
-const dateOf = (ownName: string, note = 'Date of the record.'): Field => ({
+const dateOf = (ownName: string, note = 'Date of the record.'): Field & { name: 'date'; type: 'date' } => ({
   name: 'date',
   type: 'date',
   required: true,
@@ -332,12 +332,15 @@ const NEEDS = [
   ['need_employment', 'Employment'],
 ] as const;
 
-export const NEED_FIELDS: readonly { name: string; label: string }[] = NEEDS.map(([name, label]) => ({
+/** The name of a need_* column of cases. */
+export type NeedName = (typeof NEEDS)[number][0];
+
+export const NEED_FIELDS: readonly { name: NeedName; label: string }[] = NEEDS.map(([name, label]) => ({
   name,
   label,
 }));
 
-export const FILE_KINDS: Readonly<Record<Kind, FileKindSpec>> = {
+const FILE_KIND_SPECS = {
   cases: {
     kind: 'cases',
     fileName: 'cases.csv',
@@ -365,7 +368,7 @@ export const FILE_KINDS: Readonly<Record<Kind, FileKindSpec>> = {
       { name: 'child_protection_plan', type: 'yn', required: false, note: 'Any child on a child protection plan at referral.' },
       { name: 'housing', type: 'vocab', vocab: V.housing, strict: false, required: false, note: 'Housing at referral.' },
       { name: 'lives_with', type: 'vocab', vocab: V.livesWith, strict: false, required: false, note: 'Who she lives with.' },
-      ...NEEDS.map(([name, label]): Field => ({
+      ...NEEDS.map(([name, label]): Field & { name: NeedName; type: 'yn' } => ({
         name,
         type: 'yn',
         required: false,
@@ -478,7 +481,12 @@ export const FILE_KINDS: Readonly<Record<Kind, FileKindSpec>> = {
       { name: 'detail', type: 'freetext', required: false, note: 'Free text, scanned by the privacy guard.' },
     ],
   },
-};
+} as const satisfies Readonly<Record<Kind, FileKindSpec>>;
+
+export const FILE_KINDS: Readonly<Record<Kind, FileKindSpec>> = FILE_KIND_SPECS;
+
+/** The fields of a kind as literal types (name, type, strict), for the typed column access in `src/data`. */
+export type ContractField<K extends Kind> = (typeof FILE_KIND_SPECS)[K]['fields'][number];
 
 /**
  * Outcome domains a wide outcome file may have as columns (one column per domain instead of

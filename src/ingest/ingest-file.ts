@@ -3,7 +3,7 @@
  * read and validate every row into column blocks (one per parsed chunk), and run the privacy
  * guard over every row. Pure; the worker runs it, and tests call it directly.
  */
-import type { ColumnBlock } from '../domain/columns';
+import type { ColumnBlock } from '../data/columns';
 import type { FileReport, PrivacyFinding } from '../domain/import-report';
 import { NotTextFileError, decodeBytes, encodingNote, type TextEncodingName } from './decode-bytes';
 import { detectKind, fieldForHeader } from './detect-kind';

@@ -5,7 +5,7 @@
  */
 import { FILE_KINDS, type Field } from '../domain/contract';
 import type { ColumnMapping } from '../domain/mapping';
-import { UNKNOWN_DAY, YN_NO, YN_YES } from '../domain/columns';
+import { UNKNOWN_DAY, YN_NO, YN_YES } from '../data/columns';
 import { Invalid, formatDay, readDate, readId, readNumber, readText, readVocab, readYesNo, trimCell, vocabLookup } from './read-value';
 
 export interface ReadCell {

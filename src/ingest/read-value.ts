@@ -14,7 +14,7 @@ import {
   fold,
   type Vocabulary,
 } from '../domain/contract';
-import { UNKNOWN_DAY, YN_NO, YN_UNKNOWN, YN_YES } from '../domain/columns';
+import { UNKNOWN_DAY, YN_NO, YN_UNKNOWN, YN_YES } from '../data/columns';
 
 export class Invalid {
   constructor(readonly reason: string) {}

@@ -4,7 +4,7 @@
  * that is rarely hit (a column of unique ids) soon stops remembering, as it only costs. Pure.
  */
 import type { PrivacyFindingKind } from '../domain/import-report';
-import { StringTable } from './string-table';
+import { DictBuilder } from '../data/dictionary';
 
 export const FINDING_KINDS: readonly PrivacyFindingKind[] = [
   'postcode',
@@ -26,7 +26,7 @@ export function findingCode(kind: PrivacyFindingKind | null): number {
 const TRIAL = 4096;
 
 export class ScanMemo {
-  readonly #table = new StringTable();
+  readonly #table = new DictBuilder(16, { unknownFirst: false });
   #codes = new Int8Array(256);
   #lookups = 0;
   #hits = 0;

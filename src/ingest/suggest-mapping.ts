@@ -7,7 +7,7 @@
 import { FILE_KINDS, KINDS, fold, type Field, type Kind } from '../domain/contract';
 import type { ColumnMapping } from '../domain/mapping';
 import { Invalid, isUnknownWord, readDate, readNumber, readVocab, readYesNo, trimCell, vocabLookup } from './read-value';
-import { UNKNOWN_DAY, YN_UNKNOWN } from '../domain/columns';
+import { UNKNOWN_DAY, YN_UNKNOWN } from '../data/columns';
 
 /** Below this a column is suggested as "Not imported". */
 export const SUGGEST_THRESHOLD = 0.5;

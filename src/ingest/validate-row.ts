@@ -5,7 +5,7 @@
  * handed to the privacy guard on the way. Pure.
  */
 import { DEFAULT_SCALE_MIN, FILE_KINDS, type Field, type Kind } from '../domain/contract';
-import { UNKNOWN_DAY, YN_UNKNOWN, type Column, type ColumnBlock } from '../domain/columns';
+import { LINE_COLUMN, RAW_SUFFIX, UNKNOWN_DAY, YN_UNKNOWN, type Column, type ColumnBlock } from '../data/columns';
 import type { PrivacyFindingKind } from '../domain/import-report';
 import type { KindDetection } from './detect-kind';
 import {
@@ -21,15 +21,13 @@ import {
 } from './read-value';
 import type { FindingCollector, QuarantineCollector } from './report-collectors';
 import { FINDING_KINDS, ScanMemo, findingCode } from './scan-memo';
-import { StringTable } from './string-table';
+import { DictBuilder } from '../data/dictionary';
 
 export interface PrivacyScanner {
   scanValue(value: string): PrivacyFindingKind | null;
   maskValue(value: string): string;
 }
 
-export const LINE_COLUMN = '__line';
-export const RAW_SUFFIX = '__raw';
 export const REQUIRED_MISSING = 'required value missing';
 export const COLUMN_DROPPED = 'column dropped by the privacy guard';
 
@@ -92,7 +90,7 @@ class Slot {
   readonly recentValue: number[] = [];
 
   // id and text columns: the distinct values of the current block, with what is known about them.
-  table = new StringTable();
+  table = new DictBuilder(16, { unknownFirst: false });
   /** Per distinct value: its code in the block dictionary, 0 (unknown), TOO_LONG or PENDING. */
   entryCode = new Int32Array(0);
   /** Per distinct value: the privacy guard's verdict (see findingCode). */
@@ -141,7 +139,7 @@ class Slot {
       case T_TEXT:
         this.codes = new Uint32Array(cap);
         this.dict = [''];
-        this.table = new StringTable();
+        this.table = new DictBuilder(16, { unknownFirst: false });
         this.lastText = '';
         this.lastEntry = -1;
         break;

@@ -3,8 +3,7 @@
  * columns (it must stay quick for 50,000 women), and its search and area filter.
  */
 import { VOCABULARIES } from '../domain/contract';
-import { columnOf, type WorkingSet } from '../db/working-set';
-import { cellValue } from '../db/column-ops';
+import type { WorkingSet } from '../data/working-set';
 import { labelOf } from './labels';
 
 export interface CaseListItem {
@@ -26,22 +25,22 @@ export function listCases(ws: WorkingSet): CaseListItem[] {
     const c = table.caseIx[r];
     if (c >= 0 && caseRowOf[c] < 0) caseRowOf[c] = r;
   }
-  const area = columnOf(table, 'area', 'dict');
-  const name = columnOf(table, 'display_name', 'dict');
-  const referral = columnOf(table, 'referral_date', 'day');
-  const modus = columnOf(table, 'engagement_modus', 'dict');
-  const police = columnOf(table, 'engagement_police', 'dict');
+  const area = table.text('area');
+  const name = table.text('display_name');
+  const referral = table.day('referral_date');
+  const modus = table.text('engagement_modus');
+  const police = table.text('engagement_police');
   const incidentOffsets = ws.byCase.incidents.offsets;
   const out: CaseListItem[] = new Array(ws.caseIds.length);
   for (let c = 0; c < ws.caseIds.length; c++) {
     const r = caseRowOf[c];
-    const m = r >= 0 ? (cellValue(modus, r) as string | null) : null;
-    const p = r >= 0 ? (cellValue(police, r) as string | null) : null;
+    const m = modus(r);
+    const p = police(r);
     out[c] = {
       caseId: ws.caseIds[c],
-      displayName: r >= 0 ? (cellValue(name, r) as string | null) : null,
-      area: r >= 0 ? (cellValue(area, r) as string | null) : null,
-      referral: r >= 0 ? (cellValue(referral, r) as number | null) : null,
+      displayName: name(r),
+      area: area(r),
+      referral: r >= 0 ? referral(r) : null,
       engagementModus: m ? labelOf(VOCABULARIES.engagementModus, m) : 'Not recorded',
       engagementPolice: p ? labelOf(VOCABULARIES.engagementPolice, p) : 'Not recorded',
       incidents: incidentOffsets[c + 1] - incidentOffsets[c],

@@ -4,7 +4,7 @@
  * (attempts) and her engagement (successful contacts) show.
  */
 import { dayField, numberField, textField, type PlainRecord } from './record-fields';
-import { weekStart } from './days';
+import { weekStart } from '../data/days';
 
 export interface ContactTally {
   successful: number;

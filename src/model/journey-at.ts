@@ -3,7 +3,7 @@
  * each), whether it is stale, and the latest outcome scores. Drives the chart's cursor readout.
  */
 import { VOCABULARIES } from '../domain/contract';
-import { formatDayLong, formatDayShort, monthsSince } from './days';
+import { formatDayLong, formatDayShort, monthsSince } from '../data/days';
 import type { Journey } from './journey';
 import { labelOf } from './labels';
 import { outcomesAt, type OutcomePoint, type OutcomeSeries } from './outcome-series';

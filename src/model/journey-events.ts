@@ -3,7 +3,7 @@
  * chart: date, lane, what, detail and source file.
  */
 import { FILE_KINDS, VOCABULARIES, type Kind } from '../domain/contract';
-import { formatDayLong } from './days';
+import { formatDayLong } from '../data/days';
 import { LANE_BY_KEY, type Journey, type LaneKey } from './journey';
 import { humanize, labelOf, lowerFirst } from './labels';
 import { contactCount } from './contact-weeks';

@@ -1,6 +1,6 @@
 /** The profile panel of a journey: who she is, in the coarse terms safe to show, and her records. */
 import { FILE_KINDS, KINDS, VOCABULARIES } from '../domain/contract';
-import { formatDayLong } from './days';
+import { formatDayLong } from '../data/days';
 import type { Journey } from './journey';
 import { labelOf } from './labels';
 import { complexNeedsOf, needsOf } from './complex-needs';

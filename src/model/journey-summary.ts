@@ -5,7 +5,7 @@
  * free-text detail, so it is safe to read out.
  */
 import { VOCABULARIES } from '../domain/contract';
-import { formatMonthYear } from './days';
+import { formatMonthYear } from '../data/days';
 import type { Journey, Milestone } from './journey';
 import { labelOf, lowerFirst } from './labels';
 import { isStale, riskAt, type RiskReading, type RiskStep } from './risk-steps';

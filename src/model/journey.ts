@@ -3,7 +3,7 @@
  * summarises. Pure: records in, plain data out.
  */
 import { FILE_KINDS, KINDS, VOCABULARIES, type Kind } from '../domain/contract';
-import { addMonths } from './days';
+import { addMonths } from '../data/days';
 import { labelOf } from './labels';
 import { codeWithRaw, dayField, textField, type PlainRecord } from './record-fields';
 import { riskReadings, riskTracks, type RiskReading, type RiskTrack } from './risk-steps';

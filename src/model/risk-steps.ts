@@ -4,7 +4,7 @@
  * because an old grading says little about risk today.
  */
 import { VOCABULARIES } from '../domain/contract';
-import { addMonths } from './days';
+import { addMonths } from '../data/days';
 import { labelOf, orderOf } from './labels';
 import { codeWithRaw, dayField, numberField, textField, type PlainRecord } from './record-fields';
 

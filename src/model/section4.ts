@@ -7,13 +7,14 @@
  * of the category; and so on. The analysis set is every woman engaged or not engaged under the
  * engaged definition (with "both agree", the report's 57). Pure.
  */
-import { NEED_FIELDS, VOCABULARIES } from '../domain/contract';
-import { rowsOfCase, type WorkingSet } from '../db/working-set';
+import { NEED_FIELDS, VOCABULARIES, type NeedName } from '../domain/contract';
+import { rowsOfCase, type WorkingSet } from '../data/working-set';
+import type { ColumnNameOfType } from '../data/layout';
 import type { Definitions } from './definitions';
 import { ENGAGED_LABELS } from './definitions';
-import { cohortWomen, reader, type CohortWoman } from './cohort/cohort-women';
+import { cohortWomen, type CohortWoman } from './cohort/cohort-women';
 import { labelOf } from './labels';
-import { formatDayLong as formatDay } from './days';
+import { formatDayLong as formatDay } from '../data/days';
 
 export interface Figure {
   label: string;
@@ -70,21 +71,22 @@ export const FIGURES_NOT_IN_CONTRACT: readonly { figure: string; report: string;
 
 export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[] {
   const cases = ws.tables.cases;
-  const col = (name: string) => reader(cases, name);
+  const textOf = (f: WomanFacts, name: ColumnNameOfType<'cases', 'dict' | 'text'>) => cases.text(name)(f.row);
+  const numOf = (f: WomanFacts, name: ColumnNameOfType<'cases', 'num'>) => cases.num(name)(f.row);
+  const ynOf = (f: WomanFacts, name: ColumnNameOfType<'cases', 'yn'>) => cases.yn(name)(f.row);
   const women = cohortWomen(ws, defs);
   const rowOf = new Map<number, number>();
   for (let r = 0; r < cases.rowCount; r++) if (cases.caseIx[r] >= 0 && !rowOf.has(cases.caseIx[r])) rowOf.set(cases.caseIx[r], r);
-  const modusOf = col('engagement_modus');
-  const policeOf = col('engagement_police');
+  const modusOf = cases.text('engagement_modus');
+  const policeOf = cases.text('engagement_police');
   const facts: WomanFacts[] = women.map((w) => {
     const row = rowOf.get(w.ix)!;
-    return { w, row, modus: modusOf(row) as string | null, police: policeOf(row) as string | null };
+    return { w, row, modus: modusOf(row), police: policeOf(row) };
   });
   const areas = [...new Set(women.map((w) => w.area))].sort();
-  const get = (f: WomanFacts, name: string) => col(name)(f.row);
 
   // Referrals (4.1)
-  const ageOf = col('age_at_referral');
+  const ageOf = cases.num('age_at_referral');
   const ages = (fs: readonly WomanFacts[]) => fs.map((f) => ageOf(f.row)).filter((a): a is number => typeof a === 'number');
   const refDays = women.map((w) => w.referral).filter((d): d is number => d !== null);
   const referrals: Figure[] = [{ label: 'Women referred', value: n(women.length) }];
@@ -102,7 +104,7 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
     const xs = ages(facts.filter((f) => f.w.area === a));
     referrals.push({ label: `Age in ${a}: mean (range)`, value: `${mean(xs)} (${range(xs)})` });
   }
-  const eth = (f: WomanFacts) => get(f, 'ethnicity') as string | null;
+  const eth = (f: WomanFacts) => textOf(f, 'ethnicity');
   referrals.push({ label: 'Ethnicity white British', value: n(facts.filter((f) => eth(f) === 'white_british').length) });
   const notRecorded = facts.filter((f) => eth(f) === null || eth(f) === 'not_stated').length;
   referrals.push({ label: 'Ethnicity not recorded', value: withPct(notRecorded, facts.length) });
@@ -111,7 +113,7 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
     const white = inArea.filter((f) => (eth(f) ?? '').startsWith('white')).length;
     referrals.push({ label: `White ethnicity recorded in ${a}`, value: `${n(white)} of ${n(inArea.length)}` });
   }
-  referrals.push({ label: 'Disability disclosed', value: n(facts.filter((f) => get(f, 'disability') === true).length) });
+  referrals.push({ label: 'Disability disclosed', value: n(facts.filter((f) => ynOf(f, 'disability') === true).length) });
 
   // Engagement (4.1.1): the two codings, whatever the definition in force.
   const engagement: Figure[] = [];
@@ -149,20 +151,20 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
   analysis.push({ label: "Analysis set, worker's coding: none", value: n(countModus(set, 'none')) });
   analysis.push({ label: "Analysis set, worker's coding: sporadic", value: n(countModus(set, 'sporadic')) });
   analysis.push({ label: "Analysis set, worker's coding: engaged", value: n(countModus(set, 'engaged')) });
-  const supCat = reader(ws.tables.support, 'category');
-  const supAgency = reader(ws.tables.support, 'agency');
-  const supStatus = reader(ws.tables.support, 'status');
-  const supDetail = reader(ws.tables.support, 'detail');
+  const supCat = ws.tables.support.text('category');
+  const supAgency = ws.tables.support.text('agency');
+  const supStatus = ws.tables.support.text('status');
+  const supDetail = ws.tables.support.text('detail');
   const supportRows = (f: WomanFacts) => rowsOfCase(ws, 'support', f.w.ix);
   const otherDva = notEngaged.filter((f) => Array.from(supportRows(f)).some((r) => supAgency(r) === 'Other DVA service')).length;
   analysis.push({ label: 'Not engaged women engaging with other DVA services', value: n(otherDva) });
 
   // Police incidents (4.3)
   const inc = ws.tables.incidents;
-  const incKind = reader(inc, 'kind');
-  const incOutcome = reader(inc, 'outcome');
-  const incOffence = reader(inc, 'offence');
-  const incPerp = reader(inc, 'perpetrator_ref');
+  const incKind = inc.text('kind');
+  const incOutcome = inc.text('outcome');
+  const incOffence = inc.text('offence');
+  const incPerp = inc.text('perpetrator_ref');
   const incidentsOf = (fs: readonly WomanFacts[]) => fs.map((f) => f.w.incidents);
   const diOf = (fs: readonly WomanFacts[]) => fs.map((f) => f.w.domesticIncidents);
   const crOf = (fs: readonly WomanFacts[]) => fs.map((f) => f.w.crimes);
@@ -203,12 +205,12 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
   const perpsOfEngaged = new Set<string>();
   const engagedIx = new Set(engaged.map((f) => f.w.ix));
   for (let r = 0; r < inc.rowCount; r++) {
-    const p = incPerp(r) as string | null;
+    const p = incPerp(r);
     if (p) {
       perps.add(p);
       if (engagedIx.has(inc.caseIx[r])) perpsOfEngaged.add(p);
     }
-    const o = incOffence(r) as string | null;
+    const o = incOffence(r);
     if (incKind(r) === 'crime' && o) offences.set(o, (offences.get(o) ?? 0) + 1);
   }
   const top = [...offences].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 4);
@@ -224,7 +226,7 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
       for (const r of rowsOfCase(ws, 'incidents', f.w.ix)) {
         if (incKind(r) !== 'crime') continue;
         crimes++;
-        const o = (incOutcome(r) as string | null) ?? 'unknown';
+        const o = incOutcome(r) ?? 'unknown';
         tallyOut.set(o, (tallyOut.get(o) ?? 0) + 1);
       }
     }
@@ -238,13 +240,13 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
   // Perpetrators: MAPPA is the cases' mappa column (her main perpetrator); court orders are
   // milestones naming the perpetrator reference.
   const ms = ws.tables.milestones;
-  const msKind = reader(ms, 'kind');
-  const msDetail = reader(ms, 'detail');
-  const underMappa = facts.filter((f) => get(f, 'mappa') === true);
+  const msKind = ms.text('kind');
+  const msDetail = ms.text('detail');
+  const underMappa = facts.filter((f) => ynOf(f, 'mappa') === true);
   const orders = new Set<string>();
   const ordersEngaged = new Set<string>();
   for (let r = 0; r < ms.rowCount; r++) {
-    const detail = (msDetail(r) as string | null) ?? '';
+    const detail = msDetail(r) ?? '';
     const kind = msKind(r);
     const refs = [...perps].length ? (detail.match(/[A-Za-z]+-\d+/g) ?? []).filter((x) => perps.has(x)) : [];
     const isEng = engagedIx.has(ms.caseIx[r]);
@@ -263,11 +265,11 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
   const ofE = (pred: (f: WomanFacts) => boolean) => withPct(engaged.filter(pred).length, E);
   const profile: Figure[] = [
     { label: 'Engaged women', value: n(E) },
-    { label: 'Disability', value: n(engaged.filter((f) => get(f, 'disability') === true).length) },
-    { label: 'Own home', value: ofE((f) => OWN_HOME.has((get(f, 'housing') as string | null) ?? '')) },
-    { label: 'Homeless', value: n(engaged.filter((f) => get(f, 'housing') === 'homeless').length) },
+    { label: 'Disability', value: n(engaged.filter((f) => ynOf(f, 'disability') === true).length) },
+    { label: 'Own home', value: ofE((f) => OWN_HOME.has(textOf(f, 'housing') ?? '')) },
+    { label: 'Homeless', value: n(engaged.filter((f) => textOf(f, 'housing') === 'homeless').length) },
   ];
-  const kids = engaged.map((f) => get(f, 'children_under_17')).filter((k): k is number => typeof k === 'number' && k >= 1);
+  const kids = engaged.map((f) => numOf(f, 'children_under_17')).filter((k): k is number => typeof k === 'number' && k >= 1);
   profile.push({ label: 'Children under 17', value: withPct(kids.length, E) });
   profile.push({ label: 'Children under 17: range', value: range(kids) });
   for (const [code, label] of [
@@ -276,30 +278,31 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
     ['perpetrator', 'Lives with the perpetrator'],
     ['new_partner', 'Lives with a new partner'],
   ] as const)
-    profile.push({ label, value: n(engaged.filter((f) => get(f, 'lives_with') === code).length) });
-  const cp = engaged.filter((f) => get(f, 'child_protection_plan') === true);
+    profile.push({ label, value: n(engaged.filter((f) => textOf(f, 'lives_with') === code).length) });
+  const cp = engaged.filter((f) => ynOf(f, 'child_protection_plan') === true);
   profile.push({ label: 'Child on a child protection plan', value: `${n(cp.length)} (${E ? Math.round((100 * cp.length) / E) : '–'}%)` });
-  const firstContact = col('first_contact_date');
+  const firstContact = cases.day('first_contact_date');
+  const msDay = ms.days('date');
   const cpEnded = cp.filter((f) => {
-    const fc = firstContact(f.row) as number | null;
-    return Array.from(rowsOfCase(ws, 'milestones', f.w.ix)).some((r) => msKind(r) === 'cp_plan_ended' && fc !== null && (reader(ms, 'date')(r) as number) > fc);
+    const fc = firstContact(f.row);
+    return Array.from(rowsOfCase(ws, 'milestones', f.w.ix)).some((r) => msKind(r) === 'cp_plan_ended' && fc !== null && msDay[r] > fc);
   }).length;
   profile.push({ label: 'Children taken off the plan during support', value: n(cpEnded) });
-  profile.push({ label: 'Several perpetrators', value: n(engaged.filter((f) => ((get(f, 'perpetrator_count') as number | null) ?? 0) >= 2).length) });
-  const relationship = (f: WomanFacts) => get(f, 'perpetrator_relationship') as string | null;
+  profile.push({ label: 'Several perpetrators', value: n(engaged.filter((f) => (numOf(f, 'perpetrator_count') ?? 0) >= 2).length) });
+  const relationship = (f: WomanFacts) => textOf(f, 'perpetrator_relationship');
   profile.push({ label: 'Perpetrator: partner or ex-partner', value: ofE((f) => relationship(f) === 'partner' || relationship(f) === 'ex_partner') });
   profile.push({ label: 'Perpetrator: family member', value: n(engaged.filter((f) => relationship(f) === 'family_member').length) });
-  const need = (name: string) => (f: WomanFacts) => get(f, name);
-  const needLabel = (name: string) => NEED_FIELDS.find((x) => x.name === name)?.label ?? name;
+  const need = (name: NeedName) => (f: WomanFacts) => ynOf(f, name);
+  const needLabel = (name: NeedName) => NEED_FIELDS.find((x) => x.name === name)?.label ?? name;
   profile.push({ label: `Need: ${needLabel('need_mental_health')}`, value: ofE((f) => need('need_mental_health')(f) === true) });
-  for (const name of ['need_drugs', 'need_alcohol']) {
+  for (const name of ['need_drugs', 'need_alcohol'] as const) {
     profile.push({ label: `Need: ${needLabel(name)}: a problem`, value: n(engaged.filter((f) => need(name)(f) === true).length) });
     profile.push({ label: `Need: ${needLabel(name)}: not an issue`, value: ofE((f) => need(name)(f) === false) });
     profile.push({ label: `Need: ${needLabel(name)}: unclear`, value: n(engaged.filter((f) => need(name)(f) === null).length) });
   }
-  for (const name of ['need_debt', 'need_childhood_abuse', 'need_dv_as_child', 'need_offending', 'need_sex_work', 'need_care_experienced', 'need_immigration'])
+  for (const name of ['need_debt', 'need_childhood_abuse', 'need_dv_as_child', 'need_offending', 'need_sex_work', 'need_care_experienced', 'need_immigration'] as const)
     profile.push({ label: `Need: ${needLabel(name)}`, value: ofE((f) => need(name)(f) === true) });
-  for (const name of ['need_education', 'need_employment'])
+  for (const name of ['need_education', 'need_employment'] as const)
     profile.push({ label: `Need: ${needLabel(name)}: not an issue`, value: ofE((f) => need(name)(f) === false) });
 
   const support: Figure[] = [];
@@ -317,10 +320,10 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
     ['legal_order', 'Restraining or other court order'],
   ] as const)
     support.push({ label, value: ofE((f) => hasSupport(f, (r) => supCat(r) === cat)) });
-  const fp = (status: readonly string[]) => engaged.filter((f) => hasSupport(f, (r) => supCat(r) === 'freedom_programme' && status.includes(supStatus(r) as string))).length;
+  const fp = (status: readonly string[]) => engaged.filter((f) => hasSupport(f, (r) => supCat(r) === 'freedom_programme' && status.includes(supStatus(r) ?? ''))).length;
   support.push({ label: 'Freedom Programme: completing or completed', value: n(fp(['started', 'completed'])) });
   support.push({ label: 'Freedom Programme: waiting to start', value: n(fp(['offered'])) });
-  const substance = (prefix: string) => engaged.filter((f) => hasSupport(f, (r) => supCat(r) === 'substance_use' && ((supDetail(r) as string | null) ?? '').startsWith(prefix))).length;
+  const substance = (prefix: string) => engaged.filter((f) => hasSupport(f, (r) => supCat(r) === 'substance_use' && (supDetail(r) ?? '').startsWith(prefix))).length;
   support.push({ label: 'Support: substance use (drugs)', value: n(substance('Drugs:')) });
   support.push({ label: 'Support: substance use (alcohol)', value: n(substance('Alcohol:')) });
   const withOrder = engaged.filter((f) => hasSupport(f, (r) => supCat(r) === 'legal_order')).length;

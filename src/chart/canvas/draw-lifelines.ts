@@ -5,7 +5,7 @@
  */
 import { PALETTE, RISK_STYLES, INK, MUTED_INK, GRID, FONT_FAMILY } from '../palette';
 import { forEachRiskReading, type LifelineSet } from '../../model/cohort/lifelines';
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { UNKNOWN_DAY } from '../../data/columns';
 
 export const ROW_HEIGHT = 10;
 export const HEADER_HEIGHT = 22;

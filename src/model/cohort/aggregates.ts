@@ -4,11 +4,11 @@
  * category as a share of engaged women. Each returns counts and what to publish (share mode).
  */
 import { NEED_FIELDS, VOCABULARIES } from '../../domain/contract';
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
 import { SUPPRESSED, showCount, showPercent, suppressEntries, type DisclosureRule, type SumConstraint } from '../disclosure';
 import { labelOf } from '../labels';
-import { reader, RISK_AT_REFERRAL_LABELS, type CohortWoman, type RiskAtReferral } from './cohort-women';
+import { RISK_AT_REFERRAL_LABELS, type CohortWoman, type RiskAtReferral } from './cohort-women';
 import { perWorkingSet } from './woman-facts';
 
 export interface PublishedTable {
@@ -73,8 +73,8 @@ export function publishTable(
 /** Crimes by area and criminal-justice outcome. */
 export function cjOutcomesByArea(ws: WorkingSet, women: readonly CohortWoman[]): { areas: string[]; outcomes: string[]; labels: string[]; cells: number[][] } {
   const inc = ws.tables.incidents;
-  const kind = reader(inc, 'kind');
-  const outcome = reader(inc, 'outcome');
+  const kind = inc.text('kind');
+  const outcome = inc.text('outcome');
   const areas = [...new Set(women.map((w) => w.area))].sort();
   const order = VOCABULARIES.policeOutcome.terms.map((t) => t.code);
   const counts = new Map<string, Map<string, number>>();
@@ -82,7 +82,7 @@ export function cjOutcomesByArea(ws: WorkingSet, women: readonly CohortWoman[]):
   for (const w of women)
     for (const r of rowsOfCase(ws, 'incidents', w.ix)) {
       if (kind(r) !== 'crime') continue;
-      const o = (outcome(r) as string | null) ?? 'not_recorded';
+      const o = outcome(r) ?? 'not_recorded';
       seen.add(o);
       let m = counts.get(w.area);
       if (!m) counts.set(w.area, (m = new Map()));
@@ -102,24 +102,24 @@ export const RISK_ROWS: readonly RiskAtReferral[] = ['standard', 'medium', 'high
 /** The latest risk level on record (from the assessor the definition names). */
 export function latestRisk(ws: WorkingSet, w: CohortWoman, assessor: Definitions['riskAssessor']): RiskAtReferral {
   const ra = ws.tables.risk_assessments;
-  const day = reader(ra, 'date');
-  const level = reader(ra, 'level');
-  const who = reader(ra, 'assessor');
+  const day = ra.day('date');
+  const level = ra.text('level');
+  const who = ra.text('assessor');
   let best: RiskAtReferral = 'not_assessed';
   let bestDay = -Infinity;
   for (const r of rowsOfCase(ws, 'risk_assessments', w.ix)) {
-    if (assessor !== 'any' && ((who(r) as string | null) ?? 'unknown') !== assessor) continue;
-    const d = day(r) as number | null;
-    const lv = level(r) as string | null;
+    if (assessor !== 'any' && (who(r) ?? 'unknown') !== assessor) continue;
+    const d = day(r);
+    const lv = level(r);
     if (d !== null && d >= bestDay && (lv === 'standard' || lv === 'medium' || lv === 'high')) ((bestDay = d), (best = lv));
   }
   if (assessor === 'any' || assessor === 'police') {
     const inc = ws.tables.incidents;
-    const iday = reader(inc, 'date');
-    const ilv = reader(inc, 'dash_risk');
+    const iday = inc.day('date');
+    const ilv = inc.text('dash_risk');
     for (const r of rowsOfCase(ws, 'incidents', w.ix)) {
-      const d = iday(r) as number | null;
-      const lv = ilv(r) as string | null;
+      const d = iday(r);
+      const lv = ilv(r);
       if (d !== null && d >= bestDay && (lv === 'standard' || lv === 'medium' || lv === 'high')) ((bestDay = d), (best = lv));
     }
   }
@@ -151,7 +151,7 @@ export function needCombinations(ws: WorkingSet, women: readonly CohortWoman[]):
   const cases = ws.tables.cases;
   const rowOf = new Map<number, number>();
   for (let r = 0; r < cases.rowCount; r++) if (!rowOf.has(cases.caseIx[r])) rowOf.set(cases.caseIx[r], r);
-  const flags = NEED_FIELDS.map((f) => reader(cases, f.name));
+  const flags = NEED_FIELDS.map((f) => cases.yn(f.name));
   const counts = new Map<string, number>();
   for (const w of women) {
     const row = rowOf.get(w.ix);
@@ -194,13 +194,13 @@ export interface SupportShareRow {
 /** Per case index ix and category i, at ix * SUPPORT_CATEGORIES.length + i: 1 when she has a support row of it (once per working set). */
 const supportCategoriesOf = perWorkingSet((ws): Uint8Array => {
   const sup = ws.tables.support;
-  const cat = reader(sup, 'category');
+  const cat = sup.text('category');
   const C = SUPPORT_CATEGORIES.length;
   const index = new Map(SUPPORT_CATEGORIES.map((c, i) => [c.code, i]));
   const out = new Uint8Array(ws.caseIds.length * C);
   for (let ix = 0; ix < ws.caseIds.length; ix++)
     for (const r of rowsOfCase(ws, 'support', ix)) {
-      const i = index.get((cat(r) as string | null) ?? '');
+      const i = index.get(cat(r) ?? '');
       if (i !== undefined) out[ix * C + i] = 1;
     }
   return out;

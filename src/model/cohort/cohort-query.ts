@@ -2,7 +2,7 @@
  * The cohort screen's filters, grouping and alignment, as they live in the URL query (never any
  * data: only codes, area names and dates). Parsing keeps only valid values.
  */
-import { dayFromIso, formatIsoDay } from '../days';
+import { dayFromIso, dayToIso } from '../../data/days';
 import type { CohortWoman, EngagementStatus, RiskAtReferral } from './cohort-women';
 import { ENGAGEMENT_STATUS_LABELS, RISK_AT_REFERRAL_LABELS } from './cohort-women';
 
@@ -55,15 +55,11 @@ export const DEFAULT_QUERY: Readonly<CohortQuery> = {
   alignment: 'referral',
 };
 
-function isoOf(day: number): string {
-  return formatIsoDay(day);
-}
-
 function dayOrNull(v: string | null): number | null {
   if (!v) return null;
   try {
     const day = dayFromIso(v);
-    return formatIsoDay(day) === v ? day : null;
+    return dayToIso(day) === v ? day : null;
   } catch {
     return null;
   }
@@ -97,18 +93,14 @@ export function formatCohortQuery(q: CohortQuery): string {
   if (q.complex !== 'all') p.set('complex', q.complex);
   if (q.engagement !== 'all') p.set('engagement', q.engagement);
   if (q.route !== 'all') p.set('route', q.route);
-  if (q.from !== null) p.set('from', isoOf(q.from));
-  if (q.to !== null) p.set('to', isoOf(q.to));
+  if (q.from !== null) p.set('from', dayToIso(q.from));
+  if (q.to !== null) p.set('to', dayToIso(q.to));
   if (q.risk !== 'all') p.set('risk', q.risk);
   if (q.perpetrator !== 'all') p.set('perpetrator', q.perpetrator);
   if (q.mappa !== 'all') p.set('mappa', q.mappa);
   if (q.grouping !== 'none') p.set('group', q.grouping);
   if (q.alignment !== 'referral') p.set('align', q.alignment);
   return p.toString();
-}
-
-export function dayToIso(day: number): string {
-  return isoOf(day);
 }
 
 export function filterWomen(women: readonly CohortWoman[], q: CohortQuery): CohortWoman[] {

@@ -4,9 +4,8 @@
  * records), so it stays fast for tens of thousands of women.
  */
 import { NEED_FIELDS } from '../../domain/contract';
-import { cellValue } from '../../db/column-ops';
-import { rowsOfCase, type Table, type WorkingSet } from '../../db/working-set';
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { rowsOfCase, type Table, type WorkingSet } from '../../data/working-set';
+import { UNKNOWN_DAY } from '../../data/columns';
 import type { Definitions } from '../definitions';
 
 export type EngagementStatus = 'engaged' | 'not_engaged' | 'unknown';
@@ -45,36 +44,6 @@ export interface CohortWoman {
   mappa: boolean | null;
 }
 
-/** A reader of one column by row: null for unknown, whatever the column's type. */
-export function reader(table: Table, name: string): (row: number) => string | number | boolean | null {
-  const col = table.columns[name];
-  return (row) => cellValue(col, row);
-}
-
-/** A day column's values (UNKNOWN_DAY where unknown), read directly for speed. */
-export function dayValues(table: Table, name: string): Int32Array {
-  const col = table.columns[name];
-  return col && col.type === 'day' ? col.values : new Int32Array(table.rowCount).fill(UNKNOWN_DAY);
-}
-
-/** A number column's values (NaN where unknown). */
-export function numValues(table: Table, name: string): Float64Array {
-  const col = table.columns[name];
-  return col && col.type === 'num' ? col.values : new Float64Array(table.rowCount).fill(NaN);
-}
-
-/**
- * A dictionary column mapped to small integer codes: code(row) = map[word] (or `fallback` for
- * words not in map and for unknown). One lookup per row instead of a string comparison.
- */
-export function codeReader(table: Table, name: string, map: Readonly<Record<string, number>>, fallback = -1): (row: number) => number {
-  const col = table.columns[name];
-  if (!col || col.type !== 'dict') return () => fallback;
-  const byWord = Int32Array.from(col.dict, (w) => (w in map ? map[w] : fallback));
-  const values = col.values;
-  return (row) => byWord[values[row]];
-}
-
 const WORKER_ENGAGED = new Set(['engaged', 'sporadic']);
 
 /** Engagement under a definition: by the worker's coding, the police coding, or where both agree. */
@@ -101,7 +70,7 @@ export const KIND_CODES: Readonly<Record<string, number>> = { domestic_incident:
 /** Whether a risk assessment row is from the assessor the definition names. */
 export function assessorFilter(risks: Table, def: Definitions['riskAssessor']): (row: number) => boolean {
   if (def === 'any') return () => true;
-  const code = codeReader(risks, 'assessor', { [def]: 1 }, 0);
+  const code = risks.codes('assessor', { [def]: 1 }, 0);
   return (row) => code(row) === 1;
 }
 
@@ -129,17 +98,17 @@ function caseBase(ws: WorkingSet): CaseBase[] {
   const cached = baseCache.get(ws);
   if (cached) return cached;
   const cases = ws.tables.cases;
-  const id = reader(cases, 'case_id');
-  const area = reader(cases, 'area');
-  const referral = reader(cases, 'referral_date');
-  const route = reader(cases, 'referral_route');
-  const complex = reader(cases, 'complex_needs');
-  const modus = reader(cases, 'engagement_modus');
-  const police = reader(cases, 'engagement_police');
-  const needs = NEED_FIELDS.map((f) => reader(cases, f.name));
-  const perpetrator = reader(cases, 'perpetrator_relationship');
-  const mappa = reader(cases, 'mappa');
-  const incKind = codeReader(ws.tables.incidents, 'kind', KIND_CODES, 0);
+  const id = cases.text('case_id');
+  const area = cases.text('area');
+  const referral = cases.day('referral_date');
+  const route = cases.text('referral_route');
+  const complex = cases.yn('complex_needs');
+  const modus = cases.text('engagement_modus');
+  const police = cases.text('engagement_police');
+  const needs = NEED_FIELDS.map((f) => cases.yn(f.name));
+  const perpetrator = cases.text('perpetrator_relationship');
+  const mappa = cases.yn('mappa');
+  const incKind = ws.tables.incidents.codes('kind', KIND_CODES, 0);
   const out: CaseBase[] = [];
   for (let r = 0; r < cases.rowCount; r++) {
     const ix = cases.caseIx[r];
@@ -157,19 +126,19 @@ function caseBase(ws: WorkingSet): CaseBase[] {
     }
     out.push({
       ix,
-      caseId: (id(r) as string | null) ?? '',
-      area: (area(r) as string | null) ?? 'Area not recorded',
-      referral: referral(r) as number | null,
-      route: route(r) as string | null,
-      complexColumn: complex(r) as boolean | null,
+      caseId: id(r) ?? '',
+      area: area(r) ?? 'Area not recorded',
+      referral: referral(r),
+      route: route(r),
+      complexColumn: complex(r),
       needsYes,
-      modus: modus(r) as string | null,
-      police: police(r) as string | null,
+      modus: modus(r),
+      police: police(r),
       incidents,
       domesticIncidents: di,
       crimes,
-      perpetrator: perpetrator(r) as string | null,
-      mappa: mappa(r) as boolean | null,
+      perpetrator: perpetrator(r),
+      mappa: mappa(r),
     });
   }
   baseCache.set(ws, out);
@@ -185,12 +154,12 @@ function risksAtReferral(ws: WorkingSet, base: readonly CaseBase[], assessor: De
   const cached = byAssessor.get(assessor);
   if (cached) return cached;
   const risks = ws.tables.risk_assessments;
-  const riskDay = dayValues(risks, 'date');
-  const riskLevel = codeReader(risks, 'level', LEVEL_CODES);
+  const riskDay = risks.days('date');
+  const riskLevel = risks.codes('level', LEVEL_CODES);
   const who = assessorFilter(risks, assessor);
   const inc = ws.tables.incidents;
-  const incDay = dayValues(inc, 'date');
-  const incRisk = codeReader(inc, 'dash_risk', LEVEL_CODES);
+  const incDay = inc.days('date');
+  const incRisk = inc.codes('dash_risk', LEVEL_CODES);
   const policeCounts = assessor === 'any' || assessor === 'police';
   const out = base.map(({ ix, referral: ref }) => {
     // Risk at referral: the latest reading on or before the referral day from the chosen assessor.

@@ -4,9 +4,9 @@
  * days each woman was followed), so a woman referred last month does not count as a year of
  * quiet: unequal follow-up does not bias the "after" rate.
  */
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
-import { codeReader, dayValues, KIND_CODES, type CohortWoman } from './cohort-women';
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { rowsOfCase, type Table, type WorkingSet } from '../../data/working-set';
+import { KIND_CODES, type CohortWoman } from './cohort-women';
+import { UNKNOWN_DAY } from '../../data/columns';
 import { perWorkingSet } from './woman-facts';
 
 export const PRE_DAYS = 365;
@@ -35,11 +35,9 @@ export interface GroupIncidentRates {
 /** The last day the data covers: the latest date in any loaded table. */
 export function dataEndDay(ws: WorkingSet): number | null {
   let end = -Infinity;
-  for (const table of Object.values(ws.tables)) {
-    const col = table.columns[table.dateColumn];
-    if (!col || col.type !== 'day') continue;
-    const v = col.values;
-    for (let i = 0; i < v.length; i++) if (v[i] > end && v[i] !== -2147483648) end = v[i];
+  for (const table of Object.values<Table>(ws.tables)) {
+    const v = table.days(table.dateColumn);
+    for (let i = 0; i < v.length; i++) if (v[i] > end && v[i] !== UNKNOWN_DAY) end = v[i];
   }
   return Number.isFinite(end) ? end : null;
 }
@@ -65,8 +63,8 @@ const perWomanCounts = perWorkingSet((ws) => ({
 
 export function incidentRates(ws: WorkingSet, groups: readonly { key: string; label: string; women: readonly CohortWoman[] }[], end: number | null): GroupIncidentRates[] {
   const inc = ws.tables.incidents;
-  const day = dayValues(inc, 'date');
-  const kind = codeReader(inc, 'kind', KIND_CODES, 0);
+  const day = inc.days('date');
+  const kind = inc.codes('kind', KIND_CODES, 0);
   const memo = perWomanCounts(ws, String(end));
   return groups.map((g) => {
     let women = 0;

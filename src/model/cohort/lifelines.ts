@@ -4,11 +4,11 @@
  * the canvas reads only the rows in view. Days are relative to referral (alignment "referral")
  * or calendar day numbers ("calendar").
  */
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
+import { UNKNOWN_DAY } from '../../data/columns';
 import type { Definitions } from '../definitions';
 import type { Alignment, CohortGroup } from './cohort-query';
-import { assessorFilter, codeReader, dayValues, KIND_CODES, LEVEL_CODES, numValues, type CohortWoman } from './cohort-women';
+import { assessorFilter, KIND_CODES, LEVEL_CODES, type CohortWoman } from './cohort-women';
 import { perWorkingSet } from './woman-facts';
 
 export type LifelineSort = 'referral' | 'before' | 'after' | 'escalations' | 'engagement' | 'outcome';
@@ -92,13 +92,11 @@ export function forEachRiskReading(line: Lifeline, cols: LifelineColumns, visit:
 /** Per woman: the outcome change (see Lifeline.outcomeChange), by her case index. */
 function outcomeChanges(ws: WorkingSet): (caseIx: number) => number | null {
   const t = ws.tables.outcomes;
-  const day = dayValues(t, 'date');
-  const score = numValues(t, 'score');
-  const toolCol = t.columns.tool;
-  const domCol = t.columns.domain;
-  const tool = toolCol && toolCol.type === 'dict' ? toolCol.values : null;
-  const dom = domCol && domCol.type === 'dict' ? domCol.values : null;
-  const keyOf = (r: number) => (dom ? dom[r] : 0) * 65536 + (tool ? tool[r] : 0);
+  const day = t.days('date');
+  const score = t.nums('score');
+  const tool = t.col('tool').values;
+  const dom = t.col('domain').values;
+  const keyOf = (r: number) => dom[r] * 65536 + tool[r];
   return (ix) => {
     // key -> [first day, first score, latest day, latest score, scores]
     const seen = new Map<number, [number, number, number, number, number]>();
@@ -131,24 +129,24 @@ function outcomeChanges(ws: WorkingSet): (caseIx: number) => number | null {
 const lifelineColumns = perWorkingSet((ws, assessor): LifelineColumns => {
   const ra = ws.tables.risk_assessments;
   const inc = ws.tables.incidents;
-  const level = codeReader(ra, 'level', LEVEL_CODES);
+  const level = ra.codes('level', LEVEL_CODES);
   const who = assessorFilter(ra, assessor as Definitions['riskAssessor']);
-  const incLevel = codeReader(inc, 'dash_risk', LEVEL_CODES);
-  const kind = codeReader(inc, 'kind', KIND_CODES, 0);
+  const incLevel = inc.codes('dash_risk', LEVEL_CODES);
+  const kind = inc.codes('kind', KIND_CODES, 0);
   const policeCounts = assessor === 'any' || assessor === 'police';
   return {
-    riskDay: dayValues(ra, 'date'),
+    riskDay: ra.days('date'),
     riskLevel: codes(ra.rowCount, (r) => (who(r) ? level(r) : -1)),
-    incidentDay: dayValues(inc, 'date'),
+    incidentDay: inc.days('date'),
     incidentKind: codes(inc.rowCount, kind),
     incidentLevel: codes(inc.rowCount, (r) => (policeCounts ? incLevel(r) : -1)),
-    supportDay: dayValues(ws.tables.support, 'date'),
+    supportDay: ws.tables.support.days('date'),
   };
 });
 
 /** Per case index: her closure day's case row and her outcome change, once per working set. */
 const caseFacts = perWorkingSet((ws) => {
-  const closureOf = dayValues(ws.tables.cases, 'closure_date');
+  const closureOf = ws.tables.cases.days('closure_date');
   const change = outcomeChanges(ws);
   const n = ws.caseIds.length;
   const values = new Float64Array(n);

@@ -7,9 +7,9 @@
  * from the totals. Pure.
  */
 import { NEED_FIELDS } from '../../domain/contract';
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import { SUPPRESSED, showCount, suppressEntries, type DisclosureRule, type SumConstraint } from '../disclosure';
-import { reader, type CohortWoman } from './cohort-women';
+import { type CohortWoman } from './cohort-women';
 import { perWorkingSet } from './woman-facts';
 
 export interface NeedCombinationCount {
@@ -56,7 +56,7 @@ export function needSets(ws: WorkingSet, women: readonly CohortWoman[]): NeedSet
  */
 const needProfiles = perWorkingSet((ws): (readonly number[])[] => {
   const cases = ws.tables.cases;
-  const flags = NEED_FIELDS.map((f) => reader(cases, f.name));
+  const flags = NEED_FIELDS.map((f) => cases.yn(f.name));
   const interned = new Map<string, readonly number[]>();
   const out: (readonly number[])[] = [];
   for (let ix = 0; ix < ws.caseIds.length; ix++) {

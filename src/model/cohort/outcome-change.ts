@@ -3,12 +3,11 @@
  * travelled"), and the median and interquartile range by months since her first score. Medians
  * over fewer than ten women are suppressed in share mode.
  */
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import { statisticAllowed } from '../disclosure';
 import { humanize } from '../labels';
 import type { CohortGroup } from './cohort-query';
-import { dayValues, numValues } from './cohort-women';
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { UNKNOWN_DAY } from '../../data/columns';
 import { perWorkingSet } from './woman-facts';
 
 export interface DomainChange {
@@ -58,13 +57,11 @@ interface WomanOutcome {
 const womanOutcomes = perWorkingSet((ws, monthsKey): (WomanOutcome[] | null)[] => {
   const months = Number(monthsKey);
   const t = ws.tables.outcomes;
-  const day = dayValues(t, 'date');
-  const score = numValues(t, 'score');
-  const toolCol = t.columns.tool;
-  const domCol = t.columns.domain;
-  const toolWord = toolCol && toolCol.type === 'dict' ? toolCol : null;
-  const domWord = domCol && domCol.type === 'dict' ? domCol : null;
-  const keyOf = (r: number) => (domWord ? domWord.values[r] : 0) * 65536 + (toolWord ? toolWord.values[r] : 0);
+  const day = t.days('date');
+  const score = t.nums('score');
+  const tool = t.col('tool').values;
+  const dom = t.col('domain').values;
+  const keyOf = (r: number) => dom[r] * 65536 + tool[r];
   const out: (WomanOutcome[] | null)[] = [];
   for (let ix = 0; ix < ws.caseIds.length; ix++) {
     const seen = new Map<number, { firstDay: number; first: number; latest: number; byMonth: Map<number, number> }>();
@@ -87,11 +84,9 @@ const womanOutcomes = perWorkingSet((ws, monthsKey): (WomanOutcome[] | null)[] =
 export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], shared: boolean, months = 12): GroupOutcomes[] {
   const t = ws.tables.outcomes;
   // tool and domain as one small integer key per row (see womanOutcomes)
-  const toolCol = t.columns.tool;
-  const domCol = t.columns.domain;
-  const toolWord = toolCol && toolCol.type === 'dict' ? toolCol : null;
-  const domWord = domCol && domCol.type === 'dict' ? domCol : null;
-  const nameOf = (k: number) => `${(toolWord?.dict[k % 65536] || 'other')}\u001f${domWord?.dict[Math.floor(k / 65536)] ?? ''}`;
+  const toolWords = t.col('tool').dict;
+  const domWords = t.col('domain').dict;
+  const nameOf = (k: number) => `${toolWords[k % 65536] || 'other'}\u001f${domWords[Math.floor(k / 65536)] ?? ''}`;
   const ok = (n: number) => !shared || statisticAllowed(n);
   const facts = womanOutcomes(ws, String(months));
   return groups.map((g) => {

@@ -3,13 +3,13 @@
  * the women followed that far whose risk at that date (the latest assessment on or before it,
  * from the assessor the definition names) is standard, medium, high, or not assessed.
  */
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
-import { addMonths, formatMonthYear, monthStart } from '../days';
+import { addMonths, formatMonthYear, monthStart } from '../../data/days';
 import { showCount, showPercent, suppressEntries, type DisclosureRule } from '../disclosure';
 import type { Alignment, CohortGroup } from './cohort-query';
-import { assessorFilter, codeReader, dayValues, LEVEL_CODES, type RiskAtReferral } from './cohort-women';
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { assessorFilter, LEVEL_CODES, type RiskAtReferral } from './cohort-women';
+import { UNKNOWN_DAY } from '../../data/columns';
 import { monthsAfterDay, perWorkingSet } from './woman-facts';
 
 const EMPTY = new Uint32Array(0);
@@ -52,12 +52,12 @@ export function riskMix(
   months = 12,
 ): GroupRiskMix[] {
   const ra = ws.tables.risk_assessments;
-  const raDay = dayValues(ra, 'date');
-  const raLevel = codeReader(ra, 'level', LEVEL_CODES);
+  const raDay = ra.days('date');
+  const raLevel = ra.codes('level', LEVEL_CODES);
   const who = assessorFilter(ra, defs.riskAssessor);
   const inc = ws.tables.incidents;
-  const incDay = dayValues(inc, 'date');
-  const incRisk = codeReader(inc, 'dash_risk', LEVEL_CODES);
+  const incDay = inc.days('date');
+  const incRisk = inc.codes('dash_risk', LEVEL_CODES);
   const policeCounts = defs.riskAssessor === 'any' || defs.riskAssessor === 'police';
   const allRefs = groups.flatMap((g) => g.women.map((w) => w.referral)).filter((d): d is number => d !== null);
   const calendarStart = allRefs.length ? monthStart(Math.min(...allRefs)) : 0;

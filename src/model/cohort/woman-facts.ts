@@ -4,8 +4,8 @@
  * never changed in place), so that a filter, grouping or definition change only sums them up.
  * Also a one-entry memo for results that depend only on which women are in which group.
  */
-import type { WorkingSet } from '../../db/working-set';
-import { addMonths } from '../days';
+import type { WorkingSet } from '../../data/working-set';
+import { addMonths } from '../../data/days';
 import type { CohortWoman } from './cohort-women';
 
 /** A value cached per working set (and a key of further inputs). */

@@ -3,13 +3,13 @@
  * less is not read as an area with less need; and the use of the outcome tool among engaged
  * women. Pure.
  */
-import { UNKNOWN_DAY, YN_UNKNOWN, type Column } from '../../domain/columns';
+import { UNKNOWN_DAY, YN_UNKNOWN, type Column } from '../../data/columns';
 import { FILE_KINDS } from '../../domain/contract';
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
-import { ymdOf } from '../days';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
+import { ymdOf } from '../../data/days';
 import type { EngagedDefinition } from '../definitions';
 import { policeCoding, workerCoding } from './engagement-agreement';
-import { dayColumn, sortAreas, textAt, type LogEntry } from './quality-base';
+import { sortAreas, type LogEntry } from './quality-base';
 
 /** Fields that are not expected to be known for everyone, or are required by the import. */
 const NOT_CHECKED = new Set(['case_id', 'area', 'referral_date', 'first_contact_date', 'police_start_date', 'closure_date', 'closure_reason', 'display_name', 'age_at_referral', 'age_band']);
@@ -83,8 +83,8 @@ export function completeness(ws: WorkingSet, caseRow: Int32Array, areaOfCase: re
   for (const field of fields) {
     let flags: Uint8Array;
     if (field === 'age') {
-      const a = knownFlags(cases.columns.age_at_referral, n);
-      const b = knownFlags(cases.columns.age_band, n);
+      const a = knownFlags(cases.col('age_at_referral'), n);
+      const b = knownFlags(cases.col('age_band'), n);
       for (let r = 0; r < n; r++) a[r] |= b[r];
       flags = a;
     } else flags = knownFlags(cases.columns[field], n);
@@ -96,7 +96,7 @@ export function completeness(ws: WorkingSet, caseRow: Int32Array, areaOfCase: re
   return { areas, fields, cells, overall };
 }
 
-export function isEngaged(definition: EngagedDefinition, modus: string, police: string): boolean {
+export function isEngaged(definition: EngagedDefinition, modus: string | null, police: string | null): boolean {
   const w = workerCoding(modus) === 'engaged';
   const p = policeCoding(police) === 'engaged';
   return definition === 'worker' ? w : definition === 'police' ? p : w && p;
@@ -121,17 +121,17 @@ export interface OutcomeToolUse {
 
 export function outcomeToolUse(ws: WorkingSet, caseRow: Int32Array, areaOfCase: readonly string[], definition: EngagedDefinition): OutcomeToolUse {
   const cases = ws.tables.cases;
-  const referral = dayColumn(cases, 'referral_date');
-  const modus = cases.columns.engagement_modus;
-  const police = cases.columns.engagement_police;
-  const outDay = dayColumn(ws.tables.outcomes, 'date');
+  const referral = cases.days('referral_date');
+  const modus = cases.text('engagement_modus');
+  const police = cases.text('engagement_police');
+  const outDay = ws.tables.outcomes.days('date');
   const groups = new Map<string, OutcomeToolRow>();
   const missing: string[] = [];
   let engaged = 0;
   let withTwo = 0;
   for (let c = 0; c < ws.casesWithRow; c++) {
     const row = caseRow[c];
-    if (row < 0 || !isEngaged(definition, textAt(modus, row), textAt(police, row))) continue;
+    if (row < 0 || !isEngaged(definition, modus(row), police(row))) continue;
     const rows = rowsOfCase(ws, 'outcomes', c);
     let dates = 0;
     let last = UNKNOWN_DAY;

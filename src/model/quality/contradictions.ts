@@ -3,11 +3,11 @@
  * contact, closure before referral, service records outside the case's time, and risk graded
  * high by one assessor and standard by another within 14 days. Pure; day numbers throughout.
  */
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { UNKNOWN_DAY } from '../../data/columns';
 import type { Kind } from '../../domain/contract';
-import type { WorkingSet } from '../../db/working-set';
-import { addMonths } from '../days';
-import { codesOf, dayColumn, dayText, textAt, type LogEntry } from './quality-base';
+import type { WorkingSet } from '../../data/working-set';
+import { addMonths } from '../../data/days';
+import { codesOf, dayText, type LogEntry } from './quality-base';
 
 export interface StartDifference {
   caseId: string;
@@ -49,27 +49,27 @@ export interface Contradictions {
 
 /** Service records checked against referral and closure. Police incidents are not: they are
  *  expected before referral and after closure (repeat victimisation is counted from them). */
-export const SERVICE_KINDS: readonly Kind[] = ['risk_assessments', 'support', 'contacts', 'outcomes', 'milestones'];
+export const SERVICE_KINDS = ['risk_assessments', 'support', 'contacts', 'outcomes', 'milestones'] as const satisfies readonly Kind[];
 export const RISK_CONFLICT_DAYS = 14;
 export const DEFAULT_START_THRESHOLD = 28;
 
 export function contradictions(ws: WorkingSet, caseRow: Int32Array): Contradictions {
   const cases = ws.tables.cases;
-  const referral = dayColumn(cases, 'referral_date');
-  const closure = dayColumn(cases, 'closure_date');
-  const first = dayColumn(cases, 'first_contact_date');
-  const police = dayColumn(cases, 'police_start_date');
+  const referral = cases.days('referral_date');
+  const closure = cases.days('closure_date');
+  const first = cases.days('first_contact_date');
+  const police = cases.days('police_start_date');
   const startDifferences: StartDifference[] = [];
   const closureBeforeReferral: ClosureBeforeReferral[] = [];
   const outOfWindow: OutOfWindowEvent[] = [];
   const riskConflicts: RiskConflict[] = [];
-  const serviceDays = SERVICE_KINDS.map((k) => dayColumn(ws.tables[k], 'date'));
+  const serviceDays = SERVICE_KINDS.map((k) => ws.tables[k].days('date'));
   const ra = ws.tables.risk_assessments;
-  const raDay = dayColumn(ra, 'date');
+  const raDay = ra.days('date');
   const HIGH = 1;
   const STANDARD = 2;
-  const raLevel = codesOf(ra.columns.level, ra.rowCount, { high: HIGH, standard: STANDARD });
-  const raAssessor = ra.columns.assessor;
+  const raLevel = codesOf(ra, 'level', { high: HIGH, standard: STANDARD });
+  const raAssessor = ra.text('assessor');
   /** Referral day -> the same day 12 months earlier (many women share a referral day). */
   const yearBefore = new Map<number, number>();
 
@@ -115,8 +115,8 @@ export function contradictions(ws: WorkingSet, caseRow: Int32Array): Contradicti
       for (let j = i + 1; j < end && raDay[rows[j]] - raDay[rows[i]] <= RISK_CONFLICT_DAYS; j++) {
         const lj = raLevel[rows[j]];
         if (lj === 0 || lj === li) continue;
-        const ai = textAt(raAssessor, rows[i]);
-        const aj = textAt(raAssessor, rows[j]);
+        const ai = raAssessor(rows[i]) ?? '';
+        const aj = raAssessor(rows[j]) ?? '';
         if (!ai || !aj || ai === aj) continue;
         if (li === HIGH) riskConflicts.push({ caseId, highDate: raDay[rows[i]], highAssessor: ai, standardDate: raDay[rows[j]], standardAssessor: aj });
         else riskConflicts.push({ caseId, highDate: raDay[rows[j]], highAssessor: aj, standardDate: raDay[rows[i]], standardAssessor: ai });

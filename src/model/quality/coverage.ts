@@ -3,7 +3,7 @@
  * police incidents about women not in the cases file. Pure.
  */
 import type { Kind } from '../../domain/contract';
-import type { WorkingSet } from '../../db/working-set';
+import type { WorkingSet } from '../../data/working-set';
 import { countByArea, type LogEntry } from './quality-base';
 
 export type CoverageId = 'no_police' | 'incidents_without_case' | 'no_risk' | 'no_contacts' | 'no_outcomes';

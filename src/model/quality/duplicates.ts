@@ -5,10 +5,10 @@
  * history; the same woman, date and incident kind under two incident ids is found in
  * the working set. Pure.
  */
-import { UNKNOWN_DAY } from '../../domain/columns';
+import { UNKNOWN_DAY } from '../../data/columns';
 import type { ImportSummary } from '../../domain/import-report';
-import { rowsOfCase, type WorkingSet } from '../../db/working-set';
-import { dayColumn, dayText, textAt, type LogEntry } from './quality-base';
+import { rowsOfCase, type WorkingSet } from '../../data/working-set';
+import { dayText, type LogEntry } from './quality-base';
 
 export interface RepeatedIncidentId {
   incidentId: string;
@@ -125,9 +125,9 @@ export function repeatedIncidentIds(history: readonly ImportSummary[]): Repeated
 
 export function sameDayIncidents(ws: WorkingSet): SameDayIncidents[] {
   const table = ws.tables.incidents;
-  const day = dayColumn(table, 'date');
-  const kind = table.columns.kind;
-  const id = table.columns.incident_id;
+  const day = table.days('date');
+  const kind = table.text('kind');
+  const id = table.text('incident_id');
   const out: SameDayIncidents[] = [];
   for (let c = 0; c < ws.caseIds.length; c++) {
     const rows = rowsOfCase(ws, 'incidents', c);
@@ -137,9 +137,9 @@ export function sameDayIncidents(ws: WorkingSet): SameDayIncidents[] {
       if (j - i > 1 && day[rows[i]] !== UNKNOWN_DAY) {
         const byKind = new Map<string, string[]>();
         for (let k = i; k < j; k++) {
-          const kd = textAt(kind, rows[k]);
+          const kd = kind(rows[k]) ?? '';
           const list = byKind.get(kd) ?? [];
-          list.push(textAt(id, rows[k]));
+          list.push(id(rows[k]) ?? '');
           byKind.set(kd, list);
         }
         for (const [kd, ids] of byKind) {

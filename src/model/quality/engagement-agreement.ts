@@ -3,8 +3,8 @@
  * to engaged (engaged or sporadic), not engaged, unknown. Only the two agreeing cells form the
  * evaluators' "only where both agree" set. Pure.
  */
-import type { WorkingSet } from '../../db/working-set';
-import { textAt, type LogEntry } from './quality-base';
+import type { WorkingSet } from '../../data/working-set';
+import type { LogEntry } from './quality-base';
 
 export type Coding = 'engaged' | 'not_engaged' | 'unknown';
 export const CODINGS: readonly Coding[] = ['engaged', 'not_engaged', 'unknown'];
@@ -26,13 +26,13 @@ export interface EngagementAgreement {
   total: number;
 }
 
-export function workerCoding(code: string): Coding {
+export function workerCoding(code: string | null): Coding {
   if (code === 'engaged' || code === 'sporadic') return 'engaged';
   if (code === 'none') return 'not_engaged';
   return 'unknown';
 }
 
-export function policeCoding(code: string): Coding {
+export function policeCoding(code: string | null): Coding {
   if (code === 'engaged') return 'engaged';
   if (code === 'not_engaged') return 'not_engaged';
   return 'unknown';
@@ -40,8 +40,8 @@ export function policeCoding(code: string): Coding {
 
 export function engagementAgreement(ws: WorkingSet): EngagementAgreement {
   const table = ws.tables.cases;
-  const modus = table.columns.engagement_modus;
-  const police = table.columns.engagement_police;
+  const modus = table.text('engagement_modus');
+  const police = table.text('engagement_police');
   const cells = Object.fromEntries(
     CODINGS.map((p) => [p, Object.fromEntries(CODINGS.map((w) => [w, [] as string[]]))]),
   ) as Record<Coding, Record<Coding, string[]>>;
@@ -53,8 +53,8 @@ export function engagementAgreement(ws: WorkingSet): EngagementAgreement {
     const c = table.caseIx[r];
     if (c < 0 || seen[c]) continue;
     seen[c] = 1;
-    const p = policeCoding(textAt(police, r));
-    const w = workerCoding(textAt(modus, r));
+    const p = policeCoding(police(r));
+    const w = workerCoding(modus(r));
     cells[p][w].push(ws.caseIds[c]);
     if (p === 'unknown' || w === 'unknown') unknown++;
     else if (p === w) agree++;

@@ -3,10 +3,10 @@
  * contact, for more than 6 months before "now", which is the latest date anywhere in the data
  * (never the computer's clock, so the figures do not change by themselves). Pure.
  */
-import { UNKNOWN_DAY } from '../../domain/columns';
-import type { WorkingSet } from '../../db/working-set';
-import { addMonths } from '../days';
-import { codesOf, dayColumn, dayText, type LogEntry } from './quality-base';
+import { UNKNOWN_DAY } from '../../data/columns';
+import type { WorkingSet } from '../../data/working-set';
+import { addMonths } from '../../data/days';
+import { codesOf, dayText, type LogEntry } from './quality-base';
 
 export interface FollowUpGap {
   caseId: string;
@@ -32,11 +32,11 @@ export function followUpGaps(ws: WorkingSet, caseRow: Int32Array, areaOfCase: re
   const noSuccessfulContact: FollowUpGap[] = [];
   if (now === null) return { now, openCases: 0, noRiskAssessment, noSuccessfulContact };
   const cases = ws.tables.cases;
-  const referral = dayColumn(cases, 'referral_date');
-  const closure = dayColumn(cases, 'closure_date');
-  const raDay = dayColumn(ws.tables.risk_assessments, 'date');
-  const coDay = dayColumn(ws.tables.contacts, 'date');
-  const successful = codesOf(ws.tables.contacts.columns.result, ws.tables.contacts.rowCount, { successful: 1 });
+  const referral = cases.days('referral_date');
+  const closure = cases.days('closure_date');
+  const raDay = ws.tables.risk_assessments.days('date');
+  const coDay = ws.tables.contacts.days('date');
+  const successful = codesOf(ws.tables.contacts, 'result', { successful: 1 });
   const cutoff = addMonths(now, -GAP_MONTHS);
   const raIdx = ws.byCase.risk_assessments;
   const coIdx = ws.byCase.contacts;

@@ -2,11 +2,12 @@
  * Shared reads for the data-quality findings: per-case lookups over the working set's typed-array
  * columns, and the log entry every finding exports. Pure.
  */
-import { UNKNOWN_DAY, type Column } from '../../domain/columns';
+import { UNKNOWN_DAY } from '../../data/columns';
 import type { Kind } from '../../domain/contract';
 import { KINDS } from '../../domain/contract';
-import { columnOf, type Table, type WorkingSet } from '../../db/working-set';
-import { formatIsoDay } from '../days';
+import type { Table, WorkingSet } from '../../data/working-set';
+import type { ColumnNameOfType } from '../../data/layout';
+import { dayToIso } from '../../data/days';
 
 /** One line of the "data quality log" CSV. */
 export interface LogEntry {
@@ -27,22 +28,10 @@ export function casesRowOf(ws: WorkingSet): Int32Array {
   return out;
 }
 
-/** The text of a dict or text cell; '' when unknown or the column is absent. */
-export function textAt(col: Column | undefined, row: number): string {
-  if (!col || row < 0) return '';
-  if (col.type === 'dict') return col.dict[col.values[row]] ?? '';
-  if (col.type === 'text') return col.values[row] ?? '';
-  return '';
-}
-
-export function dayColumn(table: Table, name: string): Int32Array {
-  return columnOf(table, name, 'day').values;
-}
-
 /** Area per case index (cases with no cases row: NO_AREA). */
 export function areasOf(ws: WorkingSet, caseRow: Int32Array): string[] {
-  const col = ws.tables.cases.columns.area;
-  return Array.from(caseRow, (row) => textAt(col, row) || NO_AREA);
+  const area = ws.tables.cases.text('area');
+  return Array.from(caseRow, (row) => area(row) || NO_AREA);
 }
 
 /** Areas in a stable order: named areas alphabetically, "not recorded" last. */
@@ -64,7 +53,7 @@ export function latestDay(ws: WorkingSet): number | null {
 }
 
 export function dayText(day: number): string {
-  return day === UNKNOWN_DAY ? '' : formatIsoDay(day);
+  return day === UNKNOWN_DAY ? '' : dayToIso(day);
 }
 
 /** Counts of case indices by area, in sortAreas order. */
@@ -78,14 +67,9 @@ export function countByArea(cases: readonly number[], areas: readonly string[]):
  * Per row, a small code for a dict column's value: codes[word] for listed words, 0 otherwise.
  * Lets hot loops compare numbers instead of strings.
  */
-export function codesOf(col: Column | undefined, rowCount: number, codes: Readonly<Record<string, number>>): Uint8Array {
-  const out = new Uint8Array(rowCount);
-  if (!col || col.type !== 'dict') {
-    if (col && col.type === 'text') for (let r = 0; r < rowCount; r++) out[r] = codes[col.values[r] ?? ''] ?? 0;
-    return out;
-  }
-  const byWord = Uint8Array.from(col.dict, (w) => codes[w] ?? 0);
-  const v = col.values;
-  for (let r = 0; r < rowCount; r++) out[r] = byWord[v[r]];
+export function codesOf<K extends Kind>(table: Table<K>, name: ColumnNameOfType<K, 'dict'>, codes: Readonly<Record<string, number>>): Uint8Array {
+  const code = table.codes(name, codes, 0);
+  const out = new Uint8Array(table.rowCount);
+  for (let r = 0; r < table.rowCount; r++) out[r] = code(r);
   return out;
 }

@@ -3,7 +3,7 @@
  * headline list (count + why it matters) and the rows of the "data quality log" export. Pure.
  */
 import type { ImportSummary } from '../../domain/import-report';
-import type { WorkingSet } from '../../db/working-set';
+import type { WorkingSet } from '../../data/working-set';
 import type { EngagedDefinition } from '../definitions';
 import { completeness, completenessLog, outcomeToolUse, type Completeness, type OutcomeToolUse } from './completeness';
 import { contradictions, contradictionsLog, startsOverThreshold, RISK_CONFLICT_DAYS, type Contradictions } from './contradictions';

@@ -3,7 +3,8 @@
  * import history. Reloaded from IndexedDB after every import or deletion.
  */
 import { openDb } from '../../db/db';
-import { loadWorkingSet, summaryOf, emptyWorkingSet, type WorkingSet } from '../../db/working-set';
+import { loadWorkingSet } from '../../db/load-working-set';
+import { summaryOf, emptyWorkingSet, type WorkingSet } from '../../data/working-set';
 import { listImports } from '../../db/history';
 import { deleteAllData } from '../../db/delete-all';
 import type { ImportSummary } from '../../domain/import-report';

@@ -8,7 +8,7 @@ import { findCalendarDate } from '../../../src/model/case-study/reidentification
 import { sampleCaseStudy, SAMPLE_STUDY_STEPS } from '../../../src/model/case-study/sample-studies';
 import { buildJourney } from '../../../src/model/journey';
 import { listCases } from '../../../src/model/case-list';
-import { recordsOf } from '../../../src/db/working-set';
+import { recordsOf } from '../../../src/data/working-set';
 import { sampleWorkingSet } from '../model/section4-sample';
 
 const XSS = `<script>alert(1)</script> & "x" 'y'`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { calendarTicks, dayScale, monthStep, referralTicks } from '../../../src/chart/scales';
-import { dayFromIso as d } from '../../../src/model/days';
+import { dayFromIso as d } from '../../../src/data/days';
 
 describe('time scale on day numbers', () => {
   it('maps day numbers linearly, with no Date and no time zone involved', () => {

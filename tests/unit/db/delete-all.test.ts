@@ -4,7 +4,8 @@ import { openDb } from '../../../src/db/db';
 import { deleteAllData } from '../../../src/db/delete-all';
 import { commitImport } from '../../../src/db/import-batch';
 import { setSetting } from '../../../src/db/settings';
-import { loadWorkingSet, summaryOf } from '../../../src/db/working-set';
+import { loadWorkingSet } from '../../../src/db/load-working-set';
+import { summaryOf } from '../../../src/data/working-set';
 import { makeBlock, pendingOf } from './helpers';
 
 class MemoryStorage {

@@ -1,8 +1,9 @@
 /** Hand-built ColumnBlocks and reports, shaped as the ingest worker sends them. */
 import { FILE_KINDS, type Kind } from '../../../src/domain/contract';
-import { UNKNOWN_DAY, YN_NO, YN_UNKNOWN, YN_YES, type Column, type ColumnBlock } from '../../../src/domain/columns';
+import { UNKNOWN_DAY, YN_NO, YN_UNKNOWN, YN_YES, type Column, type ColumnBlock } from '../../../src/data/columns';
 import type { FileReport } from '../../../src/domain/import-report';
-import { RAW_SUFFIX, columnTypeOf, hasRawColumn } from '../../../src/db/column-ops';
+import { RAW_SUFFIX } from '../../../src/data/columns';
+import { columnTypeOf, hasRawColumn } from '../../../src/data/layout';
 import { openDb, type WaymarkDb } from '../../../src/db/db';
 import type { PendingBlock, PendingImport } from '../../../src/db/import-batch';
 

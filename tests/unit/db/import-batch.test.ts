@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { commitImport, MAX_ROWS_PER_STORED_BLOCK, QUARANTINE_LIST_CAP } from '../../../src/db/import-batch';
-import { hashString } from '../../../src/db/column-ops';
-import { loadWorkingSet, recordsOf, summaryOf } from '../../../src/db/working-set';
+import { hashString } from '../../../src/data/dictionary';
+import { loadWorkingSet } from '../../../src/db/load-working-set';
+import { recordsOf, summaryOf } from '../../../src/data/working-set';
 import { getImport, listImports } from '../../../src/db/history';
 import { day, freshDb, makeBlock, makeFile, pendingOf, snapshot } from './helpers';
 import type { QuarantinedCell } from '../../../src/domain/import-report';

@@ -4,10 +4,11 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import type { Column, ColumnBlock } from '../../../src/domain/columns';
+import type { Column, ColumnBlock } from '../../../src/data/columns';
 import type { Kind } from '../../../src/domain/contract';
 import { commitImport, type PendingImport } from '../../../src/db/import-batch';
-import { loadWorkingSet, recordsOf, summaryOf } from '../../../src/db/working-set';
+import { loadWorkingSet } from '../../../src/db/load-working-set';
+import { recordsOf, summaryOf } from '../../../src/data/working-set';
 import { freshDb, makeFile } from './helpers';
 
 const WOMEN = 50_000;

@@ -1,18 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { commitImport } from '../../../src/db/import-batch';
-import {
-  buildWorkingSet,
-  columnOf,
-  emptyWorkingSet,
-  loadWorkingSet,
-  recordsOf,
-  rowsOfCase,
-  summaryOf,
-} from '../../../src/db/working-set';
-import { columnLayout } from '../../../src/db/column-ops';
+import { buildWorkingSet, emptyWorkingSet, recordsOf, rowsOfCase, summaryOf } from '../../../src/data/working-set';
+import { loadWorkingSet } from '../../../src/db/load-working-set';
+import { columnLayout } from '../../../src/data/layout';
 import { KINDS } from '../../../src/domain/contract';
-import { UNKNOWN_DAY } from '../../../src/domain/columns';
+import { UNKNOWN_DAY } from '../../../src/data/columns';
 import { day, freshDb, makeBlock, pendingOf } from './helpers';
 
 describe('working set', () => {
@@ -46,15 +39,15 @@ describe('working set', () => {
     const ws = await loadWorkingSet(db);
     const table = ws.tables.support;
     expect(table.rowCount).toBe(5);
-    const category = columnOf(table, 'category', 'dict');
+    const category = table.col('category');
     expect(category.dict[0]).toBe('');
     expect(new Set(category.dict).size).toBe(category.dict.length);
     expect(Array.from(category.values, (v) => category.dict[v])).toEqual(['housing', 'marac', 'housing', 'other', 'financial']);
-    const agency = columnOf(table, 'agency', 'dict');
+    const agency = table.col('agency');
     expect(Array.from(agency.values, (v) => agency.dict[v])).toEqual(['Shelter', '', 'Council', 'Shelter', '']);
-    expect(columnOf(table, 'detail', 'text').values).toEqual(['Refuge place', null, null, null, 'Debt advice']);
-    expect(columnOf(table, 'category__raw', 'text').values).toEqual([null, null, null, 'Pet fostering', null]);
-    expect(Array.from(columnOf(table, 'end_date', 'day').values)).toEqual([UNKNOWN_DAY, UNKNOWN_DAY, UNKNOWN_DAY, UNKNOWN_DAY, UNKNOWN_DAY]);
+    expect(table.col('detail').values).toEqual(['Refuge place', null, null, null, 'Debt advice']);
+    expect(table.col('category__raw').values).toEqual([null, null, null, 'Pet fostering', null]);
+    expect(Array.from(table.days('end_date'))).toEqual([UNKNOWN_DAY, UNKNOWN_DAY, UNKNOWN_DAY, UNKNOWN_DAY, UNKNOWN_DAY]);
     expect(Array.from(table.caseIx)).toEqual([0, 1, 1, 2, 0]);
   });
 

@@ -1,6 +1,6 @@
 /** Shared test helpers for the ingest layer: a predictable privacy scanner, and blocks as rows. */
 import { readFileSync } from 'node:fs';
-import { UNKNOWN_DAY, YN_NO, YN_YES, type Column, type ColumnBlock } from '../../../src/domain/columns';
+import { UNKNOWN_DAY, YN_NO, YN_YES, type Column, type ColumnBlock } from '../../../src/data/columns';
 import type { PrivacyFindingKind } from '../../../src/domain/import-report';
 import { ingestText, type FileIngest, type FullPrivacyScanner, type IngestOptions } from '../../../src/ingest/ingest-file';
 import { formatDay } from '../../../src/ingest/read-value';

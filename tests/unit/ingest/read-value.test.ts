@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FILE_KINDS, KINDS, UNKNOWN_WORDS, VOCABULARIES, fold } from '../../../src/domain/contract';
 
 const UNKNOWN_WORDS_FOLDED: ReadonlySet<string> = new Set(UNKNOWN_WORDS);
-import { UNKNOWN_DAY, YN_NO, YN_UNKNOWN, YN_YES } from '../../../src/domain/columns';
+import { UNKNOWN_DAY, YN_NO, YN_UNKNOWN, YN_YES } from '../../../src/data/columns';
 import {
   Invalid,
   civilFromDay,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkingSet } from '../../../src/db/working-set';
+import { buildWorkingSet } from '../../../src/data/working-set';
 import { areasOf, filterCases, listCases } from '../../../src/model/case-list';
 import { makeBlock } from '../db/helpers';
 import { d } from './journey-fixtures';

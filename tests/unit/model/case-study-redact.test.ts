@@ -6,7 +6,7 @@ import { buildPack, parsePack } from '../../../src/model/case-study/pack';
 import { moveStep, revealedEvents, type CaseStudy } from '../../../src/model/case-study/case-study';
 import { sampleCaseStudy, SAMPLE_STUDY_STEPS } from '../../../src/model/case-study/sample-studies';
 import { listCases } from '../../../src/model/case-list';
-import { recordsOf } from '../../../src/db/working-set';
+import { recordsOf } from '../../../src/data/working-set';
 import { meganRecords } from './journey-fixtures';
 import { sampleWorkingSet } from './section4-sample';
 

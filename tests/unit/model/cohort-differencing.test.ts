@@ -15,7 +15,7 @@ import {
 } from '../../../src/model/cohort/differencing';
 import { cohortTables, cohortTableSystem, SUMMARY_COLUMNS } from '../../../src/model/cohort/cohort-summary';
 import { determinedEntries, SUPPRESSED } from '../../../src/model/disclosure';
-import { dayFromIso } from '../../../src/model/days';
+import { dayFromIso } from '../../../src/data/days';
 import { sampleWorkingSet } from './section4-sample';
 import { mulberry32 as prng } from '../../../sample-data/mulberry32';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkingSet } from '../../../src/db/working-set';
+import { buildWorkingSet } from '../../../src/data/working-set';
 import { DEFAULT_DEFINITIONS } from '../../../src/model/definitions';
 import { cohortWomen } from '../../../src/model/cohort/cohort-women';
 import { groupWomen } from '../../../src/model/cohort/cohort-query';

@@ -3,7 +3,7 @@ import { DEFAULT_DEFINITIONS } from '../../../src/model/definitions';
 import { cohortWomen, complexOf, engagementOf } from '../../../src/model/cohort/cohort-women';
 import { DEFAULT_QUERY, filterWomen, formatCohortQuery, groupWomen, parseCohortQuery } from '../../../src/model/cohort/cohort-query';
 import { cohortSummary, cohortTables } from '../../../src/model/cohort/cohort-summary';
-import { dayFromIso } from '../../../src/model/days';
+import { dayFromIso } from '../../../src/data/days';
 import { sampleWorkingSet } from './section4-sample';
 
 const ws = sampleWorkingSet();

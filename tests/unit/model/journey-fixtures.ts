@@ -1,6 +1,6 @@
 /** Hand-built records in the working set's shape (day numbers, codes, null for unknown). */
 import type { Kind } from '../../../src/domain/contract';
-import { dayFromIso } from '../../../src/model/days';
+import { dayFromIso } from '../../../src/data/days';
 import type { JourneyRecords } from '../../../src/model/journey';
 import type { PlainRecord } from '../../../src/model/record-fields';
 

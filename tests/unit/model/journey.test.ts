@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildJourney } from '../../../src/model/journey';
 import { supportItems, supportRows } from '../../../src/model/support-rows';
-import { buildWorkingSet, recordsOf } from '../../../src/db/working-set';
+import { buildWorkingSet, recordsOf } from '../../../src/data/working-set';
 import { makeBlock } from '../db/helpers';
 import { d, emptyRecords, meganRecords } from './journey-fixtures';
 

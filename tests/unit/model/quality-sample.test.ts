@@ -2,8 +2,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildWorkingSet } from '../../../src/db/working-set';
-import type { ColumnBlock } from '../../../src/domain/columns';
+import { buildWorkingSet } from '../../../src/data/working-set';
+import type { ColumnBlock } from '../../../src/data/columns';
 import { ingestText } from '../../../src/ingest/ingest-file';
 import { headlines, qualityReport } from '../../../src/model/quality/quality-report';
 import { CODINGS } from '../../../src/model/quality/engagement-agreement';

@@ -1,6 +1,6 @@
 /** Each data-quality finding on small hand-made tables, including the empty cases. */
 import { describe, expect, it } from 'vitest';
-import { buildWorkingSet, emptyWorkingSet, type WorkingSet } from '../../../src/db/working-set';
+import { buildWorkingSet, emptyWorkingSet, type WorkingSet } from '../../../src/data/working-set';
 import type { Kind } from '../../../src/domain/contract';
 import type { ImportSummary } from '../../../src/domain/import-report';
 import { engagementAgreement } from '../../../src/model/quality/engagement-agreement';

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FILE_KINDS, KINDS } from '../../../src/domain/contract';
-import { buildWorkingSet, type WorkingSet } from '../../../src/db/working-set';
+import { buildWorkingSet, type WorkingSet } from '../../../src/data/working-set';
 import { makeBlock, type RowInput } from '../db/helpers';
 
 const DIR = fileURLToPath(new URL('../../../sample-data/', import.meta.url));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkingSet } from '../../../src/db/working-set';
+import type { WorkingSet } from '../../../src/data/working-set';
 import type { CohortWoman } from '../../../src/model/cohort/cohort-women';
 import { memoByWomen, memoLast, monthsAfterDay, perWorkingSet, sameGroups, sameWomen } from '../../../src/model/cohort/woman-facts';
-import { addMonths } from '../../../src/model/days';
+import { addMonths } from '../../../src/data/days';
 
 const woman = (ix: number, area = 'City', referral: number | null = 16000, engagement: CohortWoman['engagement'] = 'engaged'): CohortWoman => ({
   ix,

@@ -1,34 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ScanMemo, findingCode, FINDING_KINDS } from '../../../src/ingest/scan-memo';
-import { StringTable, hashString } from '../../../src/ingest/string-table';
-
-describe('StringTable', () => {
-  it('gives each distinct string a dense index, in order of first appearance', () => {
-    const t = new StringTable();
-    expect(t.findOrAdd('a')).toBe(~0);
-    expect(t.findOrAdd('b')).toBe(~1);
-    expect(t.findOrAdd('a')).toBe(0);
-    expect(t.findOrAdd('')).toBe(~2);
-    expect(t.find('b')).toBe(1);
-    expect(t.find('c')).toBe(-1);
-    expect(t.keys).toEqual(['a', 'b', '']);
-  });
-
-  it('stays correct through growth and collisions', () => {
-    const t = new StringTable();
-    const values = Array.from({ length: 20_000 }, (_, i) => `ID-${i}`);
-    values.forEach((v, i) => expect(t.findOrAdd(v)).toBe(~i));
-    values.forEach((v, i) => expect(t.findOrAdd(v)).toBe(i));
-    // Strings built differently but equal are the same key.
-    expect(t.find(['ID', '123'].join('-'))).toBe(123);
-    expect(t.size).toBe(20_000);
-  });
-
-  it('hashes with FNV-1a', () => {
-    expect(hashString('')).toBe(0x811c9dc5);
-    expect(hashString('a')).toBe(0xe40c292c);
-  });
-});
 
 describe('ScanMemo', () => {
   it('scans each distinct value once, and long values every time', () => {

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  addMonths,
-  dayFromIso,
-  dayFromYmd,
-  formatDayLong,
-  formatDayShort,
-  formatIsoDay,
-  formatMonthYear,
-  monthStart,
-  monthsSince,
-  weekStart,
-  ymdOf,
-} from '../../../src/model/days';
+import { addMonths, dayFromIso, dayFromYmd, formatDayLong, formatDayShort, dayToIso, formatMonthYear, monthStart, monthsSince, weekStart, ymdOf } from '../../../src/data/days';
 
 const d = dayFromIso;
 
@@ -23,7 +11,7 @@ describe('day numbers', () => {
     { iso: '1969-12-31', day: -1 },
   ])('$iso is day $day', ({ iso, day }) => {
     expect(dayFromIso(iso)).toBe(day);
-    expect(formatIsoDay(day)).toBe(iso);
+    expect(dayToIso(day)).toBe(iso);
   });
 
   it('reads back year, month and day in UTC whatever the time zone', () => {

@@ -86,6 +86,6 @@ export function formatMonthYear(day: number): string {
 }
 
 /** "2014-03-17". */
-export function formatIsoDay(day: number): string {
+export function dayToIso(day: number): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }

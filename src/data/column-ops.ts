@@ -1,143 +1,10 @@
 /**
- * Low-level work on typed-array columns shared by the import and the working set: reading one
- * cell, concatenating row selections of several blocks (merging their dictionaries), and the
- * column layout the contract implies for each kind.
+ * Low-level work on typed-array columns shared by the import and the working set: concatenating
+ * row selections of several blocks, merging or re-encoding their dictionaries.
  */
-import { FILE_KINDS, type Field, type Kind } from '../domain/contract';
-import {
-  UNKNOWN_DAY,
-  YN_NO,
-  YN_UNKNOWN,
-  YN_YES,
-  type Column,
-  type ColumnType,
-} from '../domain/columns';
-import type { StoredColumns } from './db';
-
-/** Transfer-only column with the source line of each row; never stored. */
-export const LINE_COLUMN = '__line';
-/** Contacts: how many identical rows one stored row stands for. */
-export const COUNT_COLUMN = 'count';
-/** Suffix of the text column holding the original text where an open vocabulary stored `other`. */
-export const RAW_SUFFIX = '__raw';
-
-/** A cell as a plain value: day number, number, boolean (yn), string (code/text), or null. */
-export type CellValue = string | number | boolean | null;
-
-export interface ColumnSpec {
-  name: string;
-  type: ColumnType;
-}
-
-/** The column type the ingest worker produces for a contract field. */
-export function columnTypeOf(field: Field): ColumnType {
-  switch (field.type) {
-    case 'date':
-      return 'day';
-    case 'yn':
-      return 'yn';
-    case 'int':
-    case 'number':
-      return 'num';
-    case 'freetext':
-      return 'text';
-    default:
-      return 'dict';
-  }
-}
-
-/** True for fields whose rows may carry a `<field>__raw` column (open vocabularies). */
-export function hasRawColumn(field: Field): boolean {
-  return field.type === 'vocab' && field.strict === false;
-}
-
-const layoutCache = new Map<Kind, ColumnSpec[]>();
-
-/**
- * Every column a stored table of this kind has, in contract order: the fields, then the raw
- * text of open vocabularies, then `count` for contacts.
- */
-export function columnLayout(kind: Kind): ColumnSpec[] {
-  let layout = layoutCache.get(kind);
-  if (!layout) {
-    const fields = FILE_KINDS[kind].fields;
-    layout = fields.map((f) => ({ name: f.name, type: columnTypeOf(f) }));
-    for (const f of fields) if (hasRawColumn(f)) layout.push({ name: f.name + RAW_SUFFIX, type: 'text' });
-    if (kind === 'contacts') layout.push({ name: COUNT_COLUMN, type: 'num' });
-    layoutCache.set(kind, layout);
-  }
-  return layout;
-}
-
-/** Columns whose values must all agree for two rows with the same natural key to be the same row. */
-export function comparedColumns(kind: Kind): string[] {
-  return columnLayout(kind)
-    .map((c) => c.name)
-    .filter((n) => n !== COUNT_COLUMN);
-}
-
-/** The value of one cell; unknown is null, and a missing column is all unknown. */
-export function cellValue(col: Column | undefined, row: number): CellValue {
-  if (!col) return null;
-  switch (col.type) {
-    case 'day': {
-      const v = col.values[row];
-      return v === UNKNOWN_DAY ? null : v;
-    }
-    case 'num': {
-      const v = col.values[row];
-      return Number.isNaN(v) ? null : v;
-    }
-    case 'yn': {
-      const v = col.values[row];
-      return v === YN_YES ? true : v === YN_NO ? false : null;
-    }
-    case 'dict': {
-      const s = col.dict[col.values[row]];
-      return s ? s : null;
-    }
-    case 'text': {
-      const s = col.values[row];
-      return s == null || s === '' ? null : s;
-    }
-  }
-}
-
-/** Days since 1970-01-01 (UTC) as YYYY-MM-DD. */
-export function dayToIso(day: number): string {
-  return new Date(day * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** A cell as report text: dates as YYYY-MM-DD, yn as yes/no, codes as codes; null when unknown. */
-export function cellText(col: Column | undefined, row: number): string | null {
-  const v = cellValue(col, row);
-  if (v === null) return null;
-  if (col!.type === 'day') return dayToIso(v as number);
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  return String(v);
-}
-
-function unknownFill(name: string, type: 'day' | 'num' | 'yn'): number {
-  if (type === 'day') return UNKNOWN_DAY;
-  if (type === 'yn') return YN_UNKNOWN;
-  return name === COUNT_COLUMN ? 1 : NaN;
-}
-
-/** A column of n unknown cells (`count` defaults to 1). */
-export function emptyColumn(name: string, type: ColumnType, n: number): Column {
-  switch (type) {
-    case 'day':
-      return { type, values: new Int32Array(n).fill(UNKNOWN_DAY) };
-    case 'num':
-      return { type, values: new Float64Array(n).fill(unknownFill(name, type)) };
-    case 'yn':
-      return { type, values: new Int8Array(n).fill(YN_UNKNOWN) };
-    case 'dict':
-      return { type, values: new Uint32Array(n), dict: [''] };
-    case 'text':
-      return { type, values: new Array<string | null>(n).fill(null) };
-  }
-}
+import { emptyColumn, unknownFill, type Column, type ColumnSet, type ColumnType } from './columns';
+import type { ColumnSpec } from './layout';
+import { DictBuilder, WordHashes } from './dictionary';
 
 /** The listed rows of a source (all rows when `rows` is null). */
 export interface RowSelection {
@@ -226,7 +93,7 @@ function columnTypesOf(
  * merged into one per column (index 0 stays ''), columns missing from a source are unknown
  * there. Typed arrays are copied whole where a source is taken entirely.
  */
-export function concatRows(sources: readonly RowSelection[], options: ConcatOptions = {}): StoredColumns {
+export function concatRows(sources: readonly RowSelection[], options: ConcatOptions = {}): ColumnSet {
   const drop = new Set(options.drop ?? []);
   const types = columnTypesOf(sources, drop, options.ensure ?? []);
   let total = 0;
@@ -268,101 +135,6 @@ export function concatRows(sources: readonly RowSelection[], options: ConcatOpti
     columns[name] = out;
   }
   return { rowCount: total, columns };
-}
-
-/**
- * A 32-bit hash of a string (signed): FNV-1a over pairs of UTF-16 code units (half the
- * multiplications of one unit at a time), then murmur3's finalizer so every bit counts.
- */
-export function hashString(s: string): number {
-  const n = s.length;
-  let h = 0x811c9dc5 ^ n;
-  let i = 0;
-  for (; i + 1 < n; i += 2) h = Math.imul(h ^ (s.charCodeAt(i) | (s.charCodeAt(i + 1) << 16)), 0x01000193);
-  if (i < n) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
-/** The hash of every entry of a dictionary (undefined entries as ''), computed once per array. */
-export class WordHashes {
-  readonly #cache = new WeakMap<readonly string[], Int32Array>();
-
-  of(dict: readonly string[]): Int32Array {
-    let hashes = this.#cache.get(dict);
-    if (!hashes || hashes.length !== dict.length) {
-      hashes = new Int32Array(dict.length);
-      for (let i = 0; i < dict.length; i++) {
-        const word: unknown = dict[i];
-        // Anything else than a string (corrupt input) is hashed by its text; it still fails to store.
-        hashes[i] = hashString(typeof word === 'string' ? word : String(word ?? ''));
-      }
-      this.#cache.set(dict, hashes);
-    }
-    return hashes;
-  }
-}
-
-/** A dictionary being built: each distinct word once, '' at index 0, found by its hash. */
-class DictBuilder {
-  readonly words: string[] = [''];
-  #hashes: Int32Array;
-  /** Word index per slot; -1 when empty. */
-  #slots: Int32Array;
-  #mask: number;
-
-  /** @param expected the number of words expected (the table grows past it) */
-  constructor(expected = 16) {
-    let size = 32;
-    while (size < expected * 2) size *= 2;
-    this.#hashes = new Int32Array(Math.max(16, expected + 1));
-    this.#slots = new Int32Array(size).fill(-1);
-    this.#mask = size - 1;
-  }
-
-  /** The index of `word` (whose hashString is `hash`), adding it when new. */
-  idOf(word: string, hash: number): number {
-    if (word === '') return 0;
-    const words = this.words;
-    const slots = this.#slots;
-    const hashes = this.#hashes;
-    const mask = this.#mask;
-    let i = hash & mask;
-    for (;;) {
-      const k = slots[i];
-      if (k < 0) break;
-      if (hashes[k] === hash && words[k] === word) return k;
-      i = (i + 1) & mask;
-    }
-    const k = words.length;
-    if (k === this.#hashes.length) {
-      const grown = new Int32Array(k * 2);
-      grown.set(this.#hashes);
-      this.#hashes = grown;
-    }
-    this.#hashes[k] = hash;
-    words.push(word);
-    slots[i] = k;
-    if (words.length * 2 > mask) this.#grow();
-    return k;
-  }
-
-  #grow(): void {
-    const size = (this.#mask + 1) * 2;
-    const slots = new Int32Array(size).fill(-1);
-    const mask = size - 1;
-    const hashes = this.#hashes;
-    for (let k = 1; k < this.words.length; k++) {
-      let i = hashes[k] & mask;
-      while (slots[i] >= 0) i = (i + 1) & mask;
-      slots[i] = k;
-    }
-    this.#slots = slots;
-    this.#mask = mask;
-  }
 }
 
 /**
@@ -588,7 +360,7 @@ function dictColumnOf(name: string, parts: readonly RowRange[], total: number, w
  * when one source is taken whole: its typed arrays, and its dictionary columns when already
  * compact, become the result's as they are.
  */
-export function concatRanges(parts: readonly RowRange[], options: RangeConcatOptions = {}): StoredColumns {
+export function concatRanges(parts: readonly RowRange[], options: RangeConcatOptions = {}): ColumnSet {
   const drop = new Set(options.drop ?? []);
   const words = options.words ?? new WordHashes();
   const types = columnTypesOf(parts, drop, []);
