@@ -1,5 +1,4 @@
 /** The Data screen's calls to accept, dismiss and undo, with the page's data refreshed after each. */
-import { openDb } from '../../db/db';
 import { acceptChanges, dismissChanges, undoAcceptedChanges, undoImport, UndoRefused } from '../../db/extract-changes';
 import { appData } from '../shared/app-data.svelte';
 import { formatTimestamp } from '../shared/format';
@@ -29,7 +28,7 @@ export function failureText(e: unknown): string {
   return `Nothing was changed: ${e instanceof Error ? e.message : String(e)}`;
 }
 
-export const accept = (importId: number, which: number | 'all') => run(() => acceptChanges(openDb(), importId, which));
-export const dismiss = (importId: number, which: number | 'all') => run(() => dismissChanges(openDb(), importId, which));
-export const undoAccepted = (importId: number, which: number) => run(() => undoAcceptedChanges(openDb(), importId, which));
-export const undoWholeImport = (importId: number) => run(() => undoImport(openDb(), importId));
+export const accept = (importId: number, which: number | 'all') => run(() => acceptChanges(appData.db, importId, which));
+export const dismiss = (importId: number, which: number | 'all') => run(() => dismissChanges(appData.db, importId, which));
+export const undoAccepted = (importId: number, which: number) => run(() => undoAcceptedChanges(appData.db, importId, which));
+export const undoWholeImport = (importId: number) => run(() => undoImport(appData.db, importId));

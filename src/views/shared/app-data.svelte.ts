@@ -2,7 +2,7 @@
  * What the screens know about the stored data: the in-memory working set, its counts and the
  * import history. Reloaded from IndexedDB after every import or deletion.
  */
-import { openDb } from '../../db/db';
+import { openDb, type WaymarkDb } from '../../db/db';
 import { loadWorkingSet, summaryOf, emptyWorkingSet, type WorkingSet } from '../../db/working-set';
 import { listImports } from '../../db/history';
 import { deleteAllData } from '../../db/delete-all';
@@ -17,10 +17,18 @@ class AppData {
   loading = $state(true);
   error = $state<string | null>(null);
 
+  /**
+   * The app's database: the one place the page opens it. Every call after "Delete all data"
+   * gets a new instance (the old one was closed), so it is read at each use, never kept.
+   */
+  get db(): WaymarkDb {
+    return openDb();
+  }
+
   async refresh(): Promise<void> {
     this.loading = true;
     try {
-      const db = openDb();
+      const db = this.db;
       const [ws, history] = await Promise.all([loadWorkingSet(db), listImports(db)]);
       this.workingSet = ws;
       this.summary = summaryOf(ws);
