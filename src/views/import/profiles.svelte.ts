@@ -71,5 +71,3 @@ export class ProfileStore {
   }
 }
 
-import { appData } from '../shared/app-data.svelte';
-export const profileStore = new ProfileStore(appData);

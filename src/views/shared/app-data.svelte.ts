@@ -10,7 +10,7 @@ import type { ImportSummary } from '../../domain/import-report';
 
 export type DataSummary = ReturnType<typeof summaryOf>;
 
-class AppData {
+export class AppData {
   workingSet = $state.raw<WorkingSet>(emptyWorkingSet());
   summary = $state.raw<DataSummary>(summaryOf(emptyWorkingSet()));
   history = $state.raw<ImportSummary[]>([]);
@@ -49,5 +49,3 @@ class AppData {
     this.history = [];
   }
 }
-
-export const appData = new AppData();
