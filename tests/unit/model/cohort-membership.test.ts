@@ -5,6 +5,9 @@ import { parseCohortQuery } from '../../../src/model/cohort/cohort-query';
 import { cohortView, membershipKey } from '../../../src/model/cohort/differencing';
 import { sameGroups } from '../../../src/model/cohort/woman-facts';
 import type { DisclosureRule } from '../../../src/model/disclosure';
+import { incidentRates, dataEndDay } from '../../../src/model/cohort/incident-rates';
+import { outcomeChange } from '../../../src/model/cohort/outcome-change';
+import { riskMix } from '../../../src/model/cohort/risk-mix';
 import { sampleWorkingSet } from './section4-sample';
 
 const ws = sampleWorkingSet();
@@ -53,7 +56,14 @@ describe('membershipKey: which women are in which group', () => {
         continue;
       }
       shared++;
-      expect(sameGroups(first.groups, v.groups), `${v.query} ${JSON.stringify(v.defs)} ${JSON.stringify(v.rule)}`).toBe(true);
+      const what = `${v.query} ${JSON.stringify(v.defs)} ${JSON.stringify(v.rule)}`;
+      expect(sameGroups(first.groups, v.groups), what).toBe(true);
+      // So the figures worked out from the groups kept are the figures of the groups now shown.
+      const end = dataEndDay(ws);
+      const q = parseCohortQuery(v.query);
+      expect(incidentRates(ws, first.groups, end), what).toEqual(incidentRates(ws, v.groups, end));
+      expect(outcomeChange(ws, first.groups, v.rule !== null), what).toEqual(outcomeChange(ws, v.groups, v.rule !== null));
+      expect(riskMix(ws, first.groups, v.defs, q.alignment, end, v.rule), what).toEqual(riskMix(ws, v.groups, v.defs, q.alignment, end, v.rule));
     }
     // Most changes of definitions, share mode or time axis keep the groups: the key says so.
     expect(shared).toBeGreaterThan(views.length / 2);
