@@ -10,8 +10,10 @@ import '../src/styles.css';
 import { buildWorkingSet } from '../src/data/working-set';
 import type { ColumnBlock } from '../src/data/columns';
 import { ingestText } from '../src/ingest/ingest-file';
-import { appData } from '../src/views/shared/app-data.svelte';
-import { definitions } from '../src/views/shared/definitions.svelte';
+import { AppData } from '../src/views/shared/app-data.svelte';
+import { DefinitionsState } from '../src/views/shared/definitions.svelte';
+import { ShareMode } from '../src/views/shared/share-mode.svelte';
+import { appStateContext } from '../src/views/shared/context';
 import CohortScreen from '../src/views/cohort/CohortScreen.svelte';
 
 declare global {
@@ -23,6 +25,9 @@ declare global {
 const target = document.getElementById('cohort') as HTMLElement;
 let app: ReturnType<typeof mount> | null = null;
 const props = $state({ query: '' });
+const appData = new AppData();
+const definitions = new DefinitionsState();
+const context = appStateContext({ data: appData, definitions, shareMode: new ShareMode() });
 
 const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
@@ -63,7 +68,7 @@ const cohortBench = {
     props.query = '';
     await afterPaint();
     const ms = await timed(() => {
-      app = mount(CohortScreen, { target, props });
+      app = mount(CohortScreen, { target, props, context });
     });
     const drawn = target.querySelector('#lifeline-readout') ? target.querySelectorAll('canvas').length : 0;
     return { ms, lifelineRows: drawn };

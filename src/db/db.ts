@@ -8,7 +8,7 @@ import type { Kind } from '../domain/contract';
 import type { ColumnSet } from '../data/columns';
 import type { ImportSummary } from '../domain/import-report';
 import type { MappingProfile } from '../domain/mapping';
-import type { CaseStudy } from '../model/case-study/case-study';
+import type { CaseStudy } from '../domain/case-study';
 import { upgradeImportRecords } from './import-record-upgrade';
 
 export const DEFAULT_DB_NAME = 'waymark';

@@ -1,42 +1,11 @@
 /**
- * A case study: title, content note, ordered annotated steps over a redacted journey. Pure.
+ * Case studies (the stored record is src/domain/case-study.ts): new ones, steps moved, what a step reveals. Pure.
  */
 import type { Journey } from '../journey';
-import { DEFAULT_REDACT_OPTIONS, redactJourney, type CaseStudyLane, type RedactedJourney } from './redact';
+import type { CaseStudy, CaseStudyLane, CaseStudyStep, RedactedJourney } from '../../domain/case-study';
+import { DEFAULT_REDACT_OPTIONS, redactJourney } from './redact';
 
-export interface CaseStudyStep {
-  id: string;
-  /** Months since referral. */
-  fromMonth: number;
-  toMonth: number;
-  heading: string;
-  text: string;
-  lanes: CaseStudyLane[];
-  /** Presenter notes: shown only in the presenter's own window, never on a slide. */
-  notes?: string;
-}
-
-export interface CaseStudyOptions {
-  showArea: boolean;
-  includedDetails: string[];
-}
-
-export interface CaseStudy {
-  id?: number;
-  title: string;
-  contentNote: string;
-  /** Internal only, to rebuild the redacted journey from loaded data; never shown or exported. */
-  caseKey: string | null;
-  steps: CaseStudyStep[];
-  options: CaseStudyOptions;
-  journey: RedactedJourney;
-  updatedAt: number;
-  /**
-   * The fingerprint (pack.ts studyFingerprint) of the content the trainer last confirmed in the
-   * re-identification check; any later change makes the check due again.
-   */
-  confirmedFingerprint?: string | null;
-}
+export type { CaseStudy, CaseStudyOptions, CaseStudyStep } from '../../domain/case-study';
 
 export const DEFAULT_CONTENT_NOTE =
   'This case study describes domestic abuse, including physical violence, threats and coercive control.';

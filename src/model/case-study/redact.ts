@@ -7,11 +7,17 @@ import { NEED_FIELDS, VOCABULARIES } from '../../domain/contract';
 import { labelOf } from '../labels';
 import { numberField, textField, ynField, type PlainRecord } from '../record-fields';
 import type { Journey, LaneKey } from '../journey';
+import type { CaseStudyLane, RedactedEvent, RedactedJourney } from '../../domain/case-study';
 
 /** Days in an average month: months since referral are days / this, to one decimal. */
 const DAYS_PER_MONTH = 30.4375;
 
-export type CaseStudyLane = Exclude<LaneKey, 'outcomes'>;
+export type { CaseStudyLane, RedactedEvent, RedactedJourney } from '../../domain/case-study';
+
+/** The stored lane type must stay every journey lane but outcomes. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const LANES_MATCH: Same<CaseStudyLane, Exclude<LaneKey, 'outcomes'>> = true;
+void LANES_MATCH;
 
 export const CASE_STUDY_LANES: readonly { key: CaseStudyLane; label: string }[] = [
   { key: 'risk', label: 'Risk' },
@@ -20,30 +26,6 @@ export const CASE_STUDY_LANES: readonly { key: CaseStudyLane; label: string }[] 
   { key: 'contacts', label: 'Contacts' },
   { key: 'milestones', label: 'Milestones' },
 ];
-
-export interface RedactedEvent {
-  lane: CaseStudyLane;
-  /** Months since referral, one decimal; negative before referral. */
-  month: number;
-  /** For support that lasts: its end in months since referral. */
-  toMonth: number | null;
-  label: string;
-  /** Risk level code on the risk lane. */
-  level: string | null;
-  /** Free text, only when the trainer included it. */
-  detail: string | null;
-}
-
-export interface RedactedJourney {
-  ageBand: string | null;
-  /** Only when the trainer opted in. */
-  area: string | null;
-  ethnicity: string | null;
-  needs: string[];
-  /** Months since referral of the last event (at least 0). */
-  lastMonth: number;
-  events: RedactedEvent[];
-}
 
 /** A free-text detail the trainer may include: its key, where it sits and its text. */
 export interface AvailableDetail {

@@ -11,6 +11,7 @@ import { clampThreshold, SUPPRESSED, type DisclosureRule } from '../disclosure';
 import { cohortTables, SUMMARY_COLUMNS, type CellMask, type CohortTables, type SummaryRow } from './cohort-summary';
 import { DEFAULT_QUERY, filterWomen, formatCohortQuery, groupWomen, parseCohortQuery, type CohortGroup, type CohortQuery, type Grouping } from './cohort-query';
 import type { CohortWoman } from './cohort-women';
+import type { Definitions } from '../definitions';
 
 export interface GroupCount {
   key: string;
@@ -180,6 +181,27 @@ export function cohortView(all: readonly CohortWoman[], q: CohortQuery, rule: Di
     // With grouping by area the area is its group, listed already.
     if (!withheld.some((x) => x.kind === 'group' && x.label === area && x.reason !== 'area_withheld')) withheld.push({ kind: 'area', key: area, label: area, reason });
   return { women, groups, shownGroups, shownWomen, withheld, totalWithheld: true, unfilteredSummary: unfiltered.summary };
+}
+
+/**
+ * What decides which women `cohortView(cohortWomen(ws, defs), q, rule).shownGroups` holds, for a
+ * given working set, as a key: the filters and grouping; the definitions they read (complex
+ * needs, engagement, risk at referral); and, in share mode with a filter, the threshold and every
+ * definition (the unfiltered table's hidden cells decide what is withheld). Not the time axis.
+ * Two views with the same key hold the same women in the same groups, so whatever is worked out
+ * from the groups alone can stay while the key does.
+ */
+export function membershipKey(q: CohortQuery, defs: Definitions, rule: DisclosureRule | null): string {
+  const read = (on: boolean, value: string) => (on ? value : '');
+  const compared = rule !== null && filterActive(q);
+  const parts = [
+    formatCohortQuery({ ...q, alignment: DEFAULT_QUERY.alignment }),
+    read(compared || q.complex !== 'all' || q.grouping === 'complex' || q.grouping === 'area_complex', defs.complexNeeds),
+    read(compared || q.engagement !== 'all' || q.grouping === 'engagement', defs.engaged),
+    read(compared || q.risk !== 'all', defs.riskAssessor),
+    compared && rule ? `${clampThreshold(rule.threshold)}\u001f${defs.repeatThreshold}\u001f${defs.repeatWindow}` : '',
+  ];
+  return parts.join('\u001f');
 }
 
 /**

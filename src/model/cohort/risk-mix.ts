@@ -45,7 +45,8 @@ const monthLevels = perWorkingSet((ws, key) => {
 export function riskMix(
   ws: WorkingSet,
   groups: readonly CohortGroup[],
-  defs: Definitions,
+  /** Only the risk assessor definition is read. */
+  defs: Pick<Definitions, 'riskAssessor'>,
   alignment: Alignment,
   end: number | null,
   rule: DisclosureRule | null,
@@ -87,7 +88,7 @@ export function riskMix(
       let rDay = UNKNOWN_DAY;
       let iLevel = 3;
       let iDay = UNKNOWN_DAY;
-      const dayOfMonth = alignment === 'referral' ? monthsAfterDay(w.referral, count) : monthDays;
+      const dayOfMonth = alignment === 'referral' ? monthsAfterDay(ws, w.referral, count) : monthDays;
       for (let m = 0; m < count; m++) {
         const day = dayOfMonth[m];
         if (day > end) break;

@@ -2,7 +2,8 @@
  * Per-woman facts that do not depend on the filters, grouping or (where noted) the definitions,
  * worked out once per working set and kept beside it (WeakMaps keyed by the working set, which is
  * never changed in place), so that a filter, grouping or definition change only sums them up.
- * Also a one-entry memo for results that depend only on which women are in which group.
+ * Nothing is kept but beside a working set. (memoByWomen and memoLast remain only for
+ * AggregateCharts.svelte, until it reads results derived from the screen's stable groups.)
  */
 import type { WorkingSet } from '../../data/working-set';
 import { addMonths } from '../../data/days';
@@ -20,11 +21,12 @@ export function perWorkingSet<T>(build: (ws: WorkingSet, key: string) => T): (ws
   };
 }
 
-/** Day m months after `ref` for m < count, per referral day (a pure function of its inputs). */
-const monthsAfterCache = new Map<number, Map<number, Int32Array>>();
-export function monthsAfterDay(ref: number, count: number): Int32Array {
-  let byRef = monthsAfterCache.get(count);
-  if (!byRef) monthsAfterCache.set(count, (byRef = new Map()));
+/** Per working set and count, the days of each referral day met (kept as long as the working set). */
+const monthsAfterByRef = perWorkingSet(() => new Map<number, Int32Array>());
+
+/** Day m months after `ref` for m < count: worked out once per referral day of the working set. */
+export function monthsAfterDay(ws: WorkingSet, ref: number, count: number): Int32Array {
+  const byRef = monthsAfterByRef(ws, String(count));
   let days = byRef.get(ref);
   if (!days) byRef.set(ref, (days = Int32Array.from({ length: count }, (_, m) => addMonths(ref, m))));
   return days;

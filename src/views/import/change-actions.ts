@@ -1,11 +1,10 @@
 /** The Data screen's calls to accept, dismiss and undo, with the page's data refreshed after each. */
-import { openDb } from '../../db/db';
 import { acceptChanges, dismissChanges, undoAcceptedChanges, undoImport, UndoRefused } from '../../db/extract-changes';
-import { appData } from '../shared/app-data.svelte';
+import type { AppData } from '../shared/app-data.svelte';
 import { formatTimestamp } from '../shared/format';
 
 /** Runs one action; returns null when done, or the message to show (nothing was changed). */
-async function run(action: () => Promise<unknown>): Promise<string | null> {
+async function run(appData: AppData, action: () => Promise<unknown>): Promise<string | null> {
   try {
     await action();
     return null;
@@ -29,7 +28,12 @@ export function failureText(e: unknown): string {
   return `Nothing was changed: ${e instanceof Error ? e.message : String(e)}`;
 }
 
-export const accept = (importId: number, which: number | 'all') => run(() => acceptChanges(openDb(), importId, which));
-export const dismiss = (importId: number, which: number | 'all') => run(() => dismissChanges(openDb(), importId, which));
-export const undoAccepted = (importId: number, which: number) => run(() => undoAcceptedChanges(openDb(), importId, which));
-export const undoWholeImport = (importId: number) => run(() => undoImport(openDb(), importId));
+/** The actions on the stored data of `data`, each refreshing it after. */
+export function changeActions(data: AppData) {
+  return {
+    accept: (importId: number, which: number | 'all') => run(data, () => acceptChanges(data.db, importId, which)),
+    dismiss: (importId: number, which: number | 'all') => run(data, () => dismissChanges(data.db, importId, which)),
+    undoAccepted: (importId: number, which: number) => run(data, () => undoAcceptedChanges(data.db, importId, which)),
+    undoWholeImport: (importId: number) => run(data, () => undoImport(data.db, importId)),
+  };
+}

@@ -4,9 +4,9 @@
  */
 import { startImport, type ImportHandle } from '../../ingest/ingest-client';
 import type { ProgressMessage, FindingsMessage, FilePreview, FileTarget } from '../../ingest/ingest-messages';
-import { profileStore } from './profiles.svelte';
+import { ProfileStore } from './profiles.svelte';
 import type { ImportSummary } from '../../domain/import-report';
-import { appData } from '../shared/app-data.svelte';
+import type { AppData } from '../shared/app-data.svelte';
 
 export type SessionState =
   | { status: 'idle' }
@@ -17,9 +17,19 @@ export type SessionState =
   | { status: 'cancelled'; reason: string }
   | { status: 'error'; message: string };
 
-class ImportSession {
+export class ImportSession {
   state = $state.raw<SessionState>({ status: 'idle' });
+  /** The person's choice, shared by the file input and drag-and-drop. */
+  allOrNothing = $state(false);
+  /** The column mapping profiles; every import is sent the current list. */
+  readonly profiles: ProfileStore;
+  readonly #data: AppData;
   #handle: ImportHandle | null = null;
+
+  constructor(data: AppData) {
+    this.#data = data;
+    this.profiles = new ProfileStore(data);
+  }
 
   #status(): SessionState['status'] {
     return this.state.status;
@@ -33,7 +43,7 @@ class ImportSession {
     if (this.busy || files.length === 0) return;
     const fileNames = files.map((f) => f.name);
     this.state = { status: 'running', progress: null, fileNames, startedAt: performance.now() };
-    const profiles = await profileStore.forImport();
+    const profiles = await this.profiles.forImport();
     const handle = startImport(files, { allOrNothing, targets, profiles }, {
       progress: (progress) => {
         if (this.state.status === 'running') this.state = { ...this.state, progress };
@@ -47,7 +57,7 @@ class ImportSession {
     this.#handle = null;
     if (result.status === 'done') {
       this.state = { status: 'done', summary: result.summary, previews: result.previews ?? [], files };
-      await appData.refresh();
+      await this.#data.refresh();
     } else if (result.status === 'cancelled') {
       // cancel() or decide() may already have set the state while the import was awaited.
       if (this.#status() !== 'cancelled') {
@@ -83,5 +93,3 @@ class ImportSession {
     if (!this.busy) this.state = { status: 'idle' };
   }
 }
-
-export const importSession = new ImportSession();

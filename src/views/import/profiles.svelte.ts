@@ -2,7 +2,7 @@
  * The column mapping profiles as the screens see them, read from and written to IndexedDB
  * through src/db/profiles.ts; every import is sent the current list.
  */
-import { openDb, type StoredProfile } from '../../db/db';
+import type { StoredProfile, WaymarkDb } from '../../db/db';
 import {
   deleteProfile,
   exportProfiles,
@@ -14,13 +14,19 @@ import {
 } from '../../db/profiles';
 import type { MappingProfile } from '../../domain/mapping';
 
-class ProfileStore {
+export class ProfileStore {
+  /** `source.db` is read at each use: after "Delete all data" it is a new instance. */
+  readonly #source: { readonly db: WaymarkDb };
+  constructor(source: { readonly db: WaymarkDb }) {
+    this.#source = source;
+  }
+
   list = $state.raw<StoredProfile[]>([]);
   error = $state<string | null>(null);
 
   async refresh(): Promise<StoredProfile[]> {
     try {
-      this.list = await listProfiles(openDb());
+      this.list = await listProfiles(this.#source.db);
       this.error = null;
     } catch (e) {
       this.error = `The mapping profiles could not be read: ${e instanceof Error ? e.message : String(e)}`;
@@ -35,26 +41,26 @@ class ProfileStore {
   }
 
   async save(profile: MappingProfile): Promise<void> {
-    await saveProfile(openDb(), profile);
+    await saveProfile(this.#source.db, profile);
     await this.refresh();
   }
 
   async rename(id: number, name: string): Promise<void> {
-    await renameProfile(openDb(), id, name);
+    await renameProfile(this.#source.db, id, name);
     await this.refresh();
   }
 
   async remove(id: number): Promise<void> {
-    await deleteProfile(openDb(), id);
+    await deleteProfile(this.#source.db, id);
     await this.refresh();
   }
 
   async exportText(): Promise<string> {
-    return exportProfiles(openDb());
+    return exportProfiles(this.#source.db);
   }
 
   async importText(text: string): Promise<ProfileImport> {
-    const result = await importProfiles(openDb(), text);
+    const result = await importProfiles(this.#source.db, text);
     await this.refresh();
     return result;
   }
@@ -65,4 +71,3 @@ class ProfileStore {
   }
 }
 
-export const profileStore = new ProfileStore();

@@ -2,7 +2,7 @@
  * What the screens know about the stored data: the in-memory working set, its counts and the
  * import history. Reloaded from IndexedDB after every import or deletion.
  */
-import { openDb } from '../../db/db';
+import { openDb, type WaymarkDb } from '../../db/db';
 import { loadWorkingSet } from '../../db/load-working-set';
 import { summaryOf, emptyWorkingSet, type WorkingSet } from '../../data/working-set';
 import { listImports } from '../../db/history';
@@ -11,17 +11,25 @@ import type { ImportSummary } from '../../domain/import-report';
 
 export type DataSummary = ReturnType<typeof summaryOf>;
 
-class AppData {
+export class AppData {
   workingSet = $state.raw<WorkingSet>(emptyWorkingSet());
   summary = $state.raw<DataSummary>(summaryOf(emptyWorkingSet()));
   history = $state.raw<ImportSummary[]>([]);
   loading = $state(true);
   error = $state<string | null>(null);
 
+  /**
+   * The app's database: the one place the page opens it. Every call after "Delete all data"
+   * gets a new instance (the old one was closed), so it is read at each use, never kept.
+   */
+  get db(): WaymarkDb {
+    return openDb();
+  }
+
   async refresh(): Promise<void> {
     this.loading = true;
     try {
-      const db = openDb();
+      const db = this.db;
       const [ws, history] = await Promise.all([loadWorkingSet(db), listImports(db)]);
       this.workingSet = ws;
       this.summary = summaryOf(ws);
@@ -42,5 +50,3 @@ class AppData {
     this.history = [];
   }
 }
-
-export const appData = new AppData();

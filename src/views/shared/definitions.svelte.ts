@@ -16,7 +16,7 @@ function load(): Definitions {
   }
 }
 
-class DefinitionsState {
+export class DefinitionsState {
   current = $state.raw<Definitions>(load());
 
   set(change: Partial<Definitions>): void {
@@ -32,5 +32,3 @@ class DefinitionsState {
     this.set({ ...DEFAULT_DEFINITIONS });
   }
 }
-
-export const definitions = new DefinitionsState();

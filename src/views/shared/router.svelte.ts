@@ -59,7 +59,7 @@ export function journeyHash(caseId: string, cohortQuery?: string): string {
   return cohortQuery === undefined ? path : `${path}?${new URLSearchParams({ cohort: cohortQuery }).toString()}`;
 }
 
-class Router {
+export class Router {
   route = $state<Route>(parseHash(typeof location === 'undefined' ? '' : location.hash));
 
   constructor() {
@@ -70,5 +70,3 @@ class Router {
     }
   }
 }
-
-export const router = new Router();

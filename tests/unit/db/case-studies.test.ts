@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { openDb, WaymarkDb } from '../../../src/db/db';
 import { deleteAllData } from '../../../src/db/delete-all';
-import { deleteCaseStudy, getCaseStudy, listCaseStudies, saveCaseStudy } from '../../../src/views/case-studies/case-study-store';
-import type { CaseStudy } from '../../../src/model/case-study/case-study';
+import { deleteCaseStudy, getCaseStudy, listCaseStudies, saveCaseStudy } from '../../../src/db/case-studies';
+import type { CaseStudy } from '../../../src/domain/case-study';
+import { freshDb } from './helpers';
 
 function study(title: string): CaseStudy {
   return {
@@ -52,5 +53,37 @@ describe('case studies in IndexedDB', () => {
     await deleteAllData();
     const again = openDb();
     expect(await again.caseStudies.count()).toBe(0);
+  });
+
+  it('get an unknown id as undefined and keep a Svelte-free plain copy', async () => {
+    const db = freshDb();
+    expect(await getCaseStudy(db, 99)).toBeUndefined();
+    const original = study('E');
+    const id = await saveCaseStudy(db, original);
+    const stored = (await getCaseStudy(db, id))!;
+    expect(stored.title).toBe('E');
+    expect(stored.updatedAt).toBeGreaterThan(0);
+    expect(original.updatedAt).toBe(0);
+  });
+
+  it('surface a failed write as an error and leave the table as it was', async () => {
+    const db = freshDb();
+    const id = await saveCaseStudy(db, study('F'));
+    const fail = () => {
+      throw new Error('quota exceeded');
+    };
+    db.caseStudies.hook('creating', fail);
+    db.caseStudies.hook('updating', fail);
+    db.caseStudies.hook('deleting', fail);
+    try {
+      await expect(saveCaseStudy(db, study('G'))).rejects.toThrow('quota exceeded');
+      await expect(saveCaseStudy(db, { ...(await getCaseStudy(db, id))!, title: 'F2' })).rejects.toThrow('quota exceeded');
+      await expect(deleteCaseStudy(db, id)).rejects.toThrow('quota exceeded');
+    } finally {
+      db.caseStudies.hook('creating').unsubscribe(fail);
+      db.caseStudies.hook('updating').unsubscribe(fail);
+      db.caseStudies.hook('deleting').unsubscribe(fail);
+    }
+    expect((await listCaseStudies(db)).map((s) => s.title)).toEqual(['F']);
   });
 });

@@ -65,10 +65,14 @@ describe('woman facts caches', () => {
     expect(f({}, ['1', '2']).call).toBe(3);
   });
 
-  it('monthsAfterDay gives the day m months after referral', () => {
-    const days = monthsAfterDay(16070, 14);
+  it('monthsAfterDay gives the day m months after referral, kept beside the working set only', () => {
+    const days = monthsAfterDay(wsA, 16070, 14);
     expect(days).toHaveLength(14);
     for (let m = 0; m < 14; m++) expect(days[m]).toBe(addMonths(16070, m));
-    expect(monthsAfterDay(16070, 14)).toBe(days);
+    expect(monthsAfterDay(wsA, 16070, 14)).toBe(days);
+    expect(monthsAfterDay(wsA, 16070, 13)).toHaveLength(13);
+    const other = monthsAfterDay(wsB, 16070, 14);
+    expect(other).not.toBe(days);
+    expect([...other]).toEqual([...days]);
   });
 });

@@ -1,11 +1,10 @@
 /** Case studies in IndexedDB (the `caseStudies` table of the one Dexie database). */
-import type { WaymarkDb } from '../../db/db';
-import type { CaseStudy } from '../../model/case-study/case-study';
+import type { WaymarkDb } from './db';
+import type { CaseStudy } from '../domain/case-study';
 
 /** Every case study, most recently changed first. */
 export async function listCaseStudies(db: WaymarkDb): Promise<CaseStudy[]> {
-  const all = await db.caseStudies.orderBy('updatedAt').reverse().toArray();
-  return all;
+  return db.caseStudies.orderBy('updatedAt').reverse().toArray();
 }
 
 export async function getCaseStudy(db: WaymarkDb, id: number): Promise<CaseStudy | undefined> {

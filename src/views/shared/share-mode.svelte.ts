@@ -4,7 +4,7 @@
  */
 import { DEFAULT_THRESHOLD, clampThreshold, type DisclosureRule } from '../../model/disclosure';
 
-class ShareMode {
+export class ShareMode {
   on = $state(true);
   threshold = $state(DEFAULT_THRESHOLD);
 
@@ -17,5 +17,3 @@ class ShareMode {
     this.threshold = clampThreshold(value);
   }
 }
-
-export const shareMode = new ShareMode();
