@@ -26,7 +26,7 @@ export function findingCode(kind: PrivacyFindingKind | null): number {
 const TRIAL = 4096;
 
 export class ScanMemo {
-  readonly #table = new DictBuilder(16, { unknownFirst: false });
+  readonly #table = new DictBuilder(64, { unknownFirst: false });
   #codes = new Int8Array(256);
   #lookups = 0;
   #hits = 0;

@@ -90,7 +90,7 @@ class Slot {
   readonly recentValue: number[] = [];
 
   // id and text columns: the distinct values of the current block, with what is known about them.
-  table = new DictBuilder(16, { unknownFirst: false });
+  table = new DictBuilder(64, { unknownFirst: false });
   /** Per distinct value: its code in the block dictionary, 0 (unknown), TOO_LONG or PENDING. */
   entryCode = new Int32Array(0);
   /** Per distinct value: the privacy guard's verdict (see findingCode). */
@@ -139,7 +139,7 @@ class Slot {
       case T_TEXT:
         this.codes = new Uint32Array(cap);
         this.dict = [''];
-        this.table = new DictBuilder(16, { unknownFirst: false });
+        this.table = new DictBuilder(64, { unknownFirst: false });
         this.lastText = '';
         this.lastEntry = -1;
         break;
