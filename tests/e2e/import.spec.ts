@@ -167,6 +167,8 @@ function bigIncidents(rows: number): Buffer {
 }
 
 test('a long import shows progress and Cancel leaves the stored data as it was', async ({ page, axe }) => {
+  // A 600,000-row file: on a loaded 2-core machine, handing it to the page alone can take a minute.
+  test.setTimeout(150_000);
   await loadSample(page);
   const before = await storedCounts(page);
   await page.getByLabel('Import case files').setInputFiles([csvFile('big-incidents.csv', bigIncidents(600_000))]);
@@ -181,6 +183,8 @@ test('a long import shows progress and Cancel leaves the stored data as it was',
 });
 
 test('closing the tab part-way through an import leaves the stored data as it was', async ({ page, context }) => {
+  // A 600,000-row file: on a loaded 2-core machine, handing it to the page alone can take a minute.
+  test.setTimeout(150_000);
   await loadSample(page);
   const before = await storedCounts(page);
   await page.getByLabel('Import case files').setInputFiles([csvFile('big-incidents.csv', bigIncidents(600_000))]);
