@@ -211,7 +211,7 @@ export function showPercent(count: number, denominator: number, countHidden: boo
 
 /** A mean or median as published: suppressed over fewer than ten women. */
 export function showStatistic(value: number | null, women: number, digits = 1): string {
-  return cellText(statisticCell(value, women, DEFAULT_RULE), formatFixed(digits));
+  return cellText(statisticCell(value, women, true), formatFixed(digits));
 }
 
 /**
@@ -267,9 +267,9 @@ export function percentCell(count: number, denominator: number, countHidden: boo
   return shown((100 * count) / denominator);
 }
 
-/** A mean, median or rate as published: suppressed over fewer than ten women in share mode. */
-export function statisticCell(value: number | null, women: number, rule: DisclosureRule | null): Cell {
-  return rule && !statisticAllowed(women) ? suppressed('few_women') : shown(value === null || Number.isNaN(value) ? null : value);
+/** A mean, median or rate as published: suppressed over fewer than ten women in share mode (`shared`). */
+export function statisticCell(value: number | null, women: number, shared: boolean): Cell {
+  return shared && !statisticAllowed(women) ? suppressed('few_women') : shown(value === null || Number.isNaN(value) ? null : value);
 }
 
 /** The edge: a cell as text; suppressed reads `[c]`, nothing to show reads `–`. */

@@ -54,9 +54,9 @@ describe('typed disclosure cells', () => {
   });
 
   it('suppresses a statistic over fewer than ten women only in share mode', () => {
-    expect(statisticCell(1.5, 9, rule)).toEqual({ suppressed: true, reason: 'few_women' });
-    expect(statisticCell(1.5, 9, null)).toEqual({ value: 1.5 });
-    expect(statisticCell(Number.NaN, 20, rule)).toEqual({ value: null });
+    expect(statisticCell(1.5, 9, true)).toEqual({ suppressed: true, reason: 'few_women' });
+    expect(statisticCell(1.5, 9, false)).toEqual({ value: 1.5 });
+    expect(statisticCell(Number.NaN, 20, true)).toEqual({ value: null });
   });
 
   it('turns cells into the text the screens show only at the edge', () => {

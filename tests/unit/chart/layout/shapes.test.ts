@@ -97,3 +97,32 @@ describe('frame', () => {
     expect(footerTexts(['a', 'b'], { height: 200, top: 100 }).map((t) => t.y)).toEqual([100, 114]);
   });
 });
+
+describe('heat steps', () => {
+  it('steps shares at 25, 50, 75 and 90%, with none for an empty whole', async () => {
+    const { heatStep } = await import('../../../../src/chart/layout/heat');
+    expect([heatStep(0, 0), heatStep(0, 4), heatStep(1, 4), heatStep(2, 4), heatStep(3, 4), heatStep(89, 100), heatStep(9, 10)]).toEqual(['none', 'l0', 'l1', 'l2', 'l3', 'l3', 'l4']);
+  });
+});
+
+describe('upset', () => {
+  it('draws a bar per shown set and column, text alone for a hidden one, and dots for a column with a matrix', async () => {
+    const { upset } = await import('../../../../src/chart/layout/upset');
+    const g = { width: 760, setRight: 150, setMax: 96, labelX: 158, matrixX: 304, barTop: 82, barHeight: 130, row: 22, dot: 5.5, ink: 'i', mutedInk: 'm', dotOn: 'on', dotOff: 'off', stripe: 's', setBar: 'b' };
+    const l = upset(
+      [{ label: 'A', value: 20, text: '20' }, { label: 'B', value: null, text: '[c]' }],
+      [
+        { key: 'A+B', value: 10, text: '10', sets: [0, 1], name: '', colour: 'c' },
+        { key: 'B', value: null, text: '[c]', sets: [1], name: '', colour: 'c' },
+        { key: 'Other', value: 5, text: '5', sets: null, name: 'Other', colour: 'g' },
+      ],
+      g,
+    );
+    expect([l.base, l.matrixTop, l.matrixBottom]).toEqual([212, 246, 290]);
+    expect(l.rects.filter((r) => r.fill === 'b').map((r) => r.width)).toEqual([96]);
+    expect(l.columns.map((c) => c.rects.map((r) => r.height))).toEqual([[130], [], [65]]);
+    expect(l.columns.map((c) => c.dots.map((d) => d.fill))).toEqual([['on', 'on'], ['off', 'on'], []]);
+    expect(l.columns[0].rules).toHaveLength(1);
+    expect(l.columns[1].texts[0]).toMatchObject({ text: '[c]', fill: 'm', y: 208 });
+  });
+});
