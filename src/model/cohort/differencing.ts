@@ -7,7 +7,7 @@
  * compared cell by cell (`differencingCells`): any count, of women or of incidents, within the
  * threshold of the same unfiltered cell is hidden, and secondary suppression protects it. Pure.
  */
-import { clampThreshold, SUPPRESSED, type DisclosureRule } from '../disclosure';
+import { clampThreshold, isPrimarySuppressed, SUPPRESSED, type DisclosureRule } from '../disclosure';
 import { cohortTables, SUMMARY_COLUMNS, type CellMask, type CohortTables, type SummaryRow } from './cohort-summary';
 import { DEFAULT_QUERY, filterWomen, formatCohortQuery, groupWomen, parseCohortQuery, type CohortGroup, type CohortQuery, type Grouping } from './cohort-query';
 import type { CohortWoman } from './cohort-women';
@@ -42,7 +42,8 @@ export interface DifferencingOptions {
   wholeCohort?: boolean;
 }
 
-const small = (d: number, t: number) => d >= 1 && d <= t;
+/** A difference of 1 to the threshold: the primary test of the disclosure module. */
+const small = (d: number, t: number) => isPrimarySuppressed(d, { threshold: t });
 
 /**
  * Which groups of a filtered view to withhold. Groups present in the filtered view only are
@@ -162,7 +163,7 @@ export function cohortView(all: readonly CohortWoman[], q: CohortQuery, rule: Di
     if (!grew) break;
   }
   const difference = all.length - women.length;
-  const totalSmall = difference >= 1 && difference <= t;
+  const totalSmall = small(difference, t);
   // Nothing withheld, yet the total gives a few women away: the groups would add up to it.
   if (totalSmall && !withheldGroups.size && !withheldAreas.size) for (const g of groups) withheldGroups.set(g.key, 'whole_cohort');
   if (!withheldGroups.size && !withheldAreas.size) return none;
