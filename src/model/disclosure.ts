@@ -198,7 +198,7 @@ export function suppressTable(cells: readonly (readonly number[])[], rule: Discl
 
 /** A count as published: the number, or `[c]`. */
 export function showCount(value: number, hidden: boolean): string {
-  return hidden ? SUPPRESSED : value.toLocaleString('en-GB');
+  return cellText(countCell(value, hidden));
 }
 
 /**
@@ -206,12 +206,92 @@ export function showCount(value: number, hidden: boolean): string {
  * worked back from it) or when fewer than ten women are behind it.
  */
 export function showPercent(count: number, denominator: number, countHidden: boolean, women = denominator, digits = 1): string {
-  if (countHidden || !statisticAllowed(women) || denominator === 0) return SUPPRESSED;
-  return ((100 * count) / denominator).toFixed(digits) + '%';
+  return cellText(percentCell(count, denominator, countHidden, DEFAULT_RULE, women), formatPercent(digits));
 }
 
 /** A mean or median as published: suppressed over fewer than ten women. */
 export function showStatistic(value: number | null, women: number, digits = 1): string {
-  if (!statisticAllowed(women)) return SUPPRESSED;
-  return value === null || Number.isNaN(value) ? '–' : value.toFixed(digits);
+  return cellText(statisticCell(value, women, true), formatFixed(digits));
+}
+
+/**
+ * A published number, typed until the edge (screen, CSV, SVG): shown with its value (null when
+ * there is nothing to show, such as a share of no women), or suppressed with the reason. Only
+ * the edge turns a suppressed cell into text (`[c]`), with `cellText` and its kin below.
+ */
+export type SuppressionReason =
+  /** A count from 1 to the threshold. */
+  | 'small_count'
+  /** Hidden so that a small count cannot be worked out from the totals. */
+  | 'secondary'
+  /** A percentage, mean or median over fewer than ten women. */
+  | 'few_women'
+  /** A percentage whose count (or denominator) is hidden. */
+  | 'count_hidden';
+
+export type Cell = { readonly value: number | null; readonly suppressed?: undefined } | { readonly suppressed: true; readonly reason: SuppressionReason };
+export type SuppressedCell = Extract<Cell, { suppressed: true }>;
+
+export const shown = (value: number | null): Cell => ({ value });
+export const suppressed = (reason: SuppressionReason): Cell => ({ suppressed: true, reason });
+
+export function isSuppressed(cell: Cell): cell is SuppressedCell {
+  return cell.suppressed === true;
+}
+
+/** The value of a cell that is shown; null when suppressed or empty. */
+export function valueOf(cell: Cell): number | null {
+  return cell.suppressed ? null : cell.value;
+}
+
+/** A count as published, hidden or not by a solver (`suppressEntries`): the reason follows from the value. */
+export function countCell(value: number, hidden: boolean, rule: DisclosureRule | null = null): Cell {
+  if (!hidden) return shown(value);
+  return suppressed(rule === null || isPrimarySuppressed(value, rule) ? 'small_count' : 'secondary');
+}
+
+/** A count on its own (no totals tie it to others): the primary test alone; no rule shows it. */
+export function primaryCount(value: number, rule: DisclosureRule | null): Cell {
+  return rule && isPrimarySuppressed(value, rule) ? suppressed('small_count') : shown(value);
+}
+
+/**
+ * A percentage as published (value: the percentage): suppressed when its count is hidden (else
+ * the count could be worked back from it) or when fewer than ten women are behind it; with no
+ * rule, shown (null over no women).
+ */
+export function percentCell(count: number, denominator: number, countHidden: boolean, rule: DisclosureRule | null, women = denominator): Cell {
+  if (!rule) return shown(denominator ? (100 * count) / denominator : null);
+  if (countHidden) return suppressed('count_hidden');
+  if (!statisticAllowed(women) || denominator === 0) return suppressed('few_women');
+  return shown((100 * count) / denominator);
+}
+
+/** A mean, median or rate as published: suppressed over fewer than ten women in share mode (`shared`). */
+export function statisticCell(value: number | null, women: number, shared: boolean): Cell {
+  return shared && !statisticAllowed(women) ? suppressed('few_women') : shown(value === null || Number.isNaN(value) ? null : value);
+}
+
+/** The edge: a cell as text; suppressed reads `[c]`, nothing to show reads `–`. */
+export function cellText(cell: Cell, format: (value: number) => string = formatCount): string {
+  if (cell.suppressed) return SUPPRESSED;
+  return cell.value === null ? '–' : format(cell.value);
+}
+
+export const formatCount = (value: number): string => value.toLocaleString('en-GB');
+export const formatPercent =
+  (digits = 1) =>
+  (value: number): string =>
+    value.toFixed(digits) + '%';
+export const formatFixed =
+  (digits = 1) =>
+  (value: number): string =>
+    value.toFixed(digits);
+
+/**
+ * How another table published the same count, given as its text: hidden there (`true`), shown
+ * there (`false`) or not published (`undefined`). The one place that reads a published text back.
+ */
+export function hiddenInText(text: string | undefined): boolean | undefined {
+  return text === undefined ? undefined : text === SUPPRESSED;
 }

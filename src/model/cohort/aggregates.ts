@@ -6,7 +6,7 @@
 import { NEED_FIELDS, VOCABULARIES } from '../../domain/contract';
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
-import { SUPPRESSED, showCount, showPercent, suppressEntries, type DisclosureRule, type SumConstraint } from '../disclosure';
+import { countCell, hiddenInText, isPrimarySuppressed, percentCell, suppressEntries, type Cell, type DisclosureRule, type SumConstraint } from '../disclosure';
 import { labelOf } from '../labels';
 import { RISK_AT_REFERRAL_LABELS, type CohortWoman, type RiskAtReferral } from './cohort-women';
 import { perWorkingSet } from './woman-facts';
@@ -15,10 +15,11 @@ export interface PublishedTable {
   rowLabels: string[];
   colLabels: string[];
   cells: number[][];
-  shown: string[][];
-  rowTotals: string[];
-  colTotals: string[];
-  grandTotal: string;
+  /** The cells as published (share mode hides some). */
+  shown: Cell[][];
+  rowTotals: Cell[];
+  colTotals: Cell[];
+  grandTotal: Cell;
 }
 
 /**
@@ -52,9 +53,10 @@ export function publishTable(
     for (let c = 0; c <= C; c++) constraints.push({ parts: Array.from({ length: R }, (_, r) => at(r, c)), total: at(R, c) });
     const pre = values.map(() => false);
     const locked = values.map(() => false);
-    shownElsewhere.rowTotals?.forEach((s, r) => (s === SUPPRESSED ? (pre[at(r, C)] = true) : (locked[at(r, C)] = true)));
-    if (shownElsewhere.grandTotal !== undefined) {
-      if (shownElsewhere.grandTotal === SUPPRESSED) pre[at(R, C)] = true;
+    shownElsewhere.rowTotals?.forEach((s, r) => (hiddenInText(s) ? (pre[at(r, C)] = true) : (locked[at(r, C)] = true)));
+    const grand = hiddenInText(shownElsewhere.grandTotal);
+    if (grand !== undefined) {
+      if (grand) pre[at(R, C)] = true;
       else locked[at(R, C)] = true;
     }
     hidden = suppressEntries(values, constraints, rule, { hidden: pre, locked });
@@ -63,10 +65,10 @@ export function publishTable(
     rowLabels,
     colLabels,
     cells,
-    shown: cells.map((row, r) => row.map((v, c) => showCount(v, hidden[at(r, c)]))),
-    rowTotals: rowLabels.map((_, r) => showCount(values[at(r, C)], hidden[at(r, C)])),
-    colTotals: colLabels.map((_, c) => showCount(values[at(R, c)], hidden[at(R, c)])),
-    grandTotal: showCount(values[at(R, C)], hidden[at(R, C)]),
+    shown: cells.map((row, r) => row.map((v, c) => countCell(v, hidden[at(r, c)], rule))),
+    rowTotals: rowLabels.map((_, r) => countCell(values[at(r, C)], hidden[at(r, C)], rule)),
+    colTotals: colLabels.map((_, c) => countCell(values[at(R, c)], hidden[at(R, c)], rule)),
+    grandTotal: countCell(values[at(R, C)], hidden[at(R, C)], rule),
   };
 }
 
@@ -164,7 +166,7 @@ export function needCombinations(ws: WorkingSet, women: readonly CohortWoman[]):
 }
 
 /** Published needs combinations: all that sum to the women shown elsewhere; small ones merged. */
-export function publishCombinations(combos: NeedCombination[], rule: DisclosureRule | null, totalShown: string, keep = 12): { label: string; women: number; shown: string }[] {
+export function publishCombinations(combos: NeedCombination[], rule: DisclosureRule | null, totalShown: string, keep = 12): { label: string; women: number; shown: Cell }[] {
   const top = combos.slice(0, keep);
   const rest = combos.slice(keep).reduce((a, c) => a + c.women, 0);
   const rows = top.map((c) => ({ label: c.needs.length ? c.needs.join(' + ') : 'No needs recorded', women: c.women }));
@@ -173,11 +175,11 @@ export function publishCombinations(combos: NeedCombination[], rule: DisclosureR
   let hidden = rows.map(() => false);
   if (rule) {
     const values = [...rows.map((r) => r.women), total];
-    const pre = values.map((_, i) => i === rows.length && totalShown === SUPPRESSED);
-    const locked = values.map((_, i) => i === rows.length && totalShown !== SUPPRESSED);
+    const pre = values.map((_, i) => i === rows.length && hiddenInText(totalShown) === true);
+    const locked = values.map((_, i) => i === rows.length && hiddenInText(totalShown) === false);
     hidden = suppressEntries(values, [{ parts: rows.map((_, i) => i), total: rows.length }], rule, { hidden: pre, locked }).slice(0, rows.length);
   }
-  return rows.map((r, i) => ({ ...r, shown: showCount(r.women, hidden[i]) }));
+  return rows.map((r, i) => ({ ...r, shown: countCell(r.women, hidden[i], rule) }));
 }
 
 export const SUPPORT_CATEGORIES = VOCABULARIES.supportCategory.terms.map((t) => ({ code: t.code, label: t.label }));
@@ -185,10 +187,11 @@ export const SUPPORT_CATEGORIES = VOCABULARIES.supportCategory.terms.map((t) => 
 export interface SupportShareRow {
   label: string;
   engaged: number;
-  engagedShown: string;
+  engagedShown: Cell;
   counts: number[];
-  shown: string[];
-  percents: string[];
+  shown: Cell[];
+  /** Percentages of the engaged women. */
+  percents: Cell[];
 }
 
 /** Per case index ix and category i, at ix * SUPPORT_CATEGORIES.length + i: 1 when she has a support row of it (once per working set). */
@@ -236,7 +239,7 @@ export function supportShares(
   // The engaged n per group sum to all engaged women, shown in the summary.
   const values = [...raw.map((r) => r.engaged), raw.reduce((a, r) => a + r.engaged, 0)];
   const constraints: SumConstraint[] = [{ parts: raw.map((_, i) => i), total: raw.length }];
-  const pre = values.map((_, i) => (i < raw.length ? engagedShownElsewhere.perGroup[i] === SUPPRESSED : engagedShownElsewhere.total === SUPPRESSED));
+  const pre = values.map((_, i) => hiddenInText(i < raw.length ? engagedShownElsewhere.perGroup[i] : engagedShownElsewhere.total) === true);
   const locked = values.map((_, i) => (i < raw.length ? engagedShownElsewhere.perGroup[i] !== undefined && !pre[i] : !pre[i]));
   const { areaOfGroup, areaShown } = engagedShownElsewhere;
   if (areaOfGroup && areaShown) {
@@ -244,8 +247,8 @@ export function supportShares(
       const parts = areaOfGroup.flatMap((a, i) => (a === area ? [i] : []));
       const at = values.push(parts.reduce((s, i) => s + raw[i].engaged, 0)) - 1;
       const shown = areaShown[area];
-      pre.push(shown === SUPPRESSED);
-      locked.push(shown !== undefined && shown !== SUPPRESSED);
+      pre.push(hiddenInText(shown) === true);
+      locked.push(hiddenInText(shown) === false);
       constraints.push({ parts, total: at });
     }
   }
@@ -255,14 +258,14 @@ export function supportShares(
     categories,
     rows: raw.map((r, gi) => {
       const counts = r.counts.filter((_, i) => used[i]);
-      const hiddenCounts = counts.map((c) => !!rule && c >= 1 && c <= rule.threshold);
+      const hiddenCounts = counts.map((c) => !!rule && isPrimarySuppressed(c, rule));
       return {
         label: r.label,
         engaged: r.engaged,
-        engagedShown: showCount(r.engaged, engHidden[gi]),
+        engagedShown: countCell(r.engaged, engHidden[gi], rule),
         counts,
-        shown: counts.map((c, i) => showCount(c, hiddenCounts[i])),
-        percents: counts.map((c, i) => (rule ? showPercent(c, r.engaged, hiddenCounts[i] || engHidden[gi]) : r.engaged ? ((100 * c) / r.engaged).toFixed(1) + '%' : '–')),
+        shown: counts.map((c, i) => countCell(c, hiddenCounts[i], rule)),
+        percents: counts.map((c, i) => percentCell(c, r.engaged, hiddenCounts[i] || engHidden[gi], rule)),
       };
     }),
   };

@@ -7,7 +7,7 @@
  * compared cell by cell (`differencingCells`): any count, of women or of incidents, within the
  * threshold of the same unfiltered cell is hidden, and secondary suppression protects it. Pure.
  */
-import { clampThreshold, SUPPRESSED, type DisclosureRule } from '../disclosure';
+import { clampThreshold, hiddenInText, isPrimarySuppressed, type DisclosureRule } from '../disclosure';
 import { cohortTables, SUMMARY_COLUMNS, type CellMask, type CohortTables, type SummaryRow } from './cohort-summary';
 import { DEFAULT_QUERY, filterWomen, formatCohortQuery, groupWomen, parseCohortQuery, type CohortGroup, type CohortQuery, type Grouping } from './cohort-query';
 import type { CohortWoman } from './cohort-women';
@@ -43,7 +43,8 @@ export interface DifferencingOptions {
   wholeCohort?: boolean;
 }
 
-const small = (d: number, t: number) => d >= 1 && d <= t;
+/** A difference of 1 to the threshold: the primary test of the disclosure module. */
+const small = (d: number, t: number) => isPrimarySuppressed(d, { threshold: t });
 
 /**
  * Which groups of a filtered view to withhold. Groups present in the filtered view only are
@@ -142,10 +143,10 @@ export function cohortView(all: readonly CohortWoman[], q: CohortQuery, rule: Di
   const { unfilteredGroups, unfiltered } = unfilteredTables(all, q.grouping, t);
   const none: CohortView = { women, groups, shownGroups: groups, shownWomen: women, withheld: [], totalWithheld: false, unfilteredSummary: unfiltered.summary };
   const unfilteredGroupCounts = unfilteredGroups.map((g) => ({ key: g.key, n: g.women.length }));
-  const unfilteredGroupHidden = new Set(unfilteredGroups.flatMap((g, i) => (unfiltered.groupCounts[i] === SUPPRESSED ? [g.key] : [])));
+  const unfilteredGroupHidden = new Set(unfilteredGroups.flatMap((g, i) => (hiddenInText(unfiltered.groupCounts[i]) === true ? [g.key] : [])));
   const areaRows = unfiltered.summary.slice(0, -1); // the last row is "All areas"
   const unfilteredAreaCounts = areaRows.map((r) => ({ key: r.label, n: r.values.referred }));
-  const unfilteredAreaHidden = new Set(areaRows.flatMap((r) => (r.shown.referred === SUPPRESSED ? [r.label] : [])));
+  const unfilteredAreaHidden = new Set(areaRows.flatMap((r) => (hiddenInText(r.shown.referred) === true ? [r.label] : [])));
 
   const groupOf = new Map<CohortWoman, string>();
   for (const g of groups) for (const w of g.women) groupOf.set(w, g.key);
@@ -163,7 +164,7 @@ export function cohortView(all: readonly CohortWoman[], q: CohortQuery, rule: Di
     if (!grew) break;
   }
   const difference = all.length - women.length;
-  const totalSmall = difference >= 1 && difference <= t;
+  const totalSmall = small(difference, t);
   // Nothing withheld, yet the total gives a few women away: the groups would add up to it.
   if (totalSmall && !withheldGroups.size && !withheldAreas.size) for (const g of groups) withheldGroups.set(g.key, 'whole_cohort');
   if (!withheldGroups.size && !withheldAreas.size) return none;
@@ -250,7 +251,7 @@ export function differencingCells(
 function alignUnfiltered(labels: readonly string[], unfilteredSummary: readonly SummaryRow[]) {
   const byLabel = new Map(unfilteredSummary.map((r) => [r.label, r]));
   const unfiltered = labels.map((l) => SUMMARY_COLUMNS.map((c) => byLabel.get(l)?.values[c.key] ?? 0));
-  const hidden = labels.map((l) => SUMMARY_COLUMNS.map((c) => byLabel.get(l)?.shown[c.key] === SUPPRESSED));
+  const hidden = labels.map((l) => SUMMARY_COLUMNS.map((c) => hiddenInText(byLabel.get(l)?.shown[c.key]) === true));
   return { unfiltered, hidden };
 }
 
@@ -289,7 +290,7 @@ export function summaryDifferencingReasons(
   );
   differencingCellReasons(counts, u.unfiltered, u.hidden, rule).forEach((row, r) =>
     row.forEach((x, c) => {
-      if (x && !small(counts[r][c], t) && summary[r].shown[SUMMARY_COLUMNS[c].key] === SUPPRESSED) out.add(x);
+      if (x && !small(counts[r][c], t) && hiddenInText(summary[r].shown[SUMMARY_COLUMNS[c].key]) === true) out.add(x);
     }),
   );
   return out;

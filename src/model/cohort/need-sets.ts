@@ -8,7 +8,7 @@
  */
 import { NEED_FIELDS } from '../../domain/contract';
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
-import { SUPPRESSED, showCount, suppressEntries, type DisclosureRule, type SumConstraint } from '../disclosure';
+import { hiddenInText, showCount, suppressEntries, type DisclosureRule, type SumConstraint } from '../disclosure';
 import { type CohortWoman } from './cohort-women';
 import { perWorkingSet } from './woman-facts';
 
@@ -170,8 +170,9 @@ export function publishNeedSets(data: NeedSets, rule: DisclosureRule | null, tot
   let hidden = sys.values.map(() => false);
   if (rule) {
     // Merged combinations are never published: they are hidden from the start and protected too.
-    const pre = sys.values.map((_, e) => (e < data.combinations.length && sys.merged[e]) || (e === sys.total && totalShown === SUPPRESSED));
-    const locked = sys.values.map((_, e) => e === sys.total && totalShown !== undefined && totalShown !== SUPPRESSED);
+    const totalHidden = hiddenInText(totalShown);
+    const pre = sys.values.map((_, e) => (e < data.combinations.length && sys.merged[e]) || (e === sys.total && totalHidden === true));
+    const locked = sys.values.map((_, e) => e === sys.total && totalHidden === false);
     hidden = suppressEntries(sys.values, sys.constraints, rule, { hidden: pre, locked });
   }
   const count = (e: number): PublishedCount => ({ shown: showCount(sys.values[e], hidden[e]), value: hidden[e] ? null : sys.values[e] });

@@ -6,7 +6,7 @@
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
 import { addMonths, formatMonthYear, monthStart } from '../../data/days';
-import { showCount, showPercent, suppressEntries, type DisclosureRule } from '../disclosure';
+import { countCell, percentCell, shown, suppressEntries, type Cell, type DisclosureRule } from '../disclosure';
 import type { Alignment, CohortGroup } from './cohort-query';
 import { assessorFilter, LEVEL_CODES, type RiskAtReferral } from './cohort-women';
 import { UNKNOWN_DAY } from '../../data/columns';
@@ -20,10 +20,10 @@ export interface MixColumn {
   label: string;
   n: number;
   counts: number[];
-  shownN: string;
-  shownCounts: string[];
-  /** Shares as published ("[c]" when hidden); numbers for drawing, null when hidden. */
-  shownShares: string[];
+  shownN: Cell;
+  shownCounts: Cell[];
+  /** Shares as published (percentages); `shares` for drawing, null when hidden. */
+  shownShares: Cell[];
   shares: (number | null)[];
 }
 
@@ -120,9 +120,9 @@ export function riskMix(
           label: alignment === 'referral' ? `Month ${m}` : formatMonthYear(addMonths(calendarStart, m)),
           n,
           counts: c,
-          shownN: showCount(n, hidden[4]),
-          shownCounts: c.map((v, i) => showCount(v, hidden[i])),
-          shownShares: c.map((v, i) => (n === 0 ? '–' : rule ? showPercent(v, n, hidden[i] || hidden[4], n, 0) : `${Math.round((100 * v) / n)}%`)),
+          shownN: countCell(n, hidden[4], rule),
+          shownCounts: c.map((v, i) => countCell(v, hidden[i], rule)),
+          shownShares: c.map((v, i) => (n === 0 ? shown(null) : percentCell(v, n, hidden[i] || hidden[4], rule))),
           shares: c.map((v, i) => (shareAllowed(i) ? v / n : null)),
         };
       }),
