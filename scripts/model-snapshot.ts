@@ -6,7 +6,7 @@
  *   npx tsx scripts/model-snapshot.ts [dir-of-csv-files]
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ColumnBlock } from '../src/data/columns';
@@ -32,6 +32,8 @@ import { summarizeJourney } from '../src/model/journey-summary';
 
 /** A value as canonical JSON-like text: sorted keys, typed arrays and sets as arrays, maps as sorted entries. */
 function canonical(v: unknown, stack: unknown[] = []): string {
+  const asFigure = FIGURES ? figure(v) : null;
+  if (asFigure !== null) return asFigure;
   if (v === null) return 'null';
   if (v === undefined) return 'undefined';
   if (typeof v === 'number') return Number.isNaN(v) ? '"NaN"' : Object.is(v, -0) ? '0' : String(v);
@@ -53,6 +55,30 @@ function canonical(v: unknown, stack: unknown[] = []): string {
     .filter((k) => o[k] !== undefined)
     .map((k) => `${JSON.stringify(k)}:${canonical(o[k], next)}`)
     .join(',')}}`;
+}
+
+/**
+ * SNAPSHOT_FIGURES=1 compares figures, not their representation: a published count or share as
+ * text ("12", "45.5%", "[c]", "–") and the same figure as a typed disclosure cell ({ value } or
+ * { suppressed, reason }) hash alike. Used when a refactor changes how figures travel.
+ */
+const FIGURES = process.env.SNAPSHOT_FIGURES === '1';
+const FIGURE_TEXT = /^-?\d[\d,]*(\.\d+)?%?$/;
+
+function figure(v: unknown): string | null {
+  if (typeof v === 'string') {
+    if (v === '[c]') return '"#suppressed"';
+    if (v === '–') return '"#none"';
+    if (FIGURE_TEXT.test(v)) return `"#${Number(v.replace(/[,%]/g, ''))}"`;
+    return null;
+  }
+  if (v && typeof v === 'object' && !Array.isArray(v)) {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o).filter((k) => o[k] !== undefined);
+    if (o.suppressed === true && keys.every((k) => k === 'suppressed' || k === 'reason')) return '"#suppressed"';
+    if (keys.length === 1 && keys[0] === 'value') return o.value === null ? '"#none"' : `"#${Number((o.value as number).toFixed(1))}"`;
+  }
+  return null;
 }
 
 function sha(v: unknown): string {
@@ -150,6 +176,7 @@ function snapshot(label: string, ws: WorkingSet): void {
     const fn = name.replace(/\[.*$/, '');
     const list = byFunction.get(fn) ?? [];
     list.push(`${name}=${sha(value)}`);
+    if (process.env.SNAPSHOT_DUMP) appendFileSync(process.env.SNAPSHOT_DUMP, `${label} ${name} ${canonical(value)}\n`);
     byFunction.set(fn, list);
   }
   for (const [fn, calls] of [...byFunction].sort(([a], [b]) => a.localeCompare(b))) {
