@@ -116,12 +116,16 @@ const bench = {
     return digestStore(openDb());
   },
 
-  async readBack(): Promise<{ ms: number; women: number; events: number }> {
+  /** Reads everything back (timed), then IndexedDB's share of it alone: reading the blocks and nothing else. */
+  async readBack(): Promise<{ ms: number; idbOnlyMs: number; women: number; events: number }> {
     const started = performance.now();
     workingSet = await loadWorkingSet(openDb());
     const ms = performance.now() - started;
+    const idbStarted = performance.now();
+    await openDb().blocks.toArray();
+    const idbOnlyMs = performance.now() - idbStarted;
     const summary = summaryOf(workingSet);
-    return { ms, women: summary.women, events: summary.events };
+    return { ms, idbOnlyMs, women: summary.women, events: summary.events };
   },
 
   readWomen(count: number): { medianMs: number; maxMs: number; records: number } {
