@@ -7,6 +7,7 @@
  * of the category; and so on. The analysis set is every woman engaged or not engaged under the
  * engaged definition (with "both agree", the report's 57). Pure.
  */
+import { max, min } from 'd3';
 import { NEED_FIELDS, VOCABULARIES, type NeedName } from '../domain/contract';
 import { rowsOfCase, type WorkingSet } from '../data/working-set';
 import type { ColumnNameOfType } from '../data/layout';
@@ -38,7 +39,7 @@ const sd = (xs: readonly number[]) => {
   const m = sum(xs) / xs.length;
   return Math.sqrt(sum(xs.map((x) => (x - m) ** 2)) / (xs.length - 1)).toFixed(1);
 };
-const range = (xs: readonly number[]) => (xs.length ? `${Math.min(...xs)} to ${Math.max(...xs)}` : '–');
+const range = (xs: readonly number[]) => (xs.length ? `${min(xs)} to ${max(xs)}` : '–');
 
 const OWN_HOME = new Set(['own_tenancy', 'social_rented', 'private_rented', 'owner_occupier']);
 const MISSING = (v: string | null) => v === null || v === 'unknown';
@@ -92,8 +93,8 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
   const referrals: Figure[] = [{ label: 'Women referred', value: n(women.length) }];
   for (const a of areas) referrals.push({ label: `Referred in ${a}`, value: n(women.filter((w) => w.area === a).length) });
   if (refDays.length) {
-    referrals.push({ label: 'Earliest referral', value: formatDay(Math.min(...refDays)) });
-    referrals.push({ label: 'Latest referral', value: formatDay(Math.max(...refDays)) });
+    referrals.push({ label: 'Earliest referral', value: formatDay(min(refDays)!) });
+    referrals.push({ label: 'Latest referral', value: formatDay(max(refDays)!) });
   }
   const allAges = ages(facts);
   referrals.push({ label: 'Age at referral: mean', value: mean(allAges) });

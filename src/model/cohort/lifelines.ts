@@ -280,7 +280,8 @@ export function buildLifelines(
         return ka === kb ? 0 : ka < kb ? -1 : 1;
       };
       lines.sort((a, b) => diff(a, b) || (a.woman.referral ?? 0) - (b.woman.referral ?? 0) || a.woman.ix - b.woman.ix);
-      out.push(...lines);
+      // Not out.push(...lines): a group of a national cohort (250,000 women) overflows the call stack.
+      for (const line of lines) out.push(line);
     }
     spans.push({ label: g.label, start, count: out.length - start, hidden });
   }

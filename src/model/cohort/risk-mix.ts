@@ -3,6 +3,7 @@
  * the women followed that far whose risk at that date (the latest assessment on or before it,
  * from the assessor the definition names) is standard, medium, high, or not assessed.
  */
+import { min } from 'd3';
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
 import { addMonths, formatMonthYear, monthStart } from '../../data/days';
@@ -61,7 +62,7 @@ export function riskMix(
   const incRisk = inc.codes('dash_risk', LEVEL_CODES);
   const policeCounts = defs.riskAssessor === 'any' || defs.riskAssessor === 'police';
   const allRefs = groups.flatMap((g) => g.women.map((w) => w.referral)).filter((d): d is number => d !== null);
-  const calendarStart = allRefs.length ? monthStart(Math.min(...allRefs)) : 0;
+  const calendarStart = allRefs.length ? monthStart(min(allRefs)!) : 0;
   const calendarMonths = end === null || !allRefs.length ? 0 : Math.min(36, Math.round((end - calendarStart) / 30.4375) + 1);
   const count = alignment === 'referral' ? months + 1 : calendarMonths;
   const monthDays = Array.from({ length: count }, (_, m) => addMonths(calendarStart, m));
