@@ -19,6 +19,12 @@ export interface ConcatOptions {
   drop?: readonly string[];
   /** Columns the result has even when no source has them (filled with unknown). */
   ensure?: readonly ColumnSpec[];
+  /**
+   * A dict column whose rows hold pairwise different words across all sources (the one key
+   * field of stored rows, which the natural-key dedupe keeps unique): its words are appended
+   * without looking them up.
+   */
+  distinct?: string;
 }
 
 function selectionLength(s: RowSelection): number {
@@ -26,6 +32,29 @@ function selectionLength(s: RowSelection): number {
 }
 
 const UNMAPPED = 0xffffffff;
+
+/** Each row's word is new: appended, not looked up ('' stays word 0). */
+function fillDistinctDict(out: Extract<Column, { type: 'dict' }>, name: string, sources: readonly RowSelection[]): void {
+  const dict = out.dict;
+  const dst = out.values;
+  let off = 0;
+  for (const s of sources) {
+    const n = selectionLength(s);
+    const col = s.columns[name];
+    if (col && col.type === 'dict') {
+      const src = col.values;
+      const rows = s.rows;
+      for (let i = 0; i < n; i++) {
+        const word = col.dict[src[rows ? rows[i] : i]];
+        if (word) {
+          dst[off + i] = dict.length;
+          dict.push(word);
+        }
+      }
+    }
+    off += n;
+  }
+}
 
 function fillDict(out: Extract<Column, { type: 'dict' }>, name: string, sources: readonly RowSelection[]): void {
   const dict = out.dict;
@@ -104,7 +133,8 @@ export function concatRows(sources: readonly RowSelection[], options: ConcatOpti
     const out = emptyColumn(name, type, total);
     let off = 0;
     if (out.type === 'dict') {
-      fillDict(out, name, sources);
+      if (name === options.distinct) fillDistinctDict(out, name, sources);
+      else fillDict(out, name, sources);
     } else if (out.type === 'text') {
       const dst = out.values;
       for (const s of sources) {

@@ -169,12 +169,21 @@ function sortByDay(rows: Uint32Array, start: number, end: number, day: Int32Arra
 }
 
 /** Build the working set from stored blocks (in storage order). */
-export function buildWorkingSet(blocks: readonly (ColumnSet & { kind: Kind })[]): WorkingSet {
+export function buildWorkingSet(
+  blocks: readonly (ColumnSet & { kind: Kind })[],
+  options: {
+    /**
+     * Per kind, a dict column whose words are known to differ from row to row across all blocks
+     * (stored key columns: see distinctColumn in src/db/natural-keys.ts): built without lookups.
+     */
+    distinct?: (kind: Kind) => string | undefined;
+  } = {},
+): WorkingSet {
   const tables = {} as Record<Kind, Table>;
   for (const kind of KINDS) {
     const { rowCount, columns } = concatRows(
       blocks.filter((b) => b.kind === kind),
-      { drop: [LINE_COLUMN], ensure: columnLayout(kind) },
+      { drop: [LINE_COLUMN], ensure: columnLayout(kind), distinct: options.distinct?.(kind) },
     );
     tables[kind] = new Table(kind, rowCount, columns, new Int32Array(rowCount), dateColumnOf(kind));
   }

@@ -16,7 +16,7 @@ import { overlayAccepted } from './accepted-overlay';
 import type { ImportRecord, PendingRows, StoredBlock, StoredColumns, WaymarkDb } from './db';
 import { toSummary } from './history';
 import { KindRows } from './kind-rows';
-import { KeyScratch, NaturalKeys, keyText, naturalKeyFields } from './natural-keys';
+import { KeyScratch, NaturalKeys, distinctColumn, keyText, naturalKeyFields } from './natural-keys';
 import { WorkProgress, type ProgressCallback } from './progress';
 
 /** Rows of one parsed block and the file (index into PendingImport.files) they came from. */
@@ -344,17 +344,6 @@ function pendingRowsOf(
     targetRow[i] = h - storedOffsets[lo];
   });
   return { rowCount, columns, targetBlock, targetRow };
-}
-
-/**
- * The dict column that alone is the natural key of a kind (case_id of cases, incident_id of
- * incidents): kept rows have distinct keys, so no word is in two kept rows.
- */
-function distinctColumn(kind: Kind): string | undefined {
-  const fields = naturalKeyFields(kind);
-  if (fields.length !== 1 || hasRawColumn(fields[0])) return undefined;
-  const name = fields[0].name;
-  return columnLayout(kind).find((c) => c.name === name)?.type === 'dict' ? name : undefined;
 }
 
 /** The rows of one stored block to be: runs of kept rows of incoming blocks of one kind. */

@@ -2,10 +2,12 @@
 import { buildWorkingSet, type WorkingSet } from '../data/working-set';
 import { overlayAccepted } from './accepted-overlay';
 import type { WaymarkDb } from './db';
+import { distinctColumn } from './natural-keys';
 
 /** Read every stored block, lay the accepted changes over them, and build the working set. */
 export async function loadWorkingSet(db: WaymarkDb): Promise<WorkingSet> {
   const [blocks, records] = await db.transaction('r', db.blocks, db.imports, () => Promise.all([db.blocks.toArray(), db.imports.toArray()]));
   overlayAccepted(blocks, records);
-  return buildWorkingSet(blocks);
+  // Stored key columns (incident_id, cases' case_id) are unique: the natural-key dedupe keeps them so.
+  return buildWorkingSet(blocks, { distinct: distinctColumn });
 }

@@ -11,7 +11,7 @@ import { KEY_SEPARATOR, UNKNOWN_DAY, YN_UNKNOWN, type Column } from '../data/col
 import { RAW_SUFFIX } from '../data/columns';
 import { cellText } from '../data/cells';
 import { hashString, type WordHashes } from '../data/dictionary';
-import { hasRawColumn } from '../data/layout';
+import { columnLayout, hasRawColumn } from '../data/layout';
 import type { StoredColumns } from './db';
 import { sameCell, type ColumnAccess, type KindRows } from './kind-rows';
 
@@ -334,4 +334,15 @@ export class NaturalKeys {
     onRows?.(total - told);
     return confirmed ? repeats : null;
   }
+}
+
+/**
+ * The dict column that alone is the natural key of a kind (case_id of cases, incident_id of
+ * incidents): kept rows have distinct keys, so no word is in two kept rows.
+ */
+export function distinctColumn(kind: Kind): string | undefined {
+  const fields = naturalKeyFields(kind);
+  if (fields.length !== 1 || hasRawColumn(fields[0])) return undefined;
+  const name = fields[0].name;
+  return columnLayout(kind).find((c) => c.name === name)?.type === 'dict' ? name : undefined;
 }

@@ -9,6 +9,44 @@ import { UNKNOWN_DAY } from '../../../src/data/columns';
 import { day, freshDb, makeBlock, pendingOf } from './helpers';
 
 describe('working set', () => {
+  it('reads stored key columns (incident_id, case_id) without a dictionary merge and gets the same records', async () => {
+    const db = freshDb();
+    await commitImport(
+      db,
+      pendingOf([
+        makeBlock('cases', [{ case_id: 'C1', area: 'City', referral_date: '2014-01-02' }, { case_id: 'C2', area: 'City', referral_date: '2014-02-02' }]),
+        makeBlock('incidents', [
+          { incident_id: 'I1', case_id: 'C1', date: '2014-01-05', kind: 'crime' },
+          { incident_id: 'I2', case_id: 'C2', date: '2014-02-05', kind: 'crime' },
+        ]),
+      ]),
+    );
+    await commitImport(
+      db,
+      pendingOf([
+        makeBlock('cases', [{ case_id: 'C3', area: 'County North', referral_date: '2014-03-02' }], { seed: ['C1', 'C2'] }),
+        makeBlock('incidents', [{ incident_id: 'I3', case_id: 'C1', date: '2014-03-05', kind: 'non_crime' }], { seed: ['I1', 'I2'] }),
+      ]),
+    );
+    const loaded = await loadWorkingSet(db);
+    const merged = buildWorkingSet(await db.blocks.toArray());
+    expect(loaded.tables.incidents.col('incident_id').dict).toEqual(['', 'I1', 'I2', 'I3']);
+    expect(loaded.caseIds).toEqual(merged.caseIds);
+    for (const id of merged.caseIds) expect(recordsOf(loaded, id)).toEqual(recordsOf(merged, id));
+  });
+
+  it('a distinct key column is appended row by row, leaving out words no row uses', () => {
+    const blocks = [
+      makeBlock('incidents', [{ incident_id: 'I2', case_id: 'C1', date: '2014-01-05', kind: 'crime' }], { seed: ['I9', 'unused'] }),
+      makeBlock('incidents', [{ incident_id: 'I1', case_id: 'C1', date: '2014-01-06', kind: 'crime' }], { seed: ['I7'] }),
+    ];
+    const appended = buildWorkingSet(blocks, { distinct: (k) => (k === 'incidents' ? 'incident_id' : undefined) });
+    const merged = buildWorkingSet(blocks);
+    expect(appended.tables.incidents.col('incident_id').dict).toEqual(['', 'I2', 'I1']);
+    expect(merged.tables.incidents.col('incident_id').dict.length).toBeGreaterThan(3);
+    expect(recordsOf(appended, 'C1')).toEqual(recordsOf(merged, 'C1'));
+  });
+
   it('concatenates blocks with different dictionaries into one table per kind', async () => {
     const db = freshDb();
     await commitImport(
