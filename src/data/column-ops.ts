@@ -33,27 +33,10 @@ function selectionLength(s: RowSelection): number {
 
 const UNMAPPED = 0xffffffff;
 
-/** Each row's word is new: appended, not looked up ('' stays word 0). */
-function fillDistinctDict(out: Extract<Column, { type: 'dict' }>, name: string, sources: readonly RowSelection[]): void {
-  const dict = out.dict;
-  const dst = out.values;
-  let off = 0;
-  for (const s of sources) {
-    const n = selectionLength(s);
-    const col = s.columns[name];
-    if (col && col.type === 'dict') {
-      const src = col.values;
-      const rows = s.rows;
-      for (let i = 0; i < n; i++) {
-        const word = col.dict[src[rows ? rows[i] : i]];
-        if (word) {
-          dst[off + i] = dict.length;
-          dict.push(word);
-        }
-      }
-    }
-    off += n;
-  }
+/** A row selection as the range concatenation's part: all its rows, or the listed ones. */
+function asRange(s: RowSelection): RowRange {
+  const rows = s.rows ? Uint32Array.from(s.rows) : null;
+  return { columns: s.columns, rowCount: s.rowCount, rows, start: 0, end: rows ? rows.length : s.rowCount };
 }
 
 function fillDict(out: Extract<Column, { type: 'dict' }>, name: string, sources: readonly RowSelection[]): void {
@@ -130,11 +113,14 @@ export function concatRows(sources: readonly RowSelection[], options: ConcatOpti
 
   const columns: Record<string, Column> = {};
   for (const [name, type] of types) {
+    if (type === 'dict' && name === options.distinct) {
+      columns[name] = distinctDictColumnOf(name, sources.map(asRange), total);
+      continue;
+    }
     const out = emptyColumn(name, type, total);
     let off = 0;
     if (out.type === 'dict') {
-      if (name === options.distinct) fillDistinctDict(out, name, sources);
-      else fillDict(out, name, sources);
+      fillDict(out, name, sources);
     } else if (out.type === 'text') {
       const dst = out.values;
       for (const s of sources) {
