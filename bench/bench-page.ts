@@ -3,7 +3,7 @@
  * read-back of everything after a reload, and reading one woman, and watches the main thread.
  */
 import { startImport } from '../src/ingest/ingest-client';
-import { openDb } from '../src/db/db';
+import { openDb, readBlock, type BlockRecord } from '../src/db/db';
 import { acceptChanges, undoImport } from '../src/db/extract-changes';
 import { digestStore } from '../src/db/store-digest';
 import { deleteAllData } from '../src/db/delete-all';
@@ -27,6 +27,11 @@ new PerformanceObserver((list) => {
 }).observe({ type: 'longtask', buffered: false });
 
 let workingSet: WorkingSet | null = null;
+
+/** What the stored block records hold, in MB, and how many there are. */
+function storedMegabytes(records: readonly BlockRecord[]): Record<string, number> {
+  return { records: records.length, mb: Math.round(records.reduce((n, r) => n + r.data.byteLength, 0) / 1024 / 1024) };
+}
 
 /** Times an action in the page, with the longest main-thread task while it ran. */
 async function timed(action: () => Promise<unknown>): Promise<{ ms: number; longestTaskMs: number }> {
@@ -117,15 +122,18 @@ const bench = {
   },
 
   /** Reads everything back (timed), then IndexedDB's share of it alone: reading the blocks and nothing else. */
-  async readBack(): Promise<{ ms: number; idbOnlyMs: number; women: number; events: number }> {
+  async readBack(): Promise<{ ms: number; idbOnlyMs: number; decodeMs: number; women: number; events: number; storedMb: Record<string, number> }> {
     const started = performance.now();
     workingSet = await loadWorkingSet(openDb());
     const ms = performance.now() - started;
     const idbStarted = performance.now();
-    await openDb().blocks.toArray();
+    const blocks = await openDb().blocks.toArray();
     const idbOnlyMs = performance.now() - idbStarted;
+    const decodeStarted = performance.now();
+    blocks.map(readBlock);
+    const decodeMs = performance.now() - decodeStarted;
     const summary = summaryOf(workingSet);
-    return { ms, idbOnlyMs, women: summary.women, events: summary.events };
+    return { ms, idbOnlyMs, decodeMs, women: summary.women, events: summary.events, storedMb: storedMegabytes(blocks) };
   },
 
   readWomen(count: number): { medianMs: number; maxMs: number; records: number } {

@@ -227,6 +227,8 @@ async function main(): Promise<void> {
         readBackMedianMs: Math.round(median(reads.map((r) => r.ms))),
         // What bounds the read-back: IndexedDB reading the blocks alone (the rest builds the working set).
         readBlocksFromIndexedDbOnlyMs: Math.round(median(reads.map((r) => r.idbOnlyMs))),
+        decodeBlocksOnlyMs: Math.round(median(reads.map((r) => r.decodeMs))),
+        storedBlocks: JSON.stringify(reads[0].storedMb),
         readOneWomanMedianMs: +one.medianMs.toFixed(3),
         readOneWomanMaxMs: +one.maxMs.toFixed(3),
         longestMainThreadTaskMs: Math.round(longest),

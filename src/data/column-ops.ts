@@ -40,26 +40,22 @@ function asRange(s: RowSelection): RowRange {
 }
 
 function fillDict(out: Extract<Column, { type: 'dict' }>, name: string, sources: readonly RowSelection[]): void {
-  const dict = out.dict;
   const dst = out.values;
+  let entries = 0;
+  for (const s of sources) {
+    const col = s.columns[name];
+    if (col && col.type === 'dict') entries += col.dict.length;
+  }
+  // Hashed, not a Map: merging every block's dictionary of case ids is most of a read-back's lookups.
+  const builder = new DictBuilder(Math.min(entries, dst.length + 1));
   let off = 0;
-  const index = new Map<string, number>([['', 0]]);
   for (const s of sources) {
     const n = selectionLength(s);
     const col = s.columns[name];
     if (col && col.type === 'dict') {
       const src = col.values;
       const rows = s.rows;
-      const idOf = (i: number): number => {
-        const word = col.dict[i] ?? '';
-        let id = index.get(word);
-        if (id === undefined) {
-          id = dict.length;
-          dict.push(word);
-          index.set(word, id);
-        }
-        return id;
-      };
+      const idOf = (i: number): number => builder.idOf(col.dict[i] ?? '');
       if (rows) {
         // A few rows of a large block (the held rows of a later extract): only the words they
         // use, not the block's whole dictionary of ids.
@@ -78,6 +74,7 @@ function fillDict(out: Extract<Column, { type: 'dict' }>, name: string, sources:
     }
     off += n;
   }
+  out.dict = builder.words;
 }
 
 /** The type of every column of several sources (and of `ensure`), refusing a column stored as two types. */

@@ -10,18 +10,28 @@ import type { ImportSummary } from '../domain/import-report';
 import type { MappingProfile } from '../domain/mapping';
 import type { CaseStudy } from '../domain/case-study';
 import { upgradeImportRecords } from './import-record-upgrade';
+import { decodeColumns, encodeColumns } from './block-codec';
 
 export const DEFAULT_DB_NAME = 'waymark';
 
 /** Rows in columnar form, without the transfer-only `__line` column. */
 export type StoredColumns = ColumnSet;
 
-/** One record of the `blocks` table: up to MAX_ROWS_PER_STORED_BLOCK rows of one kind. */
+/** A stored block as read: up to MAX_ROWS_PER_STORED_BLOCK rows of one kind, in columns. */
 export interface StoredBlock extends StoredColumns {
   id?: number;
   /** The import that wrote these rows (accepted changes of later imports are laid over them when read). */
   importId: number;
   kind: Kind;
+}
+
+/** One record of the `blocks` table: a StoredBlock's columns as one buffer (src/db/block-codec.ts). */
+export interface BlockRecord {
+  id?: number;
+  importId: number;
+  kind: Kind;
+  rowCount: number;
+  data: ArrayBuffer;
 }
 
 /**
@@ -61,7 +71,7 @@ export interface StoredProfile extends MappingProfile {
 
 export class WaymarkDb extends Dexie {
   declare imports: EntityTable<ImportRecord, 'id'>;
-  declare blocks: EntityTable<StoredBlock, 'id'>;
+  declare blocks: EntityTable<BlockRecord, 'id'>;
   declare settings: EntityTable<SettingRecord, 'key'>;
   declare caseStudies: EntityTable<CaseStudy, 'id'>;
   declare profiles: EntityTable<StoredProfile, 'id'>;
@@ -83,7 +93,32 @@ export class WaymarkDb extends Dexie {
     this.version(4)
       .stores({ imports: '++id, importedAt, lastSeq' })
       .upgrade((tx) => upgradeImportRecords(tx));
+    // Blocks stored as one buffer each instead of an object graph of columns.
+    this.version(5)
+      .stores({})
+      .upgrade((tx) =>
+        tx
+          .table('blocks')
+          .toCollection()
+          .modify((record: BlockRecord & Partial<StoredColumns>) => {
+            if (!record.columns) return;
+            record.data = encodeColumns({ rowCount: record.rowCount!, columns: record.columns });
+            delete record.columns;
+          }),
+      );
   }
+}
+
+/** The record that stores a block's rows. */
+export function blockRecord(importId: number, kind: Kind, set: StoredColumns): BlockRecord {
+  return { importId, kind, rowCount: set.rowCount, data: encodeColumns(set) };
+}
+
+/** A stored block's rows, as read. */
+export function readBlock(record: BlockRecord): StoredBlock {
+  const { rowCount, columns } = decodeColumns(record.data);
+  if (rowCount !== record.rowCount) throw new Error(`Stored block ${record.id} is damaged: it holds ${rowCount} rows, not ${record.rowCount}.`);
+  return { id: record.id, importId: record.importId, kind: record.kind, rowCount, columns };
 }
 
 /** Every instance opened through openDb, so deleteAllData can close them first. */

@@ -13,7 +13,7 @@ import { cellText } from '../data/cells';
 import { columnLayout, comparedColumns, hasRawColumn } from '../data/layout';
 import { concatRanges, concatRows, type RowRange } from '../data/column-ops';
 import { overlayAccepted } from './accepted-overlay';
-import type { ImportRecord, PendingRows, StoredBlock, StoredColumns, WaymarkDb } from './db';
+import { blockRecord, readBlock, type ImportRecord, type PendingRows, type StoredBlock, type StoredColumns, type WaymarkDb } from './db';
 import { toSummary } from './history';
 import { KindRows } from './kind-rows';
 import { KeyScratch, NaturalKeys, distinctColumn, keyText, naturalKeyFields } from './natural-keys';
@@ -448,7 +448,7 @@ export async function commitImport(
   const progress = new WorkProgress(incomingRows, options.onProgress);
 
   return db.transaction('rw', db.blocks, db.imports, async () => {
-    const stored = kinds.length ? await db.blocks.where('kind').anyOf(kinds).toArray() : [];
+    const stored = kinds.length ? (await db.blocks.where('kind').anyOf(kinds).toArray()).map(readBlock) : [];
     // Compared with the stored rows as they read now, accepted changes included.
     if (stored.length) overlayAccepted(stored, await db.imports.toArray());
     stored.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
@@ -553,7 +553,7 @@ export async function commitImport(
         const distinct = distinctColumn(plan.kind);
         const { rowCount, columns } = concatRanges(plan.parts, { drop: [LINE_COLUMN], words, distinct });
         progress.add(plan.consumed * COMPACT_WORK);
-        const added = db.blocks.add({ importId: id, kind: plan.kind, rowCount, columns });
+        const added = db.blocks.add(blockRecord(id, plan.kind, { rowCount, columns }));
         // Awaited below; until then, a failure must not count as unhandled.
         added.catch(() => undefined);
         if (previous) {

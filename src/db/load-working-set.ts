@@ -1,13 +1,14 @@
 /** The persistence side of the working set: read what is stored and hand it to the pure builder. */
 import { buildWorkingSet, type WorkingSet } from '../data/working-set';
 import { overlayAccepted } from './accepted-overlay';
-import type { WaymarkDb } from './db';
+import { readBlock, type WaymarkDb } from './db';
 import { distinctColumn } from './natural-keys';
 
 /** Read every stored block, lay the accepted changes over them, and build the working set. */
 export async function loadWorkingSet(db: WaymarkDb): Promise<WorkingSet> {
   const [blocks, records] = await db.transaction('r', db.blocks, db.imports, () => Promise.all([db.blocks.toArray(), db.imports.toArray()]));
-  overlayAccepted(blocks, records);
+  const stored = blocks.map(readBlock);
+  overlayAccepted(stored, records);
   // Stored key columns (incident_id, cases' case_id) are unique: the natural-key dedupe keeps them so.
-  return buildWorkingSet(blocks, { distinct: distinctColumn });
+  return buildWorkingSet(stored, { distinct: distinctColumn });
 }

@@ -32,6 +32,7 @@ function addValue(hash: TextHash, value: unknown): void {
   else if (typeof value === 'number') hash.add(Object.is(value, -0) ? 'd-0;' : `d${value};`);
   else if (typeof value === 'string') hash.add(`s${value.length}:${value};`);
   else if (typeof value === 'boolean') hash.add(value ? 't;' : 'f;');
+  else if (value instanceof ArrayBuffer) addValue(hash, new Uint8Array(value));
   else if (ArrayBuffer.isView(value)) {
     const typed = value as unknown as ArrayLike<number>;
     hash.add(`${value.constructor.name}${typed.length}[`);
