@@ -3,7 +3,7 @@
  * read-back of everything after a reload, and reading one woman, and watches the main thread.
  */
 import { startImport } from '../src/ingest/ingest-client';
-import { openDb, readBlock, type BlockRecord } from '../src/db/db';
+import { openDb, readBlocks, type BlockRecord } from '../src/db/db';
 import { acceptChanges, undoImport } from '../src/db/extract-changes';
 import { digestStore } from '../src/db/store-digest';
 import { deleteAllData } from '../src/db/delete-all';
@@ -130,7 +130,7 @@ const bench = {
     const blocks = await openDb().blocks.toArray();
     const idbOnlyMs = performance.now() - idbStarted;
     const decodeStarted = performance.now();
-    blocks.map(readBlock);
+    await readBlocks(blocks);
     const decodeMs = performance.now() - decodeStarted;
     const summary = summaryOf(workingSet);
     return { ms, idbOnlyMs, decodeMs, women: summary.women, events: summary.events, storedMb: storedMegabytes(blocks) };

@@ -11,6 +11,7 @@ import type { MappingProfile } from '../domain/mapping';
 import type { CaseStudy } from '../domain/case-study';
 import { upgradeImportRecords } from './import-record-upgrade';
 import { decodeColumns, encodeColumns } from './block-codec';
+import { LockedError, openBytes, sealBytes, vaultKey } from './vault';
 
 export const DEFAULT_DB_NAME = 'waymark';
 
@@ -32,6 +33,8 @@ export interface BlockRecord {
   kind: Kind;
   rowCount: number;
   data: ArrayBuffer;
+  /** True when `data` is sealed under the passphrase's key (src/db/vault.ts). */
+  sealed?: true;
 }
 
 /**
@@ -109,16 +112,29 @@ export class WaymarkDb extends Dexie {
   }
 }
 
-/** The record that stores a block's rows. */
-export function blockRecord(importId: number, kind: Kind, set: StoredColumns): BlockRecord {
-  return { importId, kind, rowCount: set.rowCount, data: encodeColumns(set) };
+/** The record that stores a block's rows (sealed when a passphrase is set). */
+export async function blockRecord(importId: number, kind: Kind, set: StoredColumns, key = vaultKey()): Promise<BlockRecord> {
+  const data = encodeColumns(set);
+  if (!key) return { importId, kind, rowCount: set.rowCount, data };
+  return { importId, kind, rowCount: set.rowCount, data: await sealBytes(new Uint8Array(data), key), sealed: true };
 }
 
-/** A stored block's rows, as read. */
-export function readBlock(record: BlockRecord): StoredBlock {
-  const { rowCount, columns } = decodeColumns(record.data);
+/** A stored block's rows, as read (opened when sealed). */
+export async function readBlock(record: BlockRecord, key: CryptoKey | null = null): Promise<StoredBlock> {
+  let data = record.data;
+  if (record.sealed) {
+    const k = key ?? vaultKey();
+    if (!k) throw new LockedError();
+    data = await openBytes(data, k);
+  }
+  const { rowCount, columns } = decodeColumns(data);
   if (rowCount !== record.rowCount) throw new Error(`Stored block ${record.id} is damaged: it holds ${rowCount} rows, not ${record.rowCount}.`);
   return { id: record.id, importId: record.importId, kind: record.kind, rowCount, columns };
+}
+
+/** Every block record opened (in parallel). */
+export function readBlocks(records: readonly BlockRecord[]): Promise<StoredBlock[]> {
+  return Promise.all(records.map((r) => readBlock(r)));
 }
 
 /** Every instance opened through openDb, so deleteAllData can close them first. */

@@ -9,7 +9,8 @@
 import type { Kind } from '../domain/contract';
 import type { ImportSummary } from '../domain/import-report';
 import type { ImportRecord, WaymarkDb } from './db';
-import { toSummary } from './history';
+import { openImportRecords, sealImportRecord, toSummary } from './history';
+import { openRecord } from './vault';
 import { nextSeq } from './import-batch';
 
 /** Something later that relies on what would be undone. */
@@ -89,7 +90,7 @@ function updateLastSeq(record: ImportRecord): void {
 async function storedRecord(db: WaymarkDb, importId: number): Promise<ImportRecord> {
   const record = await db.imports.get(importId);
   if (!record) throw new Error(`Import ${importId} is not stored.`);
-  return record;
+  return openRecord(record);
 }
 
 function pendingIndexes(record: ImportRecord, which: number | 'all'): number[] {
@@ -125,7 +126,7 @@ export function acceptChanges(db: WaymarkDb, importId: number, which: number | '
       record.changes[i] = { ...record.changes[i], status: 'accepted', resolvedAt: now, undoable: true };
     }
     updateLastSeq(record);
-    await db.imports.put(record);
+    await db.imports.put(await sealImportRecord(record));
     return toSummary(record);
   });
 }
@@ -138,7 +139,7 @@ export function dismissChanges(db: WaymarkDb, importId: number, which: number | 
       record.pendingRows[i] = null;
       record.changes[i] = { ...record.changes[i], status: 'dismissed', resolvedAt: now, undoable: false };
     }
-    await db.imports.put(record);
+    await db.imports.put(await sealImportRecord(record));
     return toSummary(record);
   });
 }
@@ -154,12 +155,12 @@ export function undoAcceptedChanges(db: WaymarkDb, importId: number, which: numb
     if (!change || change.status !== 'accepted') throw new Error('These changes are not accepted.');
     if (acceptedInPlace(record, which)) throw new Error('These changes were accepted before they could be undone; they cannot be undone.');
     const action = actionsOf(record).find((a) => a.change === which)!;
-    const later = laterThan(await db.imports.toArray(), [action]);
+    const later = laterThan(await openImportRecords(await db.imports.toArray()), [action]);
     if (later) throw new UndoRefused(later);
     record.accepted[which] = null;
     record.changes[which] = { ...change, status: 'pending', resolvedAt: null, undoable: true };
     updateLastSeq(record);
-    await db.imports.put(record);
+    await db.imports.put(await sealImportRecord(record));
     return toSummary(record);
   });
 }
@@ -173,7 +174,7 @@ export function undoImport(db: WaymarkDb, importId: number): Promise<void> {
   return db.transaction('rw', db.blocks, db.imports, async () => {
     const record = await storedRecord(db, importId);
     const undoing = actionsOf(record);
-    const later = laterThan(await db.imports.toArray(), undoing);
+    const later = laterThan(await openImportRecords(await db.imports.toArray()), undoing);
     if (later) throw new UndoRefused(later);
     if (record.changes.some((_, i) => acceptedInPlace(record, i))) {
       throw new Error('This import has changes accepted before they could be undone; it cannot be undone.');

@@ -13,8 +13,8 @@ import { cellText } from '../data/cells';
 import { columnLayout, comparedColumns, hasRawColumn } from '../data/layout';
 import { concatRanges, concatRows, type RowRange } from '../data/column-ops';
 import { overlayAccepted } from './accepted-overlay';
-import { blockRecord, readBlock, type ImportRecord, type PendingRows, type StoredBlock, type StoredColumns, type WaymarkDb } from './db';
-import { toSummary } from './history';
+import { blockRecord, readBlocks, type ImportRecord, type PendingRows, type StoredBlock, type StoredColumns, type WaymarkDb } from './db';
+import { openImportRecords, sealImportRecord, toSummary } from './history';
 import { KindRows } from './kind-rows';
 import { KeyScratch, NaturalKeys, distinctColumn, keyText, naturalKeyFields } from './natural-keys';
 import { WorkProgress, type ProgressCallback } from './progress';
@@ -448,9 +448,9 @@ export async function commitImport(
   const progress = new WorkProgress(incomingRows, options.onProgress);
 
   return db.transaction('rw', db.blocks, db.imports, async () => {
-    const stored = kinds.length ? (await db.blocks.where('kind').anyOf(kinds).toArray()).map(readBlock) : [];
+    const stored = kinds.length ? await readBlocks(await db.blocks.where('kind').anyOf(kinds).toArray()) : [];
     // Compared with the stored rows as they read now, accepted changes included.
-    if (stored.length) overlayAccepted(stored, await db.imports.toArray());
+    if (stored.length) overlayAccepted(stored, await openImportRecords(await db.imports.toArray()));
     stored.sort((a, b) => (a.id ?? 0) - (b.id ?? 0));
     const storedByKind = new Map<Kind, StoredBlock[]>(kinds.map((k) => [k, []]));
     for (const b of stored) storedByKind.get(b.kind)?.push(b);
@@ -537,7 +537,7 @@ export async function commitImport(
       pendingRows,
       accepted: kept.map(() => null),
     };
-    const id = (await db.imports.add(record)) as number;
+    const id = (await db.imports.add(await sealImportRecord(record))) as number;
 
     if (!rolledBack) {
       const plans = kinds.flatMap((kind) => planStored(kind, byKind.get(kind)!, outcomes.get(kind)!));
@@ -553,7 +553,7 @@ export async function commitImport(
         const distinct = distinctColumn(plan.kind);
         const { rowCount, columns } = concatRanges(plan.parts, { drop: [LINE_COLUMN], words, distinct });
         progress.add(plan.consumed * COMPACT_WORK);
-        const added = db.blocks.add(blockRecord(id, plan.kind, { rowCount, columns }));
+        const added = blockRecord(id, plan.kind, { rowCount, columns }).then((r) => db.blocks.add(r));
         // Awaited below; until then, a failure must not count as unhandled.
         added.catch(() => undefined);
         if (previous) {

@@ -87,7 +87,7 @@ describe('stored blocks written before the codec', () => {
     const [record] = await db.blocks.toArray();
     expect(record.data).toBeInstanceOf(ArrayBuffer);
     expect('columns' in record).toBe(false);
-    expect(readBlock(record).columns.area).toMatchObject({ type: 'dict', dict: ['', 'County North'] });
+    expect((await readBlock(record)).columns.area).toMatchObject({ type: 'dict', dict: ['', 'County North'] });
     expect(recordsOf(await loadWorkingSet(db), 'C1').cases[0]).toMatchObject({ area: 'County North', referral_date: 16000 });
   });
 });

@@ -7,7 +7,7 @@ import { digestStore } from '../../../src/db/store-digest';
 import { loadWorkingSet } from '../../../src/db/load-working-set';
 import { recordsOf, summaryOf } from '../../../src/data/working-set';
 import { listImports } from '../../../src/db/history';
-import { blockRecord, openDb, readBlock, type WaymarkDb } from '../../../src/db/db';
+import { blockRecord, openDb, readBlock, readBlocks, type WaymarkDb } from '../../../src/db/db';
 import { day, freshDb, makeBlock, pendingOf, type RowInput } from './helpers';
 import type { Kind } from '../../../src/domain/contract';
 
@@ -290,9 +290,9 @@ describe('undo with digests', () => {
   it('an import with part of its changes accepted, and a cases column the stored blocks lacked', async () => {
     const db = freshDb();
     await firstImport(db);
-    const stored = (await db.blocks.where('kind').equals('cases').toArray()).map(readBlock);
+    const stored = await readBlocks(await db.blocks.where('kind').equals('cases').toArray());
     delete stored[0].columns.closure_date;
-    await db.blocks.bulkPut(stored.map((b) => ({ ...blockRecord(b.importId, b.kind, b), id: b.id })));
+    await db.blocks.bulkPut(await Promise.all(stored.map(async (b) => ({ ...(await blockRecord(b.importId, b.kind, b)), id: b.id }))));
     const before = await digestStore(db);
     const s = await secondExtract(db);
     expect(s.changes[1].fileName).toBe('cases-2.csv');
@@ -300,7 +300,7 @@ describe('undo with digests', () => {
     await acceptChanges(db, s.id, 1);
     // Accepting rewrites no stored block: the new values are laid over them when read.
     expect(await db.blocks.toArray()).toEqual(blocksBefore);
-    expect(readBlock((await db.blocks.where('kind').equals('cases').first())!).columns.closure_date).toBeUndefined();
+    expect((await readBlock((await db.blocks.where('kind').equals('cases').first())!)).columns.closure_date).toBeUndefined();
     expect(incidentOf(await loadWorkingSet(db), 'C1', 'INC1')).toMatchObject({ outcome: 'pending' });
     expect(recordsOf(await loadWorkingSet(db), 'C1').cases[0]).toMatchObject({ closure_date: day('2015-01-31') });
     await undoImport(db, s.id);
@@ -428,8 +428,8 @@ describe('digestStore', () => {
     const db = freshDb();
     await firstImport(db);
     const base = await digestStore(db);
-    const [block] = (await db.blocks.where('kind').equals('incidents').toArray()).map(readBlock);
-    const put = () => db.blocks.put({ ...blockRecord(block.importId, block.kind, block), id: block.id });
+    const [block] = await readBlocks(await db.blocks.where('kind').equals('incidents').toArray());
+    const put = async () => db.blocks.put({ ...(await blockRecord(block.importId, block.kind, block)), id: block.id });
     const date = block.columns.date as { values: Int32Array };
     date.values[0]++;
     await put();

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { commitImport, MAX_ROWS_PER_STORED_BLOCK, QUARANTINE_LIST_CAP } from '../../../src/db/import-batch';
-import { readBlock } from '../../../src/db/db';
+import { readBlocks } from '../../../src/db/db';
 import { hashString } from '../../../src/data/dictionary';
 import { loadWorkingSet } from '../../../src/db/load-working-set';
 import { recordsOf, summaryOf } from '../../../src/data/working-set';
@@ -27,7 +27,7 @@ describe('commitImport', () => {
     expect(summary.rolledBack).toBe(false);
     expect(summary.files[0]).toMatchObject({ rowsImported: 3, rowsQuarantined: 0, rowsAlreadyPresent: 0, quarantinedOmitted: 0 });
 
-    const blocks = (await db.blocks.toArray()).map(readBlock);
+    const blocks = await readBlocks(await db.blocks.toArray());
     expect(blocks).toHaveLength(1);
     expect(blocks[0]).toMatchObject({ importId: summary.id, kind: 'incidents', rowCount: 3 });
     expect(blocks[0].columns.__line).toBeUndefined();
@@ -239,7 +239,7 @@ describe('commitImport', () => {
     block.columns.case_id = { type: 'text', values: ['C1', 'C1', 'C2'] };
     block.columns.shoe_size = { type: 'num', values: Float64Array.from([1, 2, 3]) };
     await commitImport(db, pendingOf([block]));
-    const [stored] = (await db.blocks.toArray()).map(readBlock);
+    const [stored] = await readBlocks(await db.blocks.toArray());
     expect(stored.columns.case_id).toEqual({ type: 'dict', values: Uint32Array.from([1, 1, 2]), dict: ['', 'C1', 'C2'] });
     expect(stored.columns.shoe_size).toBeUndefined();
     const again = await commitImport(db, pendingOf([makeBlock('incidents', incidents)]));
@@ -311,7 +311,7 @@ describe('commitImport progress and storage form', () => {
   it('stores only the dictionary words its rows use, whatever the worker sent', async () => {
     const db = freshDb();
     await commitImport(db, pendingOf([makeBlock('incidents', incidents, { seed: ['zz', 'crime', 'C9'] })]));
-    const [stored] = (await db.blocks.toArray()).map(readBlock);
+    const [stored] = await readBlocks(await db.blocks.toArray());
     for (const name of ['incident_id', 'case_id', 'kind', 'outcome']) {
       const col = stored.columns[name];
       expect(col.type).toBe('dict');

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { commitImport } from '../../../src/db/import-batch';
-import { readBlock } from '../../../src/db/db';
+import { readBlocks } from '../../../src/db/db';
 import { buildWorkingSet, emptyWorkingSet, recordsOf, rowsOfCase, summaryOf } from '../../../src/data/working-set';
 import { loadWorkingSet } from '../../../src/db/load-working-set';
 import { columnLayout } from '../../../src/data/layout';
@@ -30,7 +30,7 @@ describe('working set', () => {
       ]),
     );
     const loaded = await loadWorkingSet(db);
-    const merged = buildWorkingSet((await db.blocks.toArray()).map(readBlock));
+    const merged = buildWorkingSet(await readBlocks(await db.blocks.toArray()));
     expect(loaded.tables.incidents.col('incident_id').dict).toEqual(['', 'I1', 'I2', 'I3']);
     expect(loaded.caseIds).toEqual(merged.caseIds);
     for (const id of merged.caseIds) expect(recordsOf(loaded, id)).toEqual(recordsOf(merged, id));
