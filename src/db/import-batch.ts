@@ -553,7 +553,8 @@ export async function commitImport(
         const distinct = distinctColumn(plan.kind);
         const { rowCount, columns } = concatRanges(plan.parts, { drop: [LINE_COLUMN], words, distinct });
         progress.add(plan.consumed * COMPACT_WORK);
-        const added = blockRecord(id, plan.kind, { rowCount, columns }).then((r) => db.blocks.add(r));
+        // Sealed (with a passphrase) while IndexedDB writes the record before.
+        const added = db.blocks.add(await blockRecord(id, plan.kind, { rowCount, columns }));
         // Awaited below; until then, a failure must not count as unhandled.
         added.catch(() => undefined);
         if (previous) {

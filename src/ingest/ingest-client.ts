@@ -14,6 +14,7 @@ import type {
   ProgressMessage,
 } from './ingest-messages';
 import type { MappingProfile } from '../domain/mapping';
+import { vaultKey } from '../db/vault';
 
 export type ImportResult =
   | { status: 'done'; summary: ImportSummary; previews?: FilePreview[] }
@@ -118,6 +119,7 @@ export function startImport(
       files,
       allOrNothing: opts.allOrNothing,
       dbName: opts.dbName,
+      vaultKey: vaultKey(),
       ...(opts.targets ? { targets: opts.targets } : {}),
       ...(opts.profiles?.length ? { profiles: opts.profiles } : {}),
     });

@@ -36,6 +36,8 @@ export interface StartMessage {
   targets?: (FileTarget | null)[];
   /** Saved mapping profiles, applied to files whose header row equals a profile's. */
   profiles?: MappingProfile[];
+  /** The passphrase's key when the store is encrypted (CryptoKeys are sent, never their bytes); null: plain. */
+  vaultKey: CryptoKey | null;
 }
 
 export interface DecisionMessage {

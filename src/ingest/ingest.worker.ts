@@ -6,6 +6,7 @@
  */
 import { openDb } from '../db/db';
 import { commitImport } from '../db/import-batch';
+import { setVaultKey } from '../db/vault';
 import { helperCount, helperWorkerRunner } from './file-runner';
 import type { IngestInMessage, IngestOutMessage } from './ingest-messages';
 import { IngestSession } from './ingest-session';
@@ -22,6 +23,7 @@ scope.onmessage = (event) => {
   const message = event.data;
   if (message.type === 'start') {
     if (session) return;
+    setVaultKey(message.vaultKey ?? 'plain');
     const helpers = Array.from({ length: helperCount() }, () => helperWorkerRunner());
     session = new IngestSession({
       post: (m) => scope.postMessage(m),

@@ -42,9 +42,18 @@ export class AppData {
     }
   }
 
+  /** Called after "Delete all data" has deleted everything (the lock forgets its passphrase). */
+  readonly afterDelete: (() => void)[] = [];
+
   async deleteAll(): Promise<void> {
     await deleteAllData();
     // Not re-read: opening the database again would re-create it right after deleting it.
+    this.forget();
+    for (const listener of this.afterDelete) listener();
+  }
+
+  /** Drops everything loaded (after a deletion, or when the app locks). */
+  forget(): void {
     this.workingSet = emptyWorkingSet();
     this.summary = summaryOf(this.workingSet);
     this.history = [];

@@ -10,6 +10,7 @@ import type { AppData } from './app-data.svelte';
 import type { DefinitionsState } from './definitions.svelte';
 import type { ShareMode } from './share-mode.svelte';
 import type { ImportSession } from '../import/import-session.svelte';
+import type { LockState } from './lock.svelte';
 
 export interface AppState {
   router: Router;
@@ -17,6 +18,7 @@ export interface AppState {
   definitions: DefinitionsState;
   shareMode: ShareMode;
   importSession: ImportSession;
+  lock: LockState;
 }
 
 const KEYS: { readonly [K in keyof AppState]: symbol } = {
@@ -25,6 +27,7 @@ const KEYS: { readonly [K in keyof AppState]: symbol } = {
   definitions: Symbol('definitions'),
   shareMode: Symbol('share mode'),
   importSession: Symbol('import session'),
+  lock: Symbol('lock'),
 };
 
 function read<K extends keyof AppState>(key: K): AppState[K] {
@@ -48,3 +51,4 @@ export const getAppData = (): AppData => read('data');
 export const getDefinitions = (): DefinitionsState => read('definitions');
 export const getShareMode = (): ShareMode => read('shareMode');
 export const getImportSession = (): ImportSession => read('importSession');
+export const getLock = (): LockState => read('lock');

@@ -32,7 +32,7 @@ async function rawText(db: WaymarkDb): Promise<string> {
 }
 
 function study(caseId: string): CaseStudy {
-  return { caseKey: caseId, title: 'Her story', narrative: `Met ${caseId} on 17 March 2014`, steps: [], updatedAt: 0 } as unknown as CaseStudy;
+  return { caseKey: caseId, title: 'Her story', contentNote: `Met ${caseId} on 17 March 2014`, steps: [], updatedAt: 0 } as unknown as CaseStudy;
 }
 
 afterEach(() => setVaultKey('plain'));
@@ -61,7 +61,7 @@ describe('encryption at rest', () => {
     for (const secret of ['MRP-0042', 'INC-778', 'crime', '17 March 2014', String(day('2014-03-17'))]) expect(raw).not.toContain(secret);
     // With the key, everything reads as before.
     expect(recordsOf(await loadWorkingSet(db), 'MRP-0042').incidents.map((r) => r.incident_id)).toEqual(['INC-778', 'INC-779']);
-    expect((await listCaseStudies(db))[0].narrative).toContain('MRP-0042');
+    expect((await listCaseStudies(db))[0].contentNote).toContain('MRP-0042');
   }, 30_000);
 
   it('seals what is written afterwards, refuses to read while locked, and unlocks only with the passphrase', async () => {
@@ -79,7 +79,7 @@ describe('encryption at rest', () => {
     await expect(loadWorkingSet(db)).rejects.toBeInstanceOf(LockedError);
 
     await unlockStore(db, 'pass one');
-    expect((await getCaseStudy(db, id))!.narrative).toContain('MRP-0042');
+    expect((await getCaseStudy(db, id))!.contentNote).toContain('MRP-0042');
     expect((await listImports(db))[0].rowsImported).toBe(2);
   }, 30_000);
 
