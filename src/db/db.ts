@@ -72,6 +72,26 @@ export interface StoredProfile extends MappingProfile {
   id?: number;
 }
 
+/** Thrown by every write after "Delete all data" until the user starts again (allowWrites). */
+export class DataDeletedError extends Error {
+  constructor() {
+    super('All data was deleted. Nothing more is saved until you start again.');
+    this.name = 'DataDeletedError';
+  }
+}
+
+let writesBlocked = false;
+
+/** After a deletion (in this tab or another): no write reaches the store, so nothing deleted comes back. */
+export function blockWrites(): void {
+  writesBlocked = true;
+}
+
+/** The user started again (an import, a passphrase): writes are allowed. */
+export function allowWrites(): void {
+  writesBlocked = false;
+}
+
 export class WaymarkDb extends Dexie {
   declare imports: EntityTable<ImportRecord, 'id'>;
   declare blocks: EntityTable<BlockRecord, 'id'>;
@@ -93,6 +113,17 @@ export class WaymarkDb extends Dexie {
       caseStudies: '++id, updatedAt',
     });
     this.version(3).stores({ profiles: '++id, &name' });
+    this.use({
+      stack: 'dbcore',
+      name: 'writes-after-deletion',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return { ...table, mutate: (req) => (writesBlocked ? Promise.reject(new DataDeletedError()) : table.mutate(req)) };
+        },
+      }),
+    });
     this.version(4)
       .stores({ imports: '++id, importedAt, lastSeq' })
       .upgrade((tx) => upgradeImportRecords(tx));

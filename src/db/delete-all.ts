@@ -4,7 +4,7 @@
  * Each API is guarded because not all exist everywhere (node, older browsers, workers).
  */
 import Dexie from 'dexie';
-import { closeAllDbs, knownDbNames } from './db';
+import { blockWrites, closeAllDbs, knownDbNames } from './db';
 
 export interface DeletedData {
   databases: string[];
@@ -33,6 +33,7 @@ function clearStorage(name: 'localStorage' | 'sessionStorage'): void {
 }
 
 export async function deleteAllData(): Promise<DeletedData> {
+  blockWrites();
   closeAllDbs();
   const databases = globalThis.indexedDB ? await databaseNames() : [];
   for (const name of databases) await Dexie.delete(name);
