@@ -516,6 +516,10 @@ export const YES_WORDS: readonly string[] = ['yes', 'y', 'true', '1'];
 export const NO_WORDS: readonly string[] = ['no', 'n', 'false', '0'];
 export const UNKNOWN_YN_WORDS: readonly string[] = ['u', ...UNKNOWN_WORDS];
 
+/** A bare number in a date column is an Excel serial only for a day in these years (1 January to 31 December). */
+export const EXCEL_SERIAL_FIRST_YEAR = 1990;
+export const EXCEL_SERIAL_LAST_YEAR = 2100;
+
 /** Date forms accepted, for the help page; read-value.ts implements them. */
 export const DATE_FORMS: readonly { example: string; note: string }[] = [
   { example: '2014-03-17', note: 'ISO; a time part (2014-03-17T10:30 or 2014-03-17 10:30:00) is accepted and ignored' },
@@ -523,7 +527,10 @@ export const DATE_FORMS: readonly { example: string; note: string }[] = [
   { example: '17/3/14', note: 'UK with a two-digit year: 20YY when YY is at most this year\'s last two digits, else 19YY' },
   { example: '17-03-2014', note: 'UK with hyphens' },
   { example: '17.03.2014', note: 'UK with dots' },
-  { example: '41715', note: 'Excel serial day number (1900 date system); serial 60 (the non-existent 29 February 1900) is rejected' },
+  {
+    example: '41715',
+    note: `Excel serial day number (1900 date system), read only from 32874 (1 January ${EXCEL_SERIAL_FIRST_YEAR}) to 73415 (31 December ${EXCEL_SERIAL_LAST_YEAR}): any other bare number, such as \`2014\` or \`12\`, is quarantined`,
+  },
 ];
 
 /** Dates as the help page and the contract document state them, beside DATE_FORMS. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import * as XLSX from '@e965/xlsx';
-import { WorkbookError, WorkbookReader, isDateFormatCode, serialToIso } from '../../../src/ingest/read-xlsx';
+import { WorkbookError, WorkbookReader, isDateFormatCode, plausibleSerialToIso, serialToIso } from '../../../src/ingest/read-xlsx';
 import { IngestSession } from '../../../src/ingest/ingest-session';
 import type { PendingImport } from '../../../src/db/import-batch';
 import type { ImportSummary } from '../../../src/domain/import-report';
@@ -78,10 +78,27 @@ describe('WorkbookReader', () => {
     ]);
   });
 
+  it('reads a plain number in a date column as a serial only from 1990 to 2100; a cell styled as a date is a date in any year', () => {
+    const sheet =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>date</t></is></c></row>' +
+      '<row r="2"><c r="A2"><v>2014</v></c></row>' +
+      '<row r="3"><c r="A3"><v>12</v></c></row>' +
+      '<row r="4"><c r="A4"><v>32874</v></c></row>' +
+      '<row r="5"><c r="A5"><v>73416</v></c></row>' +
+      '<row r="6"><c r="A6" s="1"><v>31048</v></c></row>' +
+      '<row r="7"><c r="A7" s="1"><v>41715</v></c></row>';
+    const { rows } = rowsOfSheet(new WorkbookReader(rawBook(sheet), 'd.xlsx'), [0]);
+    expect(rows.map((r) => r.row[0])).toEqual(['2014', '12', '1990-01-01', '73416', '1985-01-01', '2014-03-17']);
+    expect(plausibleSerialToIso(73415, false)).toBe('2100-12-31');
+    expect(plausibleSerialToIso(32874 - 1462, true)).toBe('1990-01-01');
+    expect(plausibleSerialToIso(32873 - 1462, true)).toBeNull();
+  });
+
   it('honours the 1904 date system', () => {
     const sheet = '<row r="1"><c r="A1" t="inlineStr"><is><t>date</t></is></c></row><row r="2"><c r="A2" s="1"><v>40253</v></c></row><row r="3"><c r="A3"><v>0</v></c></row>';
     const { rows } = rowsOfSheet(new WorkbookReader(rawBook(sheet, { date1904: true }), 'd.xlsx'), [0]);
-    expect(rows.map((r) => r.row[0])).toEqual(['2014-03-17', '1904-01-01']);
+    // A date-styled cell is a date; a plain 0 in a date column is no plausible serial, so it stays a number.
+    expect(rows.map((r) => r.row[0])).toEqual(['2014-03-17', '0']);
     expect(serialToIso(60, false)).toBeNull();
     expect(serialToIso(61, false)).toBe('1900-03-01');
   });
