@@ -504,6 +504,15 @@ export const OUTCOME_DOMAINS: readonly string[] = [
   'health',
 ];
 
+/** Longest value of a short text or code column (area, agency, tool; an open vocabulary's other text). */
+export const TEXT_MAX_LENGTH = 200;
+/** Longest value of a free-text column (detail). */
+export const FREETEXT_MAX_LENGTH = 2000;
+/** Most columns a header row may have; a file with more is refused before its rows are read. */
+export const HEADER_MAX_COLUMNS = 500;
+/** Longest header row, in characters (64 KB); a file with a longer one is refused before its rows are read. */
+export const HEADER_MAX_CHARS = 65536;
+
 /** Default top of the scale for outcome tools that have one. */
 export const DEFAULT_SCALE_MAX: Readonly<Record<string, number>> = { batteries: 8, empowerment_star: 10 };
 export const DEFAULT_SCALE_MIN = 1;

@@ -250,6 +250,7 @@ export function ingestRows(
   } else {
     // A nameless column with nothing in it (Excel's trailing delimiters) is not worth reporting.
     const used = v.ignoredColumnsUsed();
+    findings.addFilledCells(v.ignoredColumnCells());
     report.ignoredColumns = ignored.filter(([i]) => header[i].trim() !== '' || used.has(i)).map(([, label]) => label);
     report.rowsImported = v.rowsAccepted;
     report.rowsQuarantined = v.rowsQuarantined;

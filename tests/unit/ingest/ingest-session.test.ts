@@ -140,7 +140,7 @@ describe('IngestSession', () => {
       type: 'findings',
       total: 2,
       columns: [
-        { fileIndex: 0, fileName: 'cases-with-postcode.csv', column: 'Postcode', kinds: ['identifying_column'], count: 0 },
+        { fileIndex: 0, fileName: 'cases-with-postcode.csv', column: 'Postcode', kinds: ['identifying_column'], count: 2 },
         { fileIndex: 0, fileName: 'cases-with-postcode.csv', column: 'detail', kinds: ['phone'], count: 1 },
       ],
     });
