@@ -6,6 +6,7 @@
  * Pure: no DOM, Svelte or Dexie.
  */
 import Papa from 'papaparse';
+import { HEADER_MAX_CHARS, HEADER_MAX_COLUMNS } from '../domain/contract';
 
 export type Delimiter = ',' | ';' | '\t';
 export type Newline = '\n' | '\r\n' | '\r';
@@ -114,6 +115,51 @@ export function detectDelimiter(body: string): Delimiter {
   if (tab > comma && tab > semi) return '\t';
   if (semi > comma) return ';';
   return ',';
+}
+
+/** Thrown by a header handler (or returned by headerLimitProblem) for a header row over the limits. */
+export class HeaderTooLargeError extends Error {}
+
+const fmt = (n: number): string => n.toLocaleString('en-GB');
+
+const HEADER_LIMITS = `Waymark reads header rows of at most ${fmt(HEADER_MAX_COLUMNS)} columns and ${fmt(HEADER_MAX_CHARS)} characters (64 KB). Nothing of the file was read: check that it is the export you meant.`;
+
+/**
+ * Why a header row of `columns` columns and `chars` characters is refused (a clause to follow the
+ * file's name); null within the limits. `atLeast`: counting stopped at the limit.
+ */
+export function headerLimitMessage(columns: number, chars: number, atLeast = false): string | null {
+  const more = atLeast ? 'at least ' : '';
+  if (columns > HEADER_MAX_COLUMNS) return `has a header row of ${more}${fmt(columns)} columns: ${HEADER_LIMITS}`;
+  if (chars > HEADER_MAX_CHARS) return `has a header row of ${more}${fmt(chars)} characters: ${HEADER_LIMITS}`;
+  return null;
+}
+
+/**
+ * The header row (the first non-blank line) checked against the limits before anything is
+ * parsed: it stops counting as soon as a limit is passed, so a 20 MB header costs next to nothing.
+ */
+export function headerLimitProblem(layout: CsvLayout): string | null {
+  const { body } = layout;
+  const delim = layout.delimiter.charCodeAt(0);
+  let columns = 1;
+  let inQuotes = false;
+  let start = -1;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    if (!inQuotes && (c === 10 || c === 13)) {
+      if (start >= 0) break;
+      continue;
+    }
+    if (start < 0) {
+      if (c === 32 || c === 9) continue;
+      start = i;
+    }
+    if (c === delim && !inQuotes && ++columns > HEADER_MAX_COLUMNS) return headerLimitMessage(columns, i - start, true);
+    if (i - start >= HEADER_MAX_CHARS) return headerLimitMessage(columns, i - start + 1, true);
+  }
+  return null;
 }
 
 /** The one line ending used throughout, or null when they are mixed (then the text is unified). */

@@ -8,7 +8,7 @@
  */
 import { Inflate } from 'fflate';
 import { SERIAL_DAY_MAX, SERIAL_DAY_MIN, dayFromCivil, formatDay } from './read-value';
-import type { CsvStreamResult } from './parse-csv';
+import { HeaderTooLargeError, type CsvStreamResult } from './parse-csv';
 
 /** Thrown for a workbook that cannot be read at all; the message is shown to the user as is. */
 export class WorkbookError extends Error {
@@ -127,7 +127,7 @@ function streamEntryText(bytes: Uint8Array, entry: ZipEntry, fileName: string, o
       inflate.push(data.subarray(i, done), done >= data.length);
     }
   } catch (e) {
-    if (e instanceof WorkbookError) throw e;
+    if (e instanceof WorkbookError || e instanceof HeaderTooLargeError) throw e;
     throw damaged(fileName, `its part ${entry.name} is damaged`);
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS } from '../../../src/domain/contract';
+import { HEADER_MAX_CHARS, HEADER_MAX_COLUMNS, KINDS } from '../../../src/domain/contract';
 import { ingestBytes, ingestText } from '../../../src/ingest/ingest-file';
 import { fixtureBytes, pick, rowsOf, stubScanner } from './helpers';
 
@@ -242,5 +242,36 @@ describe('privacy fixtures (real privacy guard)', () => {
     expect(result.findings).toHaveLength(200);
     expect(result.findingsTotal).toBe(300);
     expect(result.findingColumns).toEqual([{ fileIndex: 0, fileName: 'f.csv', column: 'detail', kinds: ['phone'], count: 300 }]);
+  });
+});
+
+describe('header rows over the limits', () => {
+  const lead = `has a header row of at least`;
+  it(`refuses a header row of more than ${HEADER_MAX_COLUMNS} columns before reading anything, and quickly`, () => {
+    const text = 'case_id,date' + ',x'.repeat(2_000_000) + '\nA,2014-01-01\n';
+    const started = performance.now();
+    const result = ingestText(text, 'wide.csv');
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(result.blocks).toEqual([]);
+    expect(result.report.rowsImported).toBe(0);
+    expect(result.report.quarantined).toHaveLength(1);
+    expect(result.report.quarantined[0].reason).toBe(
+      `The file was not read: wide.csv ${lead} 501 columns: Waymark reads header rows of at most 500 columns and 65,536 characters (64 KB). Nothing of the file was read: check that it is the export you meant.`,
+    );
+  });
+
+  it(`refuses a header row longer than ${HEADER_MAX_CHARS} characters`, () => {
+    const result = ingestText('case_id,date,' + 'y'.repeat(HEADER_MAX_CHARS) + '\nA,2014-01-01,\n', 'long.csv');
+    expect(result.report.quarantined[0].reason).toContain(`long.csv ${lead} 65,537 characters`);
+    expect(result.blocks).toEqual([]);
+  });
+
+  it('reads a header row at the limits, and counts only delimiters outside quotes', () => {
+    const atLimit = 'case_id,date' + ',x'.repeat(HEADER_MAX_COLUMNS - 2) + '\nA,2014-01-01' + ','.repeat(HEADER_MAX_COLUMNS - 2) + '\n';
+    expect(ingestText(atLimit, 'ok.csv').report.rowsImported).toBe(1);
+    const quoted = 'case_id,date,"' + ','.repeat(600) + '"\nA,2014-01-01,\n';
+    expect(ingestText(quoted, 'q.csv').report.rowsImported).toBe(1);
+    const over = 'case_id,date' + ',x'.repeat(HEADER_MAX_COLUMNS - 1) + '\nA,2014-01-01\n';
+    expect(ingestText(over, 'no.csv').report.quarantined[0].reason).toContain(`no.csv ${lead} 501 columns`);
   });
 });

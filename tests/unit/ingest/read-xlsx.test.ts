@@ -3,6 +3,7 @@ import { strToU8, zipSync } from 'fflate';
 import * as XLSX from '@e965/xlsx';
 import { WorkbookError, WorkbookReader, isDateFormatCode, plausibleSerialToIso, serialToIso } from '../../../src/ingest/read-xlsx';
 import { IngestSession } from '../../../src/ingest/ingest-session';
+import { ingestSheet } from '../../../src/ingest/ingest-workbook';
 import type { PendingImport } from '../../../src/db/import-batch';
 import type { ImportSummary } from '../../../src/domain/import-report';
 import type { IngestOutMessage } from '../../../src/ingest/ingest-messages';
@@ -92,6 +93,16 @@ describe('WorkbookReader', () => {
     expect(plausibleSerialToIso(73415, false)).toBe('2100-12-31');
     expect(plausibleSerialToIso(32874 - 1462, true)).toBe('1990-01-01');
     expect(plausibleSerialToIso(32873 - 1462, true)).toBeNull();
+  });
+
+  it('skips a sheet whose header row has more than 500 columns, with why', () => {
+    const cells = Array.from({ length: 600 }, (_, i) => `<c t="inlineStr"><is><t>c${i}</t></is></c>`).join('');
+    const sheet = `<row r="1">${cells}</row><row r="2"><c t="inlineStr"><is><t>A</t></is></c></row>`;
+    const result = ingestSheet(new WorkbookReader(rawBook(sheet), 'wide.xlsx'), { name: 'Data', part: 'xl/worksheets/sheet1.xml', size: 1 });
+    expect(result.blocks).toEqual([]);
+    expect(result.report.skipped).toBe(
+      'Skipped: it has a header row of 600 columns: Waymark reads header rows of at most 500 columns and 65,536 characters (64 KB). Nothing of the file was read: check that it is the export you meant',
+    );
   });
 
   it('honours the 1904 date system', () => {
