@@ -538,7 +538,7 @@ export const DATE_FORMS: readonly { example: string; note: string }[] = [
   { example: '17.03.2014', note: 'UK with dots' },
   {
     example: '41715',
-    note: `Excel serial day number (1900 date system), read only from 32874 (1 January ${EXCEL_SERIAL_FIRST_YEAR}) to 73415 (31 December ${EXCEL_SERIAL_LAST_YEAR}): any other bare number, such as \`2014\` or \`12\`, is quarantined`,
+    note: `Excel serial day number (1900 date system), read only from 32874 (1 January ${EXCEL_SERIAL_FIRST_YEAR}) to 73415 (31 December ${EXCEL_SERIAL_LAST_YEAR}): any other bare number, such as 2014 or 12, is quarantined with the reason`,
   },
 ];
 
@@ -567,7 +567,7 @@ export const GENERAL_RULES: readonly ContractRule[] = [
   },
   {
     title: 'Excel workbooks.',
-    text: 'An `.xlsx` workbook is accepted beside CSV: every sheet whose header row matches a kind is imported as a file of that kind, named “FILE › SHEET” in the import report; other sheets are listed as skipped, with why. Cells that Excel typed as dates are dates; numbers in a date column are Excel serials. The old binary `.xls` format is not read: save it as `.xlsx` or CSV.',
+    text: 'An `.xlsx` workbook is accepted beside CSV: every sheet whose header row matches a kind is imported as a file of that kind, named “FILE › SHEET” in the import report; other sheets are listed as skipped, with why. Cells that Excel typed as dates are dates; plain numbers in a date column are Excel serials, read only from 1 January 1990 to 31 December 2100 as in CSV. The old binary `.xls` format is not read: save it as `.xlsx` or CSV.',
   },
   {
     text: 'Header names match ignoring case and every character that is not a letter or digit: `Case ID`, `case_id` and `CaseId` are the same column, and `Engagement (Modus)` is `engagement_modus`. The aliases listed for each column are accepted too. Columns Waymark does not know are not stored; the import report lists them as ignored columns.',
@@ -582,7 +582,13 @@ export const GENERAL_RULES: readonly ContractRule[] = [
   {
     text: 'Values may be separated by commas, semicolons or tabs (detected from the header row); an Excel `sep=;` first line is honoured. Line endings may be LF, CRLF, CR or mixed. Quoted values may hold separators, quotes and line breaks.',
   },
-  { text: `An empty cell means unknown, and so do ${codes(UNKNOWN_WORDS_DISPLAY)}.` },
+  {
+    text: `An empty cell means unknown, and so do ${codes(UNKNOWN_WORDS_DISPLAY)} (a dash however typed); nothing else does: a value of emoji or of letters in any script is a value.`,
+  },
+  {
+    title: 'Limits.',
+    text: `A header row may have at most ${HEADER_MAX_COLUMNS} columns and ${HEADER_MAX_CHARS.toLocaleString('en-GB')} characters (64 KB); a file (or sheet) with a larger one is refused before any row is read. Ids hold at most ${caseId.maxLength} characters, short text and code columns (area, agency, tool; a value stored as \`other\`) at most ${TEXT_MAX_LENGTH}, and free text (\`detail\`) at most ${FREETEXT_MAX_LENGTH.toLocaleString('en-GB')}: a longer value is quarantined, and the report shows only its first 40 characters. An id holding an invisible or direction-changing character (a zero-width space, a right-to-left override, a byte order mark or any other control or format character) is quarantined, shown with the character written as \`<U+200B>\`, because it could pass for another id.`,
+  },
   {
     text: `Yes-or-no columns accept ${YES_WORDS.map((yes, i) => `\`${yes}\`/\`${NO_WORDS[i]}\``).join(', ')}; \`u\` and the words for unknown mean unknown.`,
   },
