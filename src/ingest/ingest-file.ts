@@ -17,6 +17,7 @@ import {
   prepareCsv,
   streamCsv,
   UNCLOSED_QUOTE_REASON,
+  unclosedQuoteReason,
   type CsvChunk,
   type CsvStreamResult,
 } from './parse-csv';
@@ -76,6 +77,8 @@ export interface FileIngest {
   findingColumns: FindingColumn[];
   /** Why the file was refused before its rows were read (a header row over the limits). */
   refused?: string;
+  /** Why nothing of the file may be stored until the person confirms (an unterminated quote swallowed lines). */
+  held?: string;
   /** For a file that was not read: its header and first rows, for the "Map columns" dialog (never stored). */
   preview?: { header: string[]; rows: string[][] };
 }
@@ -288,10 +291,17 @@ export function ingestRows(
     if (result.dataRows === 0) report.notes.push('The file has a header row but no data rows.');
   }
   if (headerProblem) report.notes.push(`The header row has a problem: ${headerProblem}.`);
+  let held: string | undefined;
   if (result.unclosedQuoteLine > 0 && headerProblem !== UNCLOSED_QUOTE_REASON) {
+    const { unclosedQuoteLine: from, unclosedQuoteEndLine: to } = result;
+    // Every swallowed line counts as a quarantined row: the one row the parser saw stands for them all.
+    const swallowed = to - from + 1;
+    report.rowsRead += swallowed - 1;
+    report.rowsQuarantined += swallowed - 1;
     report.notes.push(
-      `A quoted value opened on line ${result.unclosedQuoteLine} is never closed, so the rest of the file could not be read as rows.`,
+      `A quoted value opened on line ${from} is never closed, so lines ${from}–${to} could not be read as rows; they are counted as quarantined.`,
     );
+    if (v) held = unclosedQuoteReason(from, to);
   }
   report.quarantined = quarantine.list;
   if (quarantine.omitted > 0) report.quarantinedOmitted = quarantine.omitted;
@@ -302,6 +312,7 @@ export function ingestRows(
     findings: findings.list,
     findingsTotal: findings.total,
     findingColumns: findings.columns,
+    ...(held ? { held } : {}),
     ...(!v && result.headerLine !== 0 ? { preview: { header, rows: previewRows } } : {}),
   };
 }

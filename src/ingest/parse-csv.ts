@@ -202,10 +202,17 @@ export interface CsvStreamResult {
   dataRows: number;
   /** Physical line where a quoted value was opened and never closed; 0 when none. */
   unclosedQuoteLine: number;
+  /** The last line that value swallowed (the file's last line with text); 0 when none. */
+  unclosedQuoteEndLine: number;
 }
 
 export const UNCLOSED_QUOTE_REASON =
   'a quoted value is never closed, so everything from here to the end of the file was read as one value';
+/** The reason given for the row whose quoted value swallowed lines `from` to `to`. */
+export const unclosedQuoteReason = (from: number, to: number): string =>
+  from === to
+    ? `a quoted value opened on line ${from} is never closed`
+    : `an unterminated quote from line ${from} swallowed lines ${from}–${to} (${(to - from + 1).toLocaleString('en-GB')} lines): they were read as one value, so none of them was imported; close the quote and import the file again`;
 const MALFORMED_QUOTE_REASON =
   'a quoted value has text after its closing quote (quotes inside a quoted value must be doubled: "")';
 
@@ -218,7 +225,7 @@ export function streamCsv(
   const { body, newline } = layout;
   const lineChar = newline === '\r' ? '\r' : '\n';
   const total = body.length;
-  const out: CsvStreamResult = { headerLine: 0, dataRows: 0, unclosedQuoteLine: 0 };
+  const out: CsvStreamResult = { headerLine: 0, dataRows: 0, unclosedQuoteLine: 0, unclosedQuoteEndLine: 0 };
   let line = layout.firstLine;
   let pos = 0;
 
@@ -238,8 +245,15 @@ export function streamCsv(
       const start = line;
       line += oneLineEach ? 1 : 1 + countBreaksInRow(row, lineChar);
       if (isBlankRow(row)) continue;
-      const problem = problems ? (problems.get(i) ?? null) : null;
-      if (problem === UNCLOSED_QUOTE_REASON) out.unclosedQuoteLine = start;
+      let problem = problems ? (problems.get(i) ?? null) : null;
+      if (problem === UNCLOSED_QUOTE_REASON) {
+        // The value runs to the end of the file; a final line break inside it starts no line.
+        const lastField = row[row.length - 1];
+        const end = lastField.endsWith(lineChar) ? line - 2 : line - 1;
+        out.unclosedQuoteLine = start;
+        out.unclosedQuoteEndLine = Math.max(start, end);
+        if (out.headerLine !== 0) problems!.set(i, (problem = unclosedQuoteReason(start, out.unclosedQuoteEndLine)));
+      }
       if (out.headerLine === 0) {
         out.headerLine = start;
         problems?.delete(i);

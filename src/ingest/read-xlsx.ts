@@ -388,7 +388,7 @@ export class WorkbookReader implements Workbook {
    * return the columns to read as dates: plain numbers in them become ISO dates (serials).
    */
   streamSheet(sheet: SheetRef, handlers: SheetHandlers, chunkRows = 16384): CsvStreamResult {
-    const out: CsvStreamResult = { headerLine: 0, dataRows: 0, unclosedQuoteLine: 0 };
+    const out: CsvStreamResult = { headerLine: 0, dataRows: 0, unclosedQuoteLine: 0, unclosedQuoteEndLine: 0 };
     const entry = sheet.part ? this.#entry(sheet.part) : undefined;
     if (!entry) return out;
     const shared = this.sharedStrings;

@@ -93,14 +93,27 @@ describe('bad fixtures', () => {
     expect(report.quarantined.map((q) => q.line)).toEqual([3, 4]);
   });
 
-  it('unclosed quote: the row is quarantined, the rest is reported, no crash', () => {
-    const { report, blocks } = read('bad/unclosed-quote.csv');
-    expect(report).toMatchObject({ kind: 'milestones', rowsRead: 2, rowsImported: 1, rowsQuarantined: 1 });
-    expect(report.quarantined).toEqual([
-      { line: 3, column: '', value: '', reason: 'a quoted value is never closed, so everything from here to the end of the file was read as one value' },
-    ]);
-    expect(report.notes).toContain('A quoted value opened on line 3 is never closed, so the rest of the file could not be read as rows.');
+  it('unclosed quote: the swallowed lines are counted as quarantined, the file is held, no crash', () => {
+    const result = read('bad/unclosed-quote.csv');
+    const { report, blocks } = result;
+    expect(report).toMatchObject({ kind: 'milestones', rowsRead: 3, rowsImported: 1, rowsQuarantined: 2 });
+    const reason =
+      'an unterminated quote from line 3 swallowed lines 3–4 (2 lines): they were read as one value, so none of them was imported; close the quote and import the file again';
+    expect(report.quarantined).toEqual([{ line: 3, column: '', value: '', reason }]);
+    expect(result.held).toBe(reason);
+    expect(report.notes).toContain('A quoted value opened on line 3 is never closed, so lines 3–4 could not be read as rows; they are counted as quarantined.');
     expect(rowsOf(blocks).map((r) => r.case_id)).toEqual(['WM-001']);
+  });
+
+  it('unclosed quote without a final line break, and with CRLF line endings: the same lines', () => {
+    for (const nl of ['\n', '\r\n']) {
+      for (const end of ['', nl]) {
+        const text = ['case_id,date', 'A,2014-01-01', 'B,"2014-01-02', 'C,2014-01-03', 'D,2014-01-04'].join(nl) + end;
+        const result = ingestText(text, 'q.csv');
+        expect(result.report).toMatchObject({ rowsRead: 4, rowsImported: 1, rowsQuarantined: 3 });
+        expect(result.held).toContain('swallowed lines 3–5 (3 lines)');
+      }
+    }
   });
 
   it('duplicate headers: the first column is read, the second ignored and noted', () => {
