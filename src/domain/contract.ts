@@ -504,6 +504,15 @@ export const OUTCOME_DOMAINS: readonly string[] = [
   'health',
 ];
 
+/** Longest value of a short text or code column (area, agency, tool; an open vocabulary's other text). */
+export const TEXT_MAX_LENGTH = 200;
+/** Longest value of a free-text column (detail). */
+export const FREETEXT_MAX_LENGTH = 2000;
+/** Most columns a header row may have; a file with more is refused before its rows are read. */
+export const HEADER_MAX_COLUMNS = 500;
+/** Longest header row, in characters (64 KB); a file with a longer one is refused before its rows are read. */
+export const HEADER_MAX_CHARS = 65536;
+
 /** Default top of the scale for outcome tools that have one. */
 export const DEFAULT_SCALE_MAX: Readonly<Record<string, number>> = { batteries: 8, empowerment_star: 10 };
 export const DEFAULT_SCALE_MIN = 1;
@@ -516,6 +525,10 @@ export const YES_WORDS: readonly string[] = ['yes', 'y', 'true', '1'];
 export const NO_WORDS: readonly string[] = ['no', 'n', 'false', '0'];
 export const UNKNOWN_YN_WORDS: readonly string[] = ['u', ...UNKNOWN_WORDS];
 
+/** A bare number in a date column is an Excel serial only for a day in these years (1 January to 31 December). */
+export const EXCEL_SERIAL_FIRST_YEAR = 1990;
+export const EXCEL_SERIAL_LAST_YEAR = 2100;
+
 /** Date forms accepted, for the help page; read-value.ts implements them. */
 export const DATE_FORMS: readonly { example: string; note: string }[] = [
   { example: '2014-03-17', note: 'ISO; a time part (2014-03-17T10:30 or 2014-03-17 10:30:00) is accepted and ignored' },
@@ -523,7 +536,10 @@ export const DATE_FORMS: readonly { example: string; note: string }[] = [
   { example: '17/3/14', note: 'UK with a two-digit year: 20YY when YY is at most this year\'s last two digits, else 19YY' },
   { example: '17-03-2014', note: 'UK with hyphens' },
   { example: '17.03.2014', note: 'UK with dots' },
-  { example: '41715', note: 'Excel serial day number (1900 date system); serial 60 (the non-existent 29 February 1900) is rejected' },
+  {
+    example: '41715',
+    note: `Excel serial day number (1900 date system), read only from 32874 (1 January ${EXCEL_SERIAL_FIRST_YEAR}) to 73415 (31 December ${EXCEL_SERIAL_LAST_YEAR}): any other bare number, such as 2014 or 12, is quarantined with the reason`,
+  },
 ];
 
 /** Dates as the help page and the contract document state them, beside DATE_FORMS. */
@@ -551,7 +567,7 @@ export const GENERAL_RULES: readonly ContractRule[] = [
   },
   {
     title: 'Excel workbooks.',
-    text: 'An `.xlsx` workbook is accepted beside CSV: every sheet whose header row matches a kind is imported as a file of that kind, named “FILE › SHEET” in the import report; other sheets are listed as skipped, with why. Cells that Excel typed as dates are dates; numbers in a date column are Excel serials. The old binary `.xls` format is not read: save it as `.xlsx` or CSV.',
+    text: 'An `.xlsx` workbook is accepted beside CSV: every sheet whose header row matches a kind is imported as a file of that kind, named “FILE › SHEET” in the import report; other sheets are listed as skipped, with why. Cells that Excel typed as dates are dates; plain numbers in a date column are Excel serials, read only from 1 January 1990 to 31 December 2100 as in CSV. The old binary `.xls` format is not read: save it as `.xlsx` or CSV.',
   },
   {
     text: 'Header names match ignoring case and every character that is not a letter or digit: `Case ID`, `case_id` and `CaseId` are the same column, and `Engagement (Modus)` is `engagement_modus`. The aliases listed for each column are accepted too. Columns Waymark does not know are not stored; the import report lists them as ignored columns.',
@@ -566,7 +582,13 @@ export const GENERAL_RULES: readonly ContractRule[] = [
   {
     text: 'Values may be separated by commas, semicolons or tabs (detected from the header row); an Excel `sep=;` first line is honoured. Line endings may be LF, CRLF, CR or mixed. Quoted values may hold separators, quotes and line breaks.',
   },
-  { text: `An empty cell means unknown, and so do ${codes(UNKNOWN_WORDS_DISPLAY)}.` },
+  {
+    text: `An empty cell means unknown, and so do ${codes(UNKNOWN_WORDS_DISPLAY)} (a dash however typed); nothing else does: a value of emoji or of letters in any script is a value.`,
+  },
+  {
+    title: 'Limits.',
+    text: `A header row may have at most ${HEADER_MAX_COLUMNS} columns and ${HEADER_MAX_CHARS.toLocaleString('en-GB')} characters (64 KB); a file (or sheet) with a larger one is refused before any row is read. Ids hold at most ${caseId.maxLength} characters, short text and code columns (area, agency, tool; a value stored as \`other\`) at most ${TEXT_MAX_LENGTH}, and free text (\`detail\`) at most ${FREETEXT_MAX_LENGTH.toLocaleString('en-GB')}: a longer value is quarantined, and the report shows only its first 40 characters. An id holding an invisible or direction-changing character (a zero-width space, a right-to-left override, a byte order mark or any other control or format character) is quarantined, shown with the character written as \`<U+200B>\`, because it could pass for another id.`,
+  },
   {
     text: `Yes-or-no columns accept ${YES_WORDS.map((yes, i) => `\`${yes}\`/\`${NO_WORDS[i]}\``).join(', ')}; \`u\` and the words for unknown mean unknown.`,
   },

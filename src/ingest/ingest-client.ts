@@ -7,6 +7,7 @@ import type { ImportSummary } from '../domain/import-report';
 import type {
   DecisionAction,
   FindingsMessage,
+  HeldMessage,
   IngestInMessage,
   IngestOutMessage,
   FilePreview,
@@ -35,11 +36,15 @@ export interface ImportCallbacks {
   progress(p: ProgressMessage): void;
   /** The privacy guard found something; answer with handle.decide(). */
   findings(f: FindingsMessage): void;
+  /** Files lost lines to an unterminated quote; answer with handle.confirm() or handle.cancel(). */
+  held?(h: HeldMessage): void;
 }
 
 export interface ImportHandle {
   /** Answers a findings message: drop the flagged columns and import, or cancel. */
   decide(action: DecisionAction): void;
+  /** Answers a held message: import what could be read. */
+  confirm(): void;
   /** Stops at once: terminates the worker; result resolves as cancelled (unless already settled). */
   cancel(): void;
   readonly result: Promise<ImportResult>;
@@ -98,6 +103,9 @@ export function startImport(
         case 'findings':
           on.findings(m);
           break;
+        case 'held':
+          on.held?.(m);
+          break;
         case 'done':
           finish({ status: 'done', summary: m.summary, ...(m.previews ? { previews: m.previews } : {}) });
           break;
@@ -128,6 +136,9 @@ export function startImport(
   return {
     decide(action) {
       if (!settled && worker) worker.postMessage({ type: 'decision', action });
+    },
+    confirm() {
+      if (!settled && worker) worker.postMessage({ type: 'confirm' });
     },
     cancel() {
       finish({ status: 'cancelled' });

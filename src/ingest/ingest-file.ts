@@ -9,7 +9,18 @@ import { NotTextFileError, decodeBytes, encodingNote, type TextEncodingName } fr
 import { detectKind, fieldForHeader } from './detect-kind';
 import { PREVIEW_ROWS, mappedDetection } from './apply-mapping';
 import type { ColumnMapping, MappingProfile } from '../domain/mapping';
-import { DEFAULT_CHUNK_SIZE, prepareCsv, streamCsv, UNCLOSED_QUOTE_REASON, type CsvChunk, type CsvStreamResult } from './parse-csv';
+import {
+  DEFAULT_CHUNK_SIZE,
+  HeaderTooLargeError,
+  headerLimitMessage,
+  headerLimitProblem,
+  prepareCsv,
+  streamCsv,
+  UNCLOSED_QUOTE_REASON,
+  unclosedQuoteReason,
+  type CsvChunk,
+  type CsvStreamResult,
+} from './parse-csv';
 import { FindingCollector, QuarantineCollector, type FindingColumn } from './report-collectors';
 import * as privacy from './scan-privacy';
 import { RowValidator, type PrivacyScanner } from './validate-row';
@@ -64,6 +75,10 @@ export interface FileIngest {
   findingsTotal: number;
   /** Findings per column; the columns "drop these columns" would drop. */
   findingColumns: FindingColumn[];
+  /** Why the file was refused before its rows were read (a header row over the limits). */
+  refused?: string;
+  /** Why nothing of the file may be stored until the person confirms (an unterminated quote swallowed lines). */
+  held?: string;
   /** For a file that was not read: its header and first rows, for the "Map columns" dialog (never stored). */
   preview?: { header: string[]; rows: string[][] };
 }
@@ -95,6 +110,11 @@ export function rejectedFile(fileName: string, message: string): FileIngest {
   return { report, blocks: [], findings: [], findingsTotal: 0, findingColumns: [] };
 }
 
+/** A file whose header row is over the limits: refused before its rows are read. */
+function refusedFile(fileName: string, why: string): FileIngest {
+  return { ...rejectedFile(fileName, `${fileName} ${why}`), refused: why };
+}
+
 /** Decodes, then ingests; a file that is not text becomes a rejected file, not an exception. */
 export function ingestBytes(
   bytes: Uint8Array | ArrayBuffer,
@@ -104,7 +124,7 @@ export function ingestBytes(
 ): FileIngest {
   let decoded;
   try {
-    decoded = decodeBytes(bytes, fileName);
+      decoded = decodeBytes(bytes, fileName);
   } catch (e) {
     if (e instanceof NotTextFileError) return rejectedFile(fileName, e.message);
     throw e;
@@ -122,6 +142,8 @@ export interface RowSource {
   delimiter: FileReport['delimiter'];
   format?: FileReport['format'];
   notes: string[];
+  /** Why the file is refused before its rows are read (a header row over the limits). */
+  refused?: string | null;
   stream(handlers: RowHandlers, chunkSize: number): CsvStreamResult;
 }
 
@@ -137,6 +159,7 @@ export function csvSource(text: string, encoding: TextEncodingName): RowSource {
     encoding,
     delimiter: layout.delimiter,
     notes: [...(encNote ? [encNote] : []), ...layout.notes],
+    refused: headerLimitProblem(layout),
     stream: (handlers, chunkSize) => streamCsv(layout, handlers, chunkSize),
   };
 }
@@ -160,6 +183,7 @@ export function ingestRows(
   const scanner = options.scanner === undefined ? defaultScanner : options.scanner;
   const drop = options.dropColumns ?? new Set<string>();
   const fileIndex = options.fileIndex ?? 0;
+  if (source.refused) return refusedFile(fileName, source.refused);
   const report = emptyReport(fileName, source.encoding);
   report.delimiter = source.delimiter;
   if (source.format) report.format = source.format;
@@ -177,9 +201,13 @@ export function ingestRows(
   let wide: WideOutcomes | null = null;
   const previewRows: string[][] = [];
 
-  const result = source.stream(
+  let result: CsvStreamResult;
+  try {
+  result = source.stream(
     {
       header(fields, line, problem) {
+        const refused = headerLimitMessage(fields.length, fields.reduce((n, f) => n + f.length + 1, -1));
+        if (refused) throw new HeaderTooLargeError(refused);
         const file = fields;
         headerProblem = problem;
         const mapped = mappedDetection(fields, options.mapping, options.profiles);
@@ -238,6 +266,11 @@ export function ingestRows(
     },
     options.chunkSize ?? DEFAULT_CHUNK_SIZE,
   );
+  } catch (e) {
+    // A workbook sheet's header row over the limits: nothing of it is read.
+    if (e instanceof HeaderTooLargeError) return refusedFile(fileName, e.message);
+    throw e;
+  }
 
   report.rowsRead = result.dataRows;
   const v = validator as RowValidator | null;
@@ -250,6 +283,7 @@ export function ingestRows(
   } else {
     // A nameless column with nothing in it (Excel's trailing delimiters) is not worth reporting.
     const used = v.ignoredColumnsUsed();
+    findings.addFilledCells(v.ignoredColumnCells());
     report.ignoredColumns = ignored.filter(([i]) => header[i].trim() !== '' || used.has(i)).map(([, label]) => label);
     report.rowsImported = v.rowsAccepted;
     report.rowsQuarantined = v.rowsQuarantined;
@@ -257,10 +291,17 @@ export function ingestRows(
     if (result.dataRows === 0) report.notes.push('The file has a header row but no data rows.');
   }
   if (headerProblem) report.notes.push(`The header row has a problem: ${headerProblem}.`);
+  let held: string | undefined;
   if (result.unclosedQuoteLine > 0 && headerProblem !== UNCLOSED_QUOTE_REASON) {
+    const { unclosedQuoteLine: from, unclosedQuoteEndLine: to } = result;
+    // Every swallowed line counts as a quarantined row: the one row the parser saw stands for them all.
+    const swallowed = to - from + 1;
+    report.rowsRead += swallowed - 1;
+    report.rowsQuarantined += swallowed - 1;
     report.notes.push(
-      `A quoted value opened on line ${result.unclosedQuoteLine} is never closed, so the rest of the file could not be read as rows.`,
+      `A quoted value opened on line ${from} is never closed, so lines ${from}–${to} could not be read as rows; they are counted as quarantined.`,
     );
+    if (v) held = unclosedQuoteReason(from, to);
   }
   report.quarantined = quarantine.list;
   if (quarantine.omitted > 0) report.quarantinedOmitted = quarantine.omitted;
@@ -271,6 +312,7 @@ export function ingestRows(
     findings: findings.list,
     findingsTotal: findings.total,
     findingColumns: findings.columns,
+    ...(held ? { held } : {}),
     ...(!v && result.headerLine !== 0 ? { preview: { header, rows: previewRows } } : {}),
   };
 }

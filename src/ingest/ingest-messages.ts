@@ -45,7 +45,12 @@ export interface DecisionMessage {
   action: DecisionAction;
 }
 
-export type IngestInMessage = StartMessage | DecisionMessage;
+/** The answer to a HeldMessage: import what could be read (to stop, the page ends the worker). */
+export interface ConfirmMessage {
+  type: 'confirm';
+}
+
+export type IngestInMessage = StartMessage | DecisionMessage | ConfirmMessage;
 
 // Worker to page.
 
@@ -74,6 +79,20 @@ export interface FindingsMessage {
   columns: FindingColumn[];
 }
 
+/** One file held before storing, and why. */
+export interface HeldFile {
+  fileName: string;
+  reason: string;
+  rowsImported: number;
+  rowsQuarantined: number;
+}
+
+/** Files that lost lines to an unterminated quote: nothing is stored until a ConfirmMessage. */
+export interface HeldMessage {
+  type: 'held';
+  files: HeldFile[];
+}
+
 export interface DoneMessage {
   type: 'done';
   summary: ImportSummary;
@@ -90,4 +109,4 @@ export interface ErrorMessage {
   message: string;
 }
 
-export type IngestOutMessage = ProgressMessage | FindingsMessage | DoneMessage | CancelledMessage | ErrorMessage;
+export type IngestOutMessage = ProgressMessage | FindingsMessage | HeldMessage | DoneMessage | CancelledMessage | ErrorMessage;

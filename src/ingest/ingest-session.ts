@@ -8,9 +8,10 @@ import type { PendingImport } from '../db/import-batch';
 import type { ImportSummary, PrivacyFinding } from '../domain/import-report';
 import { NotTextFileError, decodeBytes } from './decode-bytes';
 import { ingestText, rejectedFile, type FileIngest, type FullPrivacyScanner, type IngestOptions, type IngestProgress } from './ingest-file';
-import type { DecisionAction, FilePreview, FileTarget, FindingColumn, IngestOutMessage, ProgressMessage } from './ingest-messages';
+import type { DecisionAction, FilePreview, FileTarget, FindingColumn, HeldFile, IngestOutMessage, ProgressMessage } from './ingest-messages';
 import type { MappingProfile } from '../domain/mapping';
 import { FINDINGS_CAP } from './report-collectors';
+import { importErrorMessage } from './import-errors';
 import { WorkbookCache, isWorkbookFile, noteNothingRead, rejectedWorkbook, runSheet, type FileSource } from './ingest-workbook';
 
 export type FileLike = FileSource;
@@ -107,6 +108,7 @@ export class IngestSession {
   readonly #deps: SessionDeps;
   readonly #now: () => number;
   #decide: ((action: DecisionAction) => void) | null = null;
+  #confirm: (() => void) | null = null;
   #lastPost = -Infinity;
   #started = false;
 
@@ -122,6 +124,13 @@ export class IngestSession {
     resolve?.(action);
   }
 
+  /** The user's answer to a HeldMessage: import what could be read. Ignored at any other time. */
+  confirm(): void {
+    const resolve = this.#confirm;
+    this.#confirm = null;
+    resolve?.();
+  }
+
   async run(files: readonly FileLike[], allOrNothing: boolean, dbName?: string, choices: ReadChoices = {}): Promise<void> {
     if (this.#started) throw new Error('An ingest session runs once.');
     this.#started = true;
@@ -129,7 +138,7 @@ export class IngestSession {
       await this.#run(files, allOrNothing, dbName, choices);
     } catch (e) {
       // Our own errors carry no cell values; never pass on anything else.
-      this.#deps.post({ type: 'error', message: e instanceof Error ? e.message : 'The import failed.' });
+      this.#deps.post({ type: 'error', message: importErrorMessage(e) });
     }
   }
 
@@ -232,6 +241,18 @@ export class IngestSession {
       noteNothingRead(files[i].name, sheets);
     }
     const rowsBefore = sum(rowsDone);
+
+    // Files that lost lines to an unterminated quote are held: nothing is stored until the person
+    // confirms (to stop, the page ends this worker).
+    const held: HeldFile[] = results.flatMap((r) =>
+      r.held ? [{ fileName: r.report.fileName, reason: r.held, rowsImported: r.report.rowsImported, rowsQuarantined: r.report.rowsQuarantined }] : [],
+    );
+    if (held.length > 0) {
+      await new Promise<void>((resolve) => {
+        this.#confirm = resolve;
+        this.#deps.post({ type: 'held', files: held });
+      });
+    }
 
     const total = results.reduce((n, r) => n + r.findingsTotal, 0);
     const listed: PrivacyFinding[] = [];

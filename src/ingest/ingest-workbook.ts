@@ -56,7 +56,7 @@ export function ingestSheet(
   }
   const result = ingestRows(sheetSource(book, sheet), name, options, onProgress);
   if (result.report.kind !== null) return result;
-  return skipped(result, result.preview ? NO_KIND_SKIP : EMPTY_SKIP);
+  return skipped(result, result.preview ? NO_KIND_SKIP : result.refused ? `Skipped: it ${result.refused.replace(/\.$/, '')}` : EMPTY_SKIP);
 }
 
 /** A workbook (or a sheet of one) that could not be read at all: one problem, nothing else. */

@@ -35,5 +35,7 @@ scope.onmessage = (event) => {
     });
   } else if (message.type === 'decision') {
     session?.decide(message.action);
+  } else if (message.type === 'confirm') {
+    session?.confirm();
   }
 };

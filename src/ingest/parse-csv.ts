@@ -6,6 +6,7 @@
  * Pure: no DOM, Svelte or Dexie.
  */
 import Papa from 'papaparse';
+import { HEADER_MAX_CHARS, HEADER_MAX_COLUMNS } from '../domain/contract';
 
 export type Delimiter = ',' | ';' | '\t';
 export type Newline = '\n' | '\r\n' | '\r';
@@ -116,6 +117,51 @@ export function detectDelimiter(body: string): Delimiter {
   return ',';
 }
 
+/** Thrown by a header handler (or returned by headerLimitProblem) for a header row over the limits. */
+export class HeaderTooLargeError extends Error {}
+
+const fmt = (n: number): string => n.toLocaleString('en-GB');
+
+const HEADER_LIMITS = `Waymark reads header rows of at most ${fmt(HEADER_MAX_COLUMNS)} columns and ${fmt(HEADER_MAX_CHARS)} characters (64 KB). Nothing of the file was read: check that it is the export you meant.`;
+
+/**
+ * Why a header row of `columns` columns and `chars` characters is refused (a clause to follow the
+ * file's name); null within the limits. `atLeast`: counting stopped at the limit.
+ */
+export function headerLimitMessage(columns: number, chars: number, atLeast = false): string | null {
+  const more = atLeast ? 'at least ' : '';
+  if (columns > HEADER_MAX_COLUMNS) return `has a header row of ${more}${fmt(columns)} columns: ${HEADER_LIMITS}`;
+  if (chars > HEADER_MAX_CHARS) return `has a header row of ${more}${fmt(chars)} characters: ${HEADER_LIMITS}`;
+  return null;
+}
+
+/**
+ * The header row (the first non-blank line) checked against the limits before anything is
+ * parsed: it stops counting as soon as a limit is passed, so a 20 MB header costs next to nothing.
+ */
+export function headerLimitProblem(layout: CsvLayout): string | null {
+  const { body } = layout;
+  const delim = layout.delimiter.charCodeAt(0);
+  let columns = 1;
+  let inQuotes = false;
+  let start = -1;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    if (!inQuotes && (c === 10 || c === 13)) {
+      if (start >= 0) break;
+      continue;
+    }
+    if (start < 0) {
+      if (c === 32 || c === 9) continue;
+      start = i;
+    }
+    if (c === delim && !inQuotes && ++columns > HEADER_MAX_COLUMNS) return headerLimitMessage(columns, i - start, true);
+    if (i - start >= HEADER_MAX_CHARS) return headerLimitMessage(columns, i - start + 1, true);
+  }
+  return null;
+}
+
 /** The one line ending used throughout, or null when they are mixed (then the text is unified). */
 export function detectNewline(body: string): Newline | null {
   let cr = body.indexOf('\r');
@@ -156,10 +202,17 @@ export interface CsvStreamResult {
   dataRows: number;
   /** Physical line where a quoted value was opened and never closed; 0 when none. */
   unclosedQuoteLine: number;
+  /** The last line that value swallowed (the file's last line with text); 0 when none. */
+  unclosedQuoteEndLine: number;
 }
 
 export const UNCLOSED_QUOTE_REASON =
   'a quoted value is never closed, so everything from here to the end of the file was read as one value';
+/** The reason given for the row whose quoted value swallowed lines `from` to `to`. */
+export const unclosedQuoteReason = (from: number, to: number): string =>
+  from === to
+    ? `a quoted value opened on line ${from} is never closed`
+    : `an unterminated quote from line ${from} swallowed lines ${from}–${to} (${(to - from + 1).toLocaleString('en-GB')} lines): they were read as one value, so none of them was imported; close the quote and import the file again`;
 const MALFORMED_QUOTE_REASON =
   'a quoted value has text after its closing quote (quotes inside a quoted value must be doubled: "")';
 
@@ -172,7 +225,7 @@ export function streamCsv(
   const { body, newline } = layout;
   const lineChar = newline === '\r' ? '\r' : '\n';
   const total = body.length;
-  const out: CsvStreamResult = { headerLine: 0, dataRows: 0, unclosedQuoteLine: 0 };
+  const out: CsvStreamResult = { headerLine: 0, dataRows: 0, unclosedQuoteLine: 0, unclosedQuoteEndLine: 0 };
   let line = layout.firstLine;
   let pos = 0;
 
@@ -192,8 +245,15 @@ export function streamCsv(
       const start = line;
       line += oneLineEach ? 1 : 1 + countBreaksInRow(row, lineChar);
       if (isBlankRow(row)) continue;
-      const problem = problems ? (problems.get(i) ?? null) : null;
-      if (problem === UNCLOSED_QUOTE_REASON) out.unclosedQuoteLine = start;
+      let problem = problems ? (problems.get(i) ?? null) : null;
+      if (problem === UNCLOSED_QUOTE_REASON) {
+        // The value runs to the end of the file; a final line break inside it starts no line.
+        const lastField = row[row.length - 1];
+        const end = lastField.endsWith(lineChar) ? line - 2 : line - 1;
+        out.unclosedQuoteLine = start;
+        out.unclosedQuoteEndLine = Math.max(start, end);
+        if (out.headerLine !== 0) problems!.set(i, (problem = unclosedQuoteReason(start, out.unclosedQuoteEndLine)));
+      }
       if (out.headerLine === 0) {
         out.headerLine = start;
         problems?.delete(i);

@@ -7,6 +7,8 @@
  */
 import {
   DEFAULT_SCALE_MAX,
+  EXCEL_SERIAL_FIRST_YEAR,
+  EXCEL_SERIAL_LAST_YEAR,
   NO_WORDS,
   UNKNOWN_WORDS,
   UNKNOWN_YN_WORDS,
@@ -36,7 +38,9 @@ const UNKNOWN_SET: ReadonlySet<string> = new Set(UNKNOWN_WORDS);
 /**
  * Empty, `unknown`, `not known`, `n/k`, `missing`, `-` (folded like headers). A value whose first
  * letter or digit is anything but u, n or m, or with a digit anywhere (folding keeps digits, and
- * no unknown word has one: "MRP-00001"), is rejected without folding.
+ * no unknown word has one: "MRP-00001"), is rejected without folding. A value that folds to
+ * nothing (an emoji, punctuation) is unknown only when it is blank or dashes: folding is for
+ * matching words, and must never turn a real value into a missing one.
  */
 export function isUnknownWord(s: string): boolean {
   const n = s.length;
@@ -57,7 +61,21 @@ export function isUnknownWord(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c >= 48 && c <= 57) return false;
   }
-  return UNKNOWN_SET.has(fold(s));
+  return isUnknownFolded(s, fold(s));
+}
+
+/** `folded` (fold(s)) is one of the unknown words; an empty fold only for blanks and dashes. */
+function isUnknownFolded(s: string, folded: string): boolean {
+  return folded === '' ? isBlankOrDashes(s) : UNKNOWN_SET.has(folded);
+}
+
+/** Only spaces and dashes (- ‐ ‑ ‒ – — ― −): the `-` that means unknown, however it was typed. */
+function isBlankOrDashes(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!(isSpace(c) || c === 45 || (c >= 0x2010 && c <= 0x2015) || c === 0x2212)) return false;
+  }
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -103,13 +121,20 @@ export function daysInMonth(y: number, m: number): number {
 
 /** Day number of Excel serial 1 (1900-01-01). */
 const EXCEL_DAY_1 = dayFromCivil(1900, 1, 1);
-const DAY_MAX = dayFromCivil(DATE_YEAR_MAX, 12, 31);
+/** Excel serial (1900 system) of a day after 28 February 1900. */
+const serialOfDay = (day: number): number => day - EXCEL_DAY_1 + 2;
+/** The plausible range of a bare number read as a date: 1 January 1990 to 31 December 2100. */
+export const SERIAL_DAY_MIN = dayFromCivil(EXCEL_SERIAL_FIRST_YEAR, 1, 1);
+export const SERIAL_DAY_MAX = dayFromCivil(EXCEL_SERIAL_LAST_YEAR, 12, 31);
+export const SERIAL_MIN = serialOfDay(SERIAL_DAY_MIN);
+export const SERIAL_MAX = serialOfDay(SERIAL_DAY_MAX);
 const NOT_A_DATE = 'not a date; use a form like 2014-03-17 or 17/03/2014';
 
 /**
  * A date cell to a day number, UNKNOWN_DAY for an unknown cell, or Invalid.
  * ISO `2014-03-17` (time part ignored); UK day/month/year with `/`, `-` or `.`, two- or
- * four-digit year; Excel serial numbers (1900 system) of up to 5 digits. Never swaps day and month.
+ * four-digit year; Excel serial numbers (1900 system) from SERIAL_MIN to SERIAL_MAX (1990 to
+ * 2100: a bare `2014` or `12` is no date). Never swaps day and month.
  * `currentYear` decides two-digit years: 20YY when YY <= its last two digits, else 19YY.
  */
 export function readDate(s: string, currentYear: number = new Date().getUTCFullYear()): number | Invalid {
@@ -169,12 +194,21 @@ export function readDate(s: string, currentYear: number = new Date().getUTCFullY
   return civilDay(year, b, a, 'dates must be day/month/year');
 }
 
-/** After the date: `T` or a space, then only time characters (digits : . + - Z, am/pm). */
+/**
+ * After the date: `T` or a space, then a time that starts hh:mm, then only time characters
+ * (digits : . + - Z, am/pm). A second date (`2014-03-17 - 2014-03-20`, a range) is no time.
+ */
 function isTimePart(s: string, i: number, end: number): boolean {
   const t = s.charCodeAt(i);
   if (t !== 84 && t !== 116 && t !== 32) return false;
   if (i + 1 >= end) return false;
-  for (let k = i + 1; k < end; k++) {
+  let k = i + 1;
+  const h0 = s.charCodeAt(k);
+  if (h0 < 48 || h0 > 57) return false;
+  const h1 = s.charCodeAt(k + 1);
+  const colon = h1 >= 48 && h1 <= 57 ? k + 2 : k + 1;
+  if (s.charCodeAt(colon) !== 58) return false;
+  for (k = colon; k < end; k++) {
     const ch = s.charCodeAt(k);
     const l = ch | 32;
     if ((ch >= 48 && ch <= 57) || ch === 58 || ch === 46 || ch === 43 || ch === 45 || ch === 32) continue;
@@ -199,13 +233,13 @@ function civilDay(y: number, m: number, d: number, orderHint: string): number | 
   return dayFromCivil(y, m, d);
 }
 
+/** The reason a bare number is not read as a date. */
+export const SERIAL_RANGE_REASON = `a bare number is read as an Excel date serial only from ${SERIAL_MIN} (1 January ${EXCEL_SERIAL_FIRST_YEAR}) to ${SERIAL_MAX} (31 December ${EXCEL_SERIAL_LAST_YEAR}); write the date as 2014-03-17 or 17/03/2014`;
+
+/** A bare number as an Excel serial, only within the plausible range. */
 function excelSerial(serial: number): number | Invalid {
-  if (serial < 1) return new Invalid(`Excel serial ${serial} is not a date`);
-  // Excel counts 29 February 1900, which never existed (a Lotus 1-2-3 bug it kept).
-  if (serial === 60) return new Invalid('Excel serial 60 is 29 February 1900, a day that did not exist');
-  const day = EXCEL_DAY_1 + serial - (serial < 60 ? 1 : 2);
-  if (day > DAY_MAX) return new Invalid(`Excel serial ${serial} is after ${DATE_YEAR_MAX}`);
-  return day;
+  if (serial < SERIAL_MIN || serial > SERIAL_MAX) return new Invalid(`${serial} is not a plausible date: ${SERIAL_RANGE_REASON}`);
+  return EXCEL_DAY_1 + serial - 2;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -219,7 +253,8 @@ const YN_BY_FOLDED: ReadonlyMap<string, number> = new Map<string, number>([
 
 /** YN_YES, YN_NO or YN_UNKNOWN; Invalid for anything else. */
 export function readYesNo(s: string): number | Invalid {
-  const v = YN_BY_FOLDED.get(fold(s));
+  const f = fold(s);
+  const v = f === '' && !isBlankOrDashes(s) ? undefined : YN_BY_FOLDED.get(f);
   return v === undefined ? new Invalid('not a yes/no value; use yes, no or unknown') : v;
 }
 
@@ -324,9 +359,9 @@ export function vocabLookup(vocab: Vocabulary): VocabLookup {
 /** Index into lookup.dict: 0 when unknown, -1 when the value is not in the vocabulary. */
 export function readVocab(s: string, lookup: VocabLookup): number {
   const f = fold(s);
-  const v = lookup.byFolded.get(f);
+  const v = f === '' ? undefined : lookup.byFolded.get(f);
   if (v !== undefined) return v;
-  return UNKNOWN_SET.has(f) ? 0 : -1;
+  return isUnknownFolded(s, f) ? 0 : -1;
 }
 
 // ---------------------------------------------------------------------------------------------

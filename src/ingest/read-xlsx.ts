@@ -7,8 +7,8 @@
  * the reader is told are dates are read as Excel serials (1900 or 1904 system). Pure: no DOM.
  */
 import { Inflate } from 'fflate';
-import { dayFromCivil, formatDay } from './read-value';
-import type { CsvStreamResult } from './parse-csv';
+import { SERIAL_DAY_MAX, SERIAL_DAY_MIN, dayFromCivil, formatDay } from './read-value';
+import { HeaderTooLargeError, type CsvStreamResult } from './parse-csv';
 
 /** Thrown for a workbook that cannot be read at all; the message is shown to the user as is. */
 export class WorkbookError extends Error {
@@ -127,7 +127,7 @@ function streamEntryText(bytes: Uint8Array, entry: ZipEntry, fileName: string, o
       inflate.push(data.subarray(i, done), done >= data.length);
     }
   } catch (e) {
-    if (e instanceof WorkbookError) throw e;
+    if (e instanceof WorkbookError || e instanceof HeaderTooLargeError) throw e;
     throw damaged(fileName, `its part ${entry.name} is damaged`);
   }
 }
@@ -246,6 +246,17 @@ export function serialToIso(serial: number, date1904: boolean): string | null {
     day = EXCEL_DAY_1 + whole - (whole < 60 ? 1 : 2);
   }
   return day > DAY_LAST ? null : formatDay(day);
+}
+
+/**
+ * A plain number in a date column (not styled as a date) as an ISO date, only when it falls in
+ * the plausible range of serials (1990 to 2100); else null, and the date reader quarantines it.
+ */
+export function plausibleSerialToIso(serial: number, date1904: boolean): string | null {
+  if (!Number.isFinite(serial)) return null;
+  const whole = Math.floor(serial);
+  const day = (date1904 ? DAY_1904 : EXCEL_DAY_1 - 2) + whole;
+  return day < SERIAL_DAY_MIN || day > SERIAL_DAY_MAX ? null : formatDay(day);
 }
 
 /** A number cell's text as a person would type it: no ".0", no binary noise (4.0999999999999996 is 4.1). */
@@ -377,7 +388,7 @@ export class WorkbookReader implements Workbook {
    * return the columns to read as dates: plain numbers in them become ISO dates (serials).
    */
   streamSheet(sheet: SheetRef, handlers: SheetHandlers, chunkRows = 16384): CsvStreamResult {
-    const out: CsvStreamResult = { headerLine: 0, dataRows: 0, unclosedQuoteLine: 0 };
+    const out: CsvStreamResult = { headerLine: 0, dataRows: 0, unclosedQuoteLine: 0, unclosedQuoteEndLine: 0 };
     const entry = sheet.part ? this.#entry(sheet.part) : undefined;
     if (!entry) return out;
     const shared = this.sharedStrings;
@@ -479,9 +490,10 @@ export class WorkbookReader implements Workbook {
           return /^\d{4}-\d\d-\d\d/.test(raw) ? raw.slice(0, 10) : decodeXmlText(raw);
         default:
           if (raw === '') return '';
-          if (styles[style] === 1 || dateColumn[col] === 1) {
-            return serialToIso(Number(raw), date1904) ?? numberText(raw);
-          }
+          // Excel showed it as a date: a date, whatever its year. A plain number in a date column
+          // only when it is a plausible serial; else the number, which the date reader quarantines.
+          if (styles[style] === 1) return serialToIso(Number(raw), date1904) ?? numberText(raw);
+          if (dateColumn[col] === 1) return plausibleSerialToIso(Number(raw), date1904) ?? numberText(raw);
           return numberText(raw);
       }
     };

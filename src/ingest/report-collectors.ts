@@ -17,14 +17,17 @@ export interface FindingColumn {
   /** The column as written in the header. */
   column: string;
   kinds: PrivacyFindingKind[];
-  /** Flagged cells in this column (0 when only its name is flagged). */
+  /**
+   * Cells that would be dropped: for a column named like identifying data, every cell with a
+   * value; otherwise the flagged cells.
+   */
   count: number;
 }
 
 export class FindingCollector {
   readonly list: PrivacyFinding[] = [];
   total = 0;
-  readonly #columns = new Map<string, { kinds: PrivacyFindingKind[]; count: number }>();
+  readonly #columns = new Map<string, { kinds: PrivacyFindingKind[]; count: number; filled: number }>();
 
   constructor(
     readonly fileIndex: number,
@@ -37,12 +40,17 @@ export class FindingCollector {
   add(column: string, line: number, kind: PrivacyFindingKind, value: string): void {
     this.total++;
     let col = this.#columns.get(column);
-    if (!col) this.#columns.set(column, (col = { kinds: [], count: 0 }));
+    if (!col) this.#columns.set(column, (col = { kinds: [], count: 0, filled: 0 }));
     if (kind !== 'identifying_column') col.count++;
     if (!col.kinds.includes(kind)) col.kinds.push(kind);
     if (this.list.length < this.cap) {
       this.list.push({ fileName: this.fileName, column, line, kind, masked: value === '' ? '' : this.mask(value) });
     }
+  }
+
+  /** The non-empty cells of each column read (or not) whole; counted for columns flagged by name. */
+  addFilledCells(cells: ReadonlyMap<string, number>): void {
+    for (const [column, c] of this.#columns) c.filled += cells.get(column) ?? 0;
   }
 
   get columns(): FindingColumn[] {
@@ -51,9 +59,14 @@ export class FindingCollector {
       fileName: this.fileName,
       column,
       kinds: [...c.kinds],
-      count: c.count,
+      count: c.kinds.includes('identifying_column') ? Math.max(c.count, c.filled) : c.count,
     }));
   }
+}
+
+/** A value as a quarantine entry keeps it: at most QUARANTINE_VALUE_MAX characters. */
+export function shownValue(value: string): string {
+  return value.length > QUARANTINE_VALUE_MAX ? value.slice(0, QUARANTINE_VALUE_MAX - 1) + '…' : value;
 }
 
 export class QuarantineCollector {
@@ -67,7 +80,6 @@ export class QuarantineCollector {
       this.omitted++;
       return;
     }
-    const shown = value.length > QUARANTINE_VALUE_MAX ? value.slice(0, QUARANTINE_VALUE_MAX - 1) + '…' : value;
-    this.list.push({ line, column, value: shown, reason });
+    this.list.push({ line, column, value: shownValue(value), reason });
   }
 }

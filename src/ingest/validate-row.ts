@@ -4,7 +4,7 @@
  * problems listed, and its cells are simply overwritten by the next row. Text-like cells are
  * handed to the privacy guard on the way. Pure.
  */
-import { DEFAULT_SCALE_MIN, FILE_KINDS, type Field, type Kind } from '../domain/contract';
+import { DEFAULT_SCALE_MIN, FILE_KINDS, FREETEXT_MAX_LENGTH, TEXT_MAX_LENGTH, type Field, type Kind } from '../domain/contract';
 import { LINE_COLUMN, RAW_SUFFIX, UNKNOWN_DAY, YN_UNKNOWN, type Column, type ColumnBlock } from '../data/columns';
 import type { PrivacyFindingKind } from '../domain/import-report';
 import type { KindDetection } from './detect-kind';
@@ -19,7 +19,7 @@ import {
   vocabLookup,
   type VocabLookup,
 } from './read-value';
-import type { FindingCollector, QuarantineCollector } from './report-collectors';
+import { shownValue, type FindingCollector, type QuarantineCollector } from './report-collectors';
 import { FINDING_KINDS, ScanMemo, findingCode } from './scan-memo';
 import { DictBuilder } from '../data/dictionary';
 
@@ -54,6 +54,8 @@ const YN_INVALID = -2;
 const ENTRY_TOO_LONG = -1;
 /** entryCode of a value seen only in quarantined rows of this block, so not in its dictionary. */
 const ENTRY_PENDING = -2;
+/** entryCode of an id with an invisible or direction-changing character. */
+const ENTRY_INVISIBLE = -3;
 const YN_REASON = 'not a yes/no value; use yes, no or unknown';
 /** Distinct raw spellings remembered per yes/no or vocabulary column. */
 const CACHE_MAX = 4096;
@@ -125,7 +127,14 @@ class Slot {
     this.required = field.required;
     this.min = field.min ?? -Infinity;
     this.max = field.max ?? Infinity;
-    this.maxLength = field.type === 'id' ? (field.maxLength ?? 64) : Infinity;
+    this.maxLength =
+      field.type === 'id'
+        ? (field.maxLength ?? 64)
+        : field.type === 'freetext'
+          ? FREETEXT_MAX_LENGTH
+          : field.type === 'text' || field.type === 'vocab'
+            ? (field.maxLength ?? TEXT_MAX_LENGTH)
+            : Infinity;
     this.strict = field.strict === true;
     this.lookup = field.vocab ? vocabLookup(field.vocab) : null;
     this.vocabReason = field.vocab
@@ -232,8 +241,8 @@ export class RowValidator {
   readonly #scanCols: number[];
   readonly #scanLabels: string[];
   readonly #scanMemos: ScanMemo[];
-  /** Per ignored column: 1 once a non-empty cell was seen in it. */
-  readonly #ignoredUsed: Uint8Array;
+  /** Per ignored column: its non-empty cells. */
+  readonly #ignoredFilled: Float64Array;
   readonly #outcome: { tool: Slot; score: Slot; min: Slot; max: Slot } | null;
   readonly #toolMax = new Map<string, number>();
   #otherNotesLeft = new Map<Slot, number>();
@@ -288,7 +297,7 @@ export class RowValidator {
     this.#scanCols = detection.ignored.filter((i) => !drop.has(detection.labels[i]));
     this.#scanLabels = this.#scanCols.map((i) => detection.labels[i]);
     this.#scanMemos = this.#scanCols.map(() => new ScanMemo(scanner ? scanner.scanValue : () => null));
-    this.#ignoredUsed = new Uint8Array(this.#scanCols.length);
+    this.#ignoredFilled = new Float64Array(this.#scanCols.length);
     this.#outcome =
       kind === 'outcomes'
         ? { tool: byName.get('tool')!, score: byName.get('score')!, min: byName.get('scale_min')!, max: byName.get('scale_max')! }
@@ -389,7 +398,9 @@ export class RowValidator {
               const flag = s.entryFlag[g];
               if (flag >= 0) this.#findings.add(s.label, line, FINDING_KINDS[flag], t);
             } else if (code === ENTRY_TOO_LONG) {
-              this.#error(s.label, raw, `longer than ${s.maxLength} characters`);
+              this.#error(s.label, clipValue(t), tooLongReason(t, s.maxLength));
+            } else if (code === ENTRY_INVISIBLE) {
+              this.#error(s.label, escapeInvisible(t), INVISIBLE_REASON);
             }
           }
           if (code >= 0) {
@@ -403,6 +414,8 @@ export class RowValidator {
           if (isUnknownWord(t)) {
             s.texts[n] = null;
             if (s.required) this.#error(s.label, raw, REQUIRED_MISSING);
+          } else if (t.length > s.maxLength) {
+            this.#error(s.label, clipValue(t), tooLongReason(t, s.maxLength));
           } else {
             s.texts[n] = t;
             if (s.memo !== null) {
@@ -471,9 +484,13 @@ export class RowValidator {
           } else if (s.strict) {
             this.#error(s.label, raw, s.vocabReason);
           } else {
+            const t = trimCell(raw);
+            if (t.length > s.maxLength) {
+              this.#error(s.label, clipValue(t), tooLongReason(t, s.maxLength));
+              break;
+            }
             s.codes[n] = s.lookup!.otherIndex;
             if (s.raws === null) s.raws = new Array<string | null>(s.codes.length).fill(null);
-            const t = trimCell(raw);
             s.raws[n] = t;
             this.#otherValue(s, t, line);
           }
@@ -489,7 +506,7 @@ export class RowValidator {
       if (c >= fields.length) continue;
       const v = fields[c];
       if (v.length === 0) continue;
-      this.#ignoredUsed[k] = 1;
+      this.#ignoredFilled[k]++;
       if (scanner === null) continue;
       const flag = this.#scanMemos[k].verdict(v);
       if (flag !== null) this.#findings.add(this.#scanLabels[k], line, flag, v);
@@ -515,7 +532,12 @@ export class RowValidator {
 
   /** Header indices of ignored columns that held at least one value. */
   ignoredColumnsUsed(): Set<number> {
-    return new Set(this.#scanCols.filter((_, k) => this.#ignoredUsed[k] === 1));
+    return new Set(this.#scanCols.filter((_, k) => this.#ignoredFilled[k] > 0));
+  }
+
+  /** Non-empty cells of each ignored column, by header label (what dropping the column drops). */
+  ignoredColumnCells(): Map<string, number> {
+    return new Map(this.#scanLabels.map((label, k) => [label, this.#ignoredFilled[k]]));
   }
 
   /** Notes to add to the file's report once every row is read. */
@@ -553,7 +575,8 @@ export class RowValidator {
     const scanner = this.#scanner;
     for (let i = 0; i < this.#errCount; i++) {
       const column = this.#errColumn[i];
-      let value = this.#errValue[i];
+      // Cut before scanning: a 20 MB value is never scanned or kept whole here.
+      let value = shownValue(this.#errValue[i]);
       if (value !== '' && scanner !== null && scanner.scanValue(value) !== null) value = scanner.maskValue(value);
       this.#quarantine.add(line, column, value, this.#errReason[i]);
     }
@@ -567,6 +590,9 @@ export class RowValidator {
       s.entryFlag[g] = -1;
     } else if (t.length > s.maxLength) {
       s.entryCode[g] = ENTRY_TOO_LONG;
+      s.entryFlag[g] = -1;
+    } else if (s.type === T_ID && hasInvisible(t)) {
+      s.entryCode[g] = ENTRY_INVISIBLE;
       s.entryFlag[g] = -1;
     } else {
       s.entryCode[g] = ENTRY_PENDING;
@@ -631,6 +657,44 @@ export class RowValidator {
     min.nums[n] = bottom;
     max.nums[n] = top;
   }
+}
+
+/** Characters of an over-long value shown in the quarantine list. */
+export const CLIP_SHOWN = 40;
+
+/** The first CLIP_SHOWN characters of a long value, for the report: never the whole of it. */
+export function clipValue(t: string): string {
+  return t.length > CLIP_SHOWN ? t.slice(0, CLIP_SHOWN) + '…' : t;
+}
+
+function tooLongReason(t: string, max: number): string {
+  return `${t.length.toLocaleString('en-GB')} characters, longer than the ${max.toLocaleString('en-GB')} this column allows`;
+}
+
+export const INVISIBLE_REASON =
+  'the id holds an invisible or direction-changing character (shown as <U+…>), so it could pass for another id; remove it from the export';
+
+/**
+ * Invisible, formatting or direction-changing characters: controls (Cc), format characters (Cf:
+ * zero-width spaces and joiners U+200B–U+200F, bidirectional embeddings and overrides
+ * U+202A–U+202E and isolates U+2066–U+2069, U+2060–U+2064, the byte order mark U+FEFF, soft
+ * hyphen…), and the line and paragraph separators U+2028 and U+2029.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
+const INVISIBLE_ALL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/** True when an id holds an invisible character. Printable ASCII is checked by char code alone. */
+export function hasInvisible(t: string): boolean {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 32 || c > 126) return INVISIBLE.test(t);
+  }
+  return false;
+}
+
+/** The id with every invisible character written as <U+XXXX>, so the report shows what is there. */
+export function escapeInvisible(t: string): string {
+  return t.replace(INVISIBLE_ALL, (ch) => `<U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
 }
 
 const RECENT_MAX = 12;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_ID_ALIASES, FILE_KINDS, KINDS, fold } from '../../src/domain/contract';
+import { CASE_ID_ALIASES, DATE_FORMS, FILE_KINDS, KINDS, fold } from '../../src/domain/contract';
+import { SERIAL_MAX, SERIAL_MIN } from '../../src/ingest/read-value';
 
 describe('contract', () => {
+  it('states the range of Excel serials the date reader accepts', () => {
+    const serial = DATE_FORMS.find((f) => f.example === '41715')!;
+    expect(serial.note).toContain(`from ${SERIAL_MIN} (1 January 1990) to ${SERIAL_MAX} (31 December 2100)`);
+  });
+
   it('folds headers case-insensitively, ignoring non-alphanumerics', () => {
     expect(fold('Case ID')).toBe(fold('case_id'));
     expect(fold('CaseId')).toBe('caseid');

@@ -3,7 +3,7 @@
  * then done, cancelled or failed. The work itself happens in the ingest worker.
  */
 import { startImport, type ImportHandle } from '../../ingest/ingest-client';
-import type { ProgressMessage, FindingsMessage, FilePreview, FileTarget } from '../../ingest/ingest-messages';
+import type { ProgressMessage, FindingsMessage, FilePreview, FileTarget, HeldMessage } from '../../ingest/ingest-messages';
 import { ProfileStore } from './profiles.svelte';
 import type { ImportSummary } from '../../domain/import-report';
 import type { AppData } from '../shared/app-data.svelte';
@@ -12,6 +12,8 @@ export type SessionState =
   | { status: 'idle' }
   | { status: 'running'; progress: ProgressMessage | null; fileNames: string[]; startedAt: number }
   | { status: 'findings'; findings: FindingsMessage; fileNames: string[] }
+  /** Files that lost lines to an unterminated quote, waiting for the person to confirm. */
+  | { status: 'held'; held: HeldMessage; fileNames: string[] }
   /** previews and files: the files not read, and every file of the import, for "Map columns" (never stored). */
   | { status: 'done'; summary: ImportSummary; previews: FilePreview[]; files: File[] }
   | { status: 'cancelled'; reason: string }
@@ -36,7 +38,7 @@ export class ImportSession {
   }
 
   get busy(): boolean {
-    return this.state.status === 'running' || this.state.status === 'findings';
+    return this.state.status === 'running' || this.state.status === 'findings' || this.state.status === 'held';
   }
 
   async run(files: File[], allOrNothing: boolean, targets?: (FileTarget | null)[]): Promise<void> {
@@ -50,6 +52,9 @@ export class ImportSession {
       },
       findings: (findings) => {
         this.state = { status: 'findings', findings, fileNames };
+      },
+      held: (held) => {
+        this.state = { status: 'held', held, fileNames };
       },
     });
     this.#handle = handle;
@@ -81,6 +86,18 @@ export class ImportSession {
     }
     this.state = { status: 'running', progress: null, fileNames: this.state.fileNames, startedAt: performance.now() };
     this.#handle.decide('drop-columns');
+  }
+
+  /** The user's answer to the held-files dialog: import what could be read, or store nothing. */
+  confirmHeld(proceed: boolean): void {
+    if (!this.#handle || this.state.status !== 'held') return;
+    if (!proceed) {
+      this.state = { status: 'cancelled', reason: 'The import was cancelled. Nothing was stored; your data is as it was.' };
+      this.#handle.cancel();
+      return;
+    }
+    this.state = { status: 'running', progress: null, fileNames: this.state.fileNames, startedAt: performance.now() };
+    this.#handle.confirm();
   }
 
   cancel(): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KINDS } from '../../../src/domain/contract';
+import { HEADER_MAX_CHARS, HEADER_MAX_COLUMNS, KINDS } from '../../../src/domain/contract';
 import { ingestBytes, ingestText } from '../../../src/ingest/ingest-file';
 import { fixtureBytes, pick, rowsOf, stubScanner } from './helpers';
 
@@ -93,14 +93,27 @@ describe('bad fixtures', () => {
     expect(report.quarantined.map((q) => q.line)).toEqual([3, 4]);
   });
 
-  it('unclosed quote: the row is quarantined, the rest is reported, no crash', () => {
-    const { report, blocks } = read('bad/unclosed-quote.csv');
-    expect(report).toMatchObject({ kind: 'milestones', rowsRead: 2, rowsImported: 1, rowsQuarantined: 1 });
-    expect(report.quarantined).toEqual([
-      { line: 3, column: '', value: '', reason: 'a quoted value is never closed, so everything from here to the end of the file was read as one value' },
-    ]);
-    expect(report.notes).toContain('A quoted value opened on line 3 is never closed, so the rest of the file could not be read as rows.');
+  it('unclosed quote: the swallowed lines are counted as quarantined, the file is held, no crash', () => {
+    const result = read('bad/unclosed-quote.csv');
+    const { report, blocks } = result;
+    expect(report).toMatchObject({ kind: 'milestones', rowsRead: 3, rowsImported: 1, rowsQuarantined: 2 });
+    const reason =
+      'an unterminated quote from line 3 swallowed lines 3–4 (2 lines): they were read as one value, so none of them was imported; close the quote and import the file again';
+    expect(report.quarantined).toEqual([{ line: 3, column: '', value: '', reason }]);
+    expect(result.held).toBe(reason);
+    expect(report.notes).toContain('A quoted value opened on line 3 is never closed, so lines 3–4 could not be read as rows; they are counted as quarantined.');
     expect(rowsOf(blocks).map((r) => r.case_id)).toEqual(['WM-001']);
+  });
+
+  it('unclosed quote without a final line break, and with CRLF line endings: the same lines', () => {
+    for (const nl of ['\n', '\r\n']) {
+      for (const end of ['', nl]) {
+        const text = ['case_id,date', 'A,2014-01-01', 'B,"2014-01-02', 'C,2014-01-03', 'D,2014-01-04'].join(nl) + end;
+        const result = ingestText(text, 'q.csv');
+        expect(result.report).toMatchObject({ rowsRead: 4, rowsImported: 1, rowsQuarantined: 3 });
+        expect(result.held).toContain('swallowed lines 3–5 (3 lines)');
+      }
+    }
   });
 
   it('duplicate headers: the first column is read, the second ignored and noted', () => {
@@ -242,5 +255,36 @@ describe('privacy fixtures (real privacy guard)', () => {
     expect(result.findings).toHaveLength(200);
     expect(result.findingsTotal).toBe(300);
     expect(result.findingColumns).toEqual([{ fileIndex: 0, fileName: 'f.csv', column: 'detail', kinds: ['phone'], count: 300 }]);
+  });
+});
+
+describe('header rows over the limits', () => {
+  const lead = `has a header row of at least`;
+  it(`refuses a header row of more than ${HEADER_MAX_COLUMNS} columns before reading anything, and quickly`, () => {
+    const text = 'case_id,date' + ',x'.repeat(2_000_000) + '\nA,2014-01-01\n';
+    const started = performance.now();
+    const result = ingestText(text, 'wide.csv');
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(result.blocks).toEqual([]);
+    expect(result.report.rowsImported).toBe(0);
+    expect(result.report.quarantined).toHaveLength(1);
+    expect(result.report.quarantined[0].reason).toBe(
+      `The file was not read: wide.csv ${lead} 501 columns: Waymark reads header rows of at most 500 columns and 65,536 characters (64 KB). Nothing of the file was read: check that it is the export you meant.`,
+    );
+  });
+
+  it(`refuses a header row longer than ${HEADER_MAX_CHARS} characters`, () => {
+    const result = ingestText('case_id,date,' + 'y'.repeat(HEADER_MAX_CHARS) + '\nA,2014-01-01,\n', 'long.csv');
+    expect(result.report.quarantined[0].reason).toContain(`long.csv ${lead} 65,537 characters`);
+    expect(result.blocks).toEqual([]);
+  });
+
+  it('reads a header row at the limits, and counts only delimiters outside quotes', () => {
+    const atLimit = 'case_id,date' + ',x'.repeat(HEADER_MAX_COLUMNS - 2) + '\nA,2014-01-01' + ','.repeat(HEADER_MAX_COLUMNS - 2) + '\n';
+    expect(ingestText(atLimit, 'ok.csv').report.rowsImported).toBe(1);
+    const quoted = 'case_id,date,"' + ','.repeat(600) + '"\nA,2014-01-01,\n';
+    expect(ingestText(quoted, 'q.csv').report.rowsImported).toBe(1);
+    const over = 'case_id,date' + ',x'.repeat(HEADER_MAX_COLUMNS - 1) + '\nA,2014-01-01\n';
+    expect(ingestText(over, 'no.csv').report.quarantined[0].reason).toContain(`no.csv ${lead} 501 columns`);
   });
 });

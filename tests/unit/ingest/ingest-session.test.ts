@@ -3,6 +3,7 @@ import type { PendingImport } from '../../../src/db/import-batch';
 import type { ImportSummary } from '../../../src/domain/import-report';
 import type { IngestOutMessage } from '../../../src/ingest/ingest-messages';
 import { IngestSession, runFileHere, type FileRunner, type SessionDeps } from '../../../src/ingest/ingest-session';
+import { QUOTA_MESSAGE } from '../../../src/ingest/import-errors';
 import { fixtureBytes, rowsOf, stubScanner } from './helpers';
 
 const file = (name: string, content: string | Uint8Array) => new File([content as BlobPart], name);
@@ -140,7 +141,7 @@ describe('IngestSession', () => {
       type: 'findings',
       total: 2,
       columns: [
-        { fileIndex: 0, fileName: 'cases-with-postcode.csv', column: 'Postcode', kinds: ['identifying_column'], count: 0 },
+        { fileIndex: 0, fileName: 'cases-with-postcode.csv', column: 'Postcode', kinds: ['identifying_column'], count: 2 },
         { fileIndex: 0, fileName: 'cases-with-postcode.csv', column: 'detail', kinds: ['phone'], count: 1 },
       ],
     });
@@ -223,5 +224,41 @@ describe('IngestSession', () => {
     await h.session.run([fixtureFile('good/cases.csv')], false);
     expect(h.types()).toEqual(['error']);
     expect(h.posted.at(-1)).toEqual({ type: 'error', message: 'The database is full.' });
+  });
+
+  it('a storage quota failure, bare or wrapped as Dexie wraps it, becomes a plain message without the error name', async () => {
+    const quota = () => Object.assign(new Error('QuotaExceededError: the quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const wrapped = () => Object.assign(new Error('AbortError: transaction aborted'), { name: 'AbortError', inner: quota() });
+    for (const fail of [quota, wrapped, () => new DOMException('The quota has been exceeded.', 'QuotaExceededError')]) {
+      const h = harness({
+        commit: async () => {
+          throw fail();
+        },
+      });
+      await h.session.run([fixtureFile('good/cases.csv')], false);
+      expect(h.posted.at(-1)).toEqual({ type: 'error', message: QUOTA_MESSAGE });
+      expect(QUOTA_MESSAGE).not.toContain('Quota');
+    }
+  });
+
+  it('holds a file that lost lines to an unterminated quote until the person confirms, counting the lost lines', async () => {
+    const text = ['case_id,date', 'A,2014-01-01', 'B,2014-01-02', 'C,2014-01-03', 'D,"open', ...Array.from({ length: 995 }, (_, i) => `E${i},2014-01-01`)].join('\n');
+    expect(text.split('\n')).toHaveLength(1000);
+    const h = harness();
+    const run = h.session.run([file('open-quote.csv', text + '\n')], false);
+    await h.until('held');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(h.committed).toEqual([]);
+    const reason = 'an unterminated quote from line 5 swallowed lines 5–1000 (996 lines): they were read as one value, so none of them was imported; close the quote and import the file again';
+    expect(h.posted.find((m) => m.type === 'held')).toEqual({
+      type: 'held',
+      files: [{ fileName: 'open-quote.csv', reason, rowsImported: 3, rowsQuarantined: 996 }],
+    });
+    h.session.confirm();
+    await run;
+    expect(h.types()).toEqual(['held', 'done']);
+    const [report] = h.committed[0].pending.files;
+    expect(report).toMatchObject({ rowsRead: 999, rowsImported: 3, rowsQuarantined: 996 });
+    expect(report.quarantined).toEqual([{ line: 5, column: '', value: '', reason }]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  UNCLOSED_QUOTE_REASON,
+  unclosedQuoteReason,
   detectDelimiter,
   detectNewline,
   papaParseOnly,
@@ -141,11 +141,11 @@ const CASES: Case[] = [
     delimiter: ';',
   },
   {
-    description: 'unclosed quote: the rest of the file is one value, reported on the row',
+    description: 'unclosed quote: the rest of the file is one value, reported on the row with the lines it swallowed',
     input: 'a,b\n1,2\n"3,4\n5,6\n',
     header: ['a', 'b'],
     rows: [[2, ['1', '2']], [3, ['3,4\n5,6\n']]],
-    problems: { 3: UNCLOSED_QUOTE_REASON },
+    problems: { 3: unclosedQuoteReason(3, 4) },
   },
   { description: 'empty text', input: '', header: null, rows: [] },
   { description: 'only blank lines', input: '\n\r\n\n', header: null, rows: [] },

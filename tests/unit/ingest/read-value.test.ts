@@ -17,6 +17,7 @@ import {
   readVocab,
   readYesNo,
   vocabLookup,
+  SERIAL_RANGE_REASON,
 } from '../../../src/ingest/read-value';
 
 /** The reading as text: an ISO date, 'unknown', or 'error: reason'. */
@@ -80,13 +81,15 @@ describe('readDate', () => {
     ['17/03/00', '2000-03-17'],
     ['17-03-14', '2014-03-17'],
     ['17.03.14', '2014-03-17'],
-    // Excel serials (1900 system)
+    // Excel serials (1900 system), only from 1 January 1990 to 31 December 2100
     ['41715', '2014-03-17'],
-    ['1', '1900-01-01'],
-    ['59', '1900-02-28'],
-    ['61', '1900-03-01'],
+    ['32874', '1990-01-01'],
     ['36526', '2000-01-01'],
     ['73415', '2100-12-31'],
+    // a time part must look like one
+    ['2014-03-17 10:30', '2014-03-17'],
+    ['17/03/2014 9:05 pm', '2014-03-17'],
+    ['2014-03-17T00:00:00.000+01:00', '2014-03-17'],
     // unknown
     ['', 'unknown'],
     ['   ', 'unknown'],
@@ -106,9 +109,19 @@ describe('readDate', () => {
     ['17/00/2014', 'error: month 0 is impossible; dates must be day/month/year'],
     ['2014-13-01', 'error: month 13 is impossible; ISO dates must be year-month-day'],
     ['2014-02-30', 'error: day 30 is impossible: February has 28 days'],
-    ['60', 'error: Excel serial 60 is 29 February 1900, a day that did not exist'],
-    ['0', 'error: Excel serial 0 is not a date'],
-    ['99999', 'error: Excel serial 99999 is after 2100'],
+    // a bare number that cannot be a plausible serial: a year, a day of the month
+    ['2014', `error: 2014 is not a plausible date: ${SERIAL_RANGE_REASON}`],
+    ['12', `error: 12 is not a plausible date: ${SERIAL_RANGE_REASON}`],
+    ['1', `error: 1 is not a plausible date: ${SERIAL_RANGE_REASON}`],
+    ['60', `error: 60 is not a plausible date: ${SERIAL_RANGE_REASON}`],
+    ['0', `error: 0 is not a plausible date: ${SERIAL_RANGE_REASON}`],
+    ['32873', `error: 32873 is not a plausible date: ${SERIAL_RANGE_REASON}`],
+    ['73416', `error: 73416 is not a plausible date: ${SERIAL_RANGE_REASON}`],
+    ['99999', `error: 99999 is not a plausible date: ${SERIAL_RANGE_REASON}`],
+    // a range is not cut to its first date
+    ['2014-03-17 - 2014-03-20', 'error: not a date; use a form like 2014-03-17 or 17/03/2014'],
+    ['17/03/2014 - 20/03/2014', 'error: not a date; use a form like 2014-03-17 or 17/03/2014'],
+    ['2014-03-17 2014-03-20', 'error: not a date; use a form like 2014-03-17 or 17/03/2014'],
     ['17/03/1850', 'error: year 1850 is outside 1900 to 2100'],
     ['17/03/2014/1', 'error: not a date; use a form like 2014-03-17 or 17/03/2014'],
     ['17/03-2014', 'error: not a date; use a form like 2014-03-17 or 17/03/2014'],
@@ -241,6 +254,20 @@ describe('unknown words', () => {
   it.each(['no', 'n', 'none', 'WM-001', 'unknowns', 'mk', '0', 'nk1'])('%j is not unknown', (s) =>
     expect(isUnknownWord(s)).toBe(false),
   );
+  it.each(['–', '—', '--', ' - '])('the dash %j, however typed, is unknown', (s) => expect(isUnknownWord(s)).toBe(true));
+  // Folding keeps only letters and digits for matching words; a value it folds to nothing is still a value.
+  it.each(['🙂', '🦋🦋', '北区', 'Кент', 'عمان', '?', '***', '#'])('%j is a value, not unknown', (s) => {
+    expect(isUnknownWord(s)).toBe(false);
+    expect(readId(s)).toBe(s);
+    expect(readText(s)).toBe(s);
+  });
+  it('an emoji is not a yes/no value nor an unknown code', () => {
+    expect(readYesNo('🙂')).toBeInstanceOf(Invalid);
+    expect(readYesNo('-')).toBe(YN_UNKNOWN);
+    const lookup = vocabLookup(VOCABULARIES.engagementPolice);
+    expect(readVocab('🙂', lookup)).toBe(-1);
+    expect(readVocab('-', lookup)).toBe(0);
+  });
 });
 
 describe('vocabularies', () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import * as XLSX from '@e965/xlsx';
-import { WorkbookError, WorkbookReader, isDateFormatCode, serialToIso } from '../../../src/ingest/read-xlsx';
+import { WorkbookError, WorkbookReader, isDateFormatCode, plausibleSerialToIso, serialToIso } from '../../../src/ingest/read-xlsx';
 import { IngestSession } from '../../../src/ingest/ingest-session';
+import { ingestSheet } from '../../../src/ingest/ingest-workbook';
 import type { PendingImport } from '../../../src/db/import-batch';
 import type { ImportSummary } from '../../../src/domain/import-report';
 import type { IngestOutMessage } from '../../../src/ingest/ingest-messages';
@@ -78,10 +79,37 @@ describe('WorkbookReader', () => {
     ]);
   });
 
+  it('reads a plain number in a date column as a serial only from 1990 to 2100; a cell styled as a date is a date in any year', () => {
+    const sheet =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>date</t></is></c></row>' +
+      '<row r="2"><c r="A2"><v>2014</v></c></row>' +
+      '<row r="3"><c r="A3"><v>12</v></c></row>' +
+      '<row r="4"><c r="A4"><v>32874</v></c></row>' +
+      '<row r="5"><c r="A5"><v>73416</v></c></row>' +
+      '<row r="6"><c r="A6" s="1"><v>31048</v></c></row>' +
+      '<row r="7"><c r="A7" s="1"><v>41715</v></c></row>';
+    const { rows } = rowsOfSheet(new WorkbookReader(rawBook(sheet), 'd.xlsx'), [0]);
+    expect(rows.map((r) => r.row[0])).toEqual(['2014', '12', '1990-01-01', '73416', '1985-01-01', '2014-03-17']);
+    expect(plausibleSerialToIso(73415, false)).toBe('2100-12-31');
+    expect(plausibleSerialToIso(32874 - 1462, true)).toBe('1990-01-01');
+    expect(plausibleSerialToIso(32873 - 1462, true)).toBeNull();
+  });
+
+  it('skips a sheet whose header row has more than 500 columns, with why', () => {
+    const cells = Array.from({ length: 600 }, (_, i) => `<c t="inlineStr"><is><t>c${i}</t></is></c>`).join('');
+    const sheet = `<row r="1">${cells}</row><row r="2"><c t="inlineStr"><is><t>A</t></is></c></row>`;
+    const result = ingestSheet(new WorkbookReader(rawBook(sheet), 'wide.xlsx'), { name: 'Data', part: 'xl/worksheets/sheet1.xml', size: 1 });
+    expect(result.blocks).toEqual([]);
+    expect(result.report.skipped).toBe(
+      'Skipped: it has a header row of 600 columns: Waymark reads header rows of at most 500 columns and 65,536 characters (64 KB). Nothing of the file was read: check that it is the export you meant',
+    );
+  });
+
   it('honours the 1904 date system', () => {
     const sheet = '<row r="1"><c r="A1" t="inlineStr"><is><t>date</t></is></c></row><row r="2"><c r="A2" s="1"><v>40253</v></c></row><row r="3"><c r="A3"><v>0</v></c></row>';
     const { rows } = rowsOfSheet(new WorkbookReader(rawBook(sheet, { date1904: true }), 'd.xlsx'), [0]);
-    expect(rows.map((r) => r.row[0])).toEqual(['2014-03-17', '1904-01-01']);
+    // A date-styled cell is a date; a plain 0 in a date column is no plausible serial, so it stays a number.
+    expect(rows.map((r) => r.row[0])).toEqual(['2014-03-17', '0']);
     expect(serialToIso(60, false)).toBeNull();
     expect(serialToIso(61, false)).toBe('1900-03-01');
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FILE_KINDS, KINDS } from '../../../src/domain/contract';
+import { FILE_KINDS, FREETEXT_MAX_LENGTH, KINDS, TEXT_MAX_LENGTH } from '../../../src/domain/contract';
 import { detectKind } from '../../../src/ingest/detect-kind';
 import { FindingCollector, QuarantineCollector } from '../../../src/ingest/report-collectors';
-import { COLUMN_DROPPED, REQUIRED_MISSING, RowValidator } from '../../../src/ingest/validate-row';
+import { CLIP_SHOWN, COLUMN_DROPPED, INVISIBLE_REASON, REQUIRED_MISSING, RowValidator } from '../../../src/ingest/validate-row';
 import { ingest, pick, rowsOf, stubScanner } from './helpers';
 
 const csv = (...lines: string[]) => lines.join('\n');
@@ -104,9 +104,74 @@ describe('quarantine', () => {
     ]);
   });
 
-  it('quarantines ids longer than 64 characters', () => {
+  it('quarantines ids longer than 64 characters, showing only the start of the value', () => {
     const long = 'X'.repeat(65);
-    expect(problems(csv('case_id,date', `${long},2014-01-01`))).toEqual([[2, 'case_id', long, 'longer than 64 characters']]);
+    expect(problems(csv('case_id,date', `${long},2014-01-01`))).toEqual([
+      [2, 'case_id', 'X'.repeat(CLIP_SHOWN) + '…', '65 characters, longer than the 64 this column allows'],
+    ]);
+  });
+
+  it(`caps short text at ${TEXT_MAX_LENGTH} characters and free text at ${FREETEXT_MAX_LENGTH}`, () => {
+    const huge = 'A'.repeat(2_000_000);
+    const result = ingest(
+      csv(
+        'case_id,date,kind,detail',
+        `C-1,2014-01-01,case_closed,${'d'.repeat(FREETEXT_MAX_LENGTH)}`,
+        `C-2,2014-01-01,case_closed,${'d'.repeat(FREETEXT_MAX_LENGTH + 1)}`,
+        `C-3,2014-01-01,${'k'.repeat(TEXT_MAX_LENGTH + 1)},`,
+      ),
+    );
+    expect(result.report.rowsImported).toBe(1);
+    expect(result.report.quarantined.map((q) => [q.line, q.column, q.value, q.reason])).toEqual([
+      [3, 'detail', 'd'.repeat(CLIP_SHOWN) + '…', '2,001 characters, longer than the 2,000 this column allows'],
+      [4, 'kind', 'k'.repeat(CLIP_SHOWN) + '…', '201 characters, longer than the 200 this column allows'],
+    ]);
+    const cases = ingest(csv('case_id,area,referral_date', `C-1,${huge},2014-01-01`, `C-2,${'a'.repeat(TEXT_MAX_LENGTH)},2014-01-01`));
+    expect(cases.report.rowsImported).toBe(1);
+    expect(cases.report.quarantined).toEqual([
+      { line: 2, column: 'area', value: 'A'.repeat(CLIP_SHOWN) + '…', reason: '2,000,000 characters, longer than the 200 this column allows' },
+    ]);
+    const area = cases.blocks[0].columns.area;
+    expect(area.type === 'dict' && area.dict).toEqual(['', 'a'.repeat(TEXT_MAX_LENGTH)]);
+  });
+
+  it('quarantines ids with invisible or direction-changing characters, shown escaped', () => {
+    const result = ingest(
+      csv(
+        'case_id,date',
+        'MRP-0001,2014-01-01',
+        'MRP-0001\u200B,2014-01-01',
+        'AB\u202Egnp.exe,2014-01-01',
+        '\uFEFFMRP-0002,2014-01-01',
+        'MRP\u20600003,2014-01-01',
+        'MRP-0004\u00AD,2014-01-01',
+        '"MRP-0005\u0007",2014-01-01',
+        'Ñandú-7,2014-01-01',
+      ),
+    );
+    expect(result.report.rowsImported).toBe(2);
+    expect(result.report.quarantined.map((q) => [q.line, q.column, q.value, q.reason])).toEqual([
+      [3, 'case_id', 'MRP-0001<U+200B>', INVISIBLE_REASON],
+      [4, 'case_id', 'AB<U+202E>gnp.exe', INVISIBLE_REASON],
+      [5, 'case_id', '<U+FEFF>MRP-0002', INVISIBLE_REASON],
+      [6, 'case_id', 'MRP<U+2060>0003', INVISIBLE_REASON],
+      [7, 'case_id', 'MRP-0004<U+00AD>', INVISIBLE_REASON],
+      [8, 'case_id', 'MRP-0005<U+0007>', INVISIBLE_REASON],
+    ]);
+    expect(pick(rowsOf(result.blocks), 'case_id')).toEqual([{ case_id: 'MRP-0001' }, { case_id: 'Ñandú-7' }]);
+    // Other id columns too.
+    const incidents = problems(csv('incident_id,case_id,date,kind,perpetrator_ref', 'INC-1,C-1,2014-01-01,crime,P-1\u200D'));
+    expect(incidents).toEqual([[2, 'perpetrator_ref', 'P-1<U+200D>', INVISIBLE_REASON]]);
+  });
+
+  it('reads a value that is only emoji or non-Latin letters as a value, never as missing', () => {
+    const result = ingest(csv('case_id,area,referral_date', '🦋,北区,2014-01-01', 'C-2,Кент,2014-01-01', 'C-3,🙂,2014-01-01', 'C-4,-,2014-01-01'));
+    expect(pick(rowsOf(result.blocks), 'case_id', 'area')).toEqual([
+      { case_id: '🦋', area: '北区' },
+      { case_id: 'C-2', area: 'Кент' },
+      { case_id: 'C-3', area: '🙂' },
+    ]);
+    expect(result.report.quarantined.map((q) => [q.line, q.column, q.value, q.reason])).toEqual([[5, 'area', '-', REQUIRED_MISSING]]);
   });
 
   it('does not let a quarantined row leave anything in the block', () => {
@@ -270,11 +335,14 @@ describe('hostile cells', () => {
     expect(rows.map((r) => r.detail)).toEqual(values);
   });
 
-  it('keeps a 1 MB free-text field', () => {
+  it('reads a 1 MB free-text field and quarantines it, with only its start in the report', () => {
     const big = 'a'.repeat(1 << 20);
     const result = ingest(csv('case_id,date,kind,detail', `A,2014-01-01,separated,"${big}"`, 'B,2014-01-02,rehoused,small'));
-    expect(result.report.rowsImported).toBe(2);
-    expect(rowsOf(result.blocks)[0].detail).toHaveLength(1 << 20);
+    expect(result.report.rowsImported).toBe(1);
+    expect(result.report.quarantined).toEqual([
+      { line: 2, column: 'detail', value: 'a'.repeat(CLIP_SHOWN) + '…', reason: '1,048,576 characters, longer than the 2,000 this column allows' },
+    ]);
+    expect(rowsOf(result.blocks)[0].detail).toBe('small');
   });
 });
 
@@ -291,12 +359,20 @@ describe('privacy guard during validation', () => {
       ['agency', 3, 'titled_name'],
     ]);
     expect(result.findingColumns).toEqual([
-      { fileIndex: 0, fileName: 'test.csv', column: 'Postcode', kinds: ['identifying_column'], count: 0 },
+      { fileIndex: 0, fileName: 'test.csv', column: 'Postcode', kinds: ['identifying_column'], count: 1 },
       { fileIndex: 0, fileName: 'test.csv', column: 'agency', kinds: ['titled_name'], count: 2 },
       { fileIndex: 0, fileName: 'test.csv', column: 'detail', kinds: ['phone'], count: 1 },
       { fileIndex: 0, fileName: 'test.csv', column: 'notes', kinds: ['email'], count: 1 },
     ]);
     for (const f of result.findings) expect(f.masked).not.toMatch(/[\p{L}\p{N}]/u);
+  });
+
+  it('counts every cell with a value in a column flagged by its name, not only the flagged values', () => {
+    const result = ingest(csv('case_id,date,full_name,Postcode', 'A,2014-01-01,Jane,AB1 2CD', 'B,2014-01-01,Mary,', 'C,2014-01-01,,', 'D,2014-01-01,Ann,'));
+    expect(result.findingColumns.map((c) => [c.column, c.kinds, c.count])).toEqual([
+      ['full_name', ['identifying_column'], 3],
+      ['Postcode', ['identifying_column'], 1],
+    ]);
   });
 
   it('does not scan values that parsed as dates, yes/no, numbers or codes', () => {

@@ -135,7 +135,7 @@ describe('ingesting a wide outcome file', () => {
     const result = ingest(text);
     expect(result.report.ignoredColumns).toEqual(['Postcode', 'Contact']);
     expect(result.findingColumns.map((c) => [c.column, c.kinds, c.count])).toEqual([
-      ['Postcode', ['identifying_column'], 0],
+      ['Postcode', ['identifying_column'], 1],
       ['Contact', ['phone'], 1],
     ]);
     // The titled name in a domain cell is not a score: quarantined, and shown masked.
