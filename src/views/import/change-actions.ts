@@ -6,7 +6,7 @@ import { formatTimestamp } from '../shared/format';
 /** Runs one action; returns null when done, or the message to show (nothing was changed). */
 async function run(appData: AppData, action: () => Promise<unknown>): Promise<string | null> {
   try {
-    await action();
+    await appData.change('changing the stored data', action);
     return null;
   } catch (e) {
     return failureText(e);

@@ -7,6 +7,7 @@ import type { ProgressMessage, FindingsMessage, FilePreview, FileTarget, HeldMes
 import { ProfileStore } from './profiles.svelte';
 import type { ImportSummary } from '../../domain/import-report';
 import type { AppData } from '../shared/app-data.svelte';
+import { allowWrites } from '../../db/db';
 
 export type SessionState =
   | { status: 'idle' }
@@ -45,6 +46,12 @@ export class ImportSession {
     if (this.busy || files.length === 0) return;
     const fileNames = files.map((f) => f.name);
     this.state = { status: 'running', progress: null, fileNames, startedAt: performance.now() };
+    // Starting again after a deletion: writes are allowed again.
+    allowWrites();
+    await this.#data.change('importing', () => this.#import(files, allOrNothing, fileNames, targets));
+  }
+
+  async #import(files: File[], allOrNothing: boolean, fileNames: string[], targets?: (FileTarget | null)[]): Promise<void> {
     const profiles = await this.profiles.forImport();
     const handle = startImport(files, { allOrNothing, targets, profiles }, {
       progress: (progress) => {

@@ -8,6 +8,7 @@ import { summaryOf, emptyWorkingSet, type WorkingSet } from '../../data/working-
 import { listImports } from '../../db/history';
 import { deleteAllData } from '../../db/delete-all';
 import type { ImportSummary } from '../../domain/import-report';
+import type { TabMessage, Tabs } from './tabs.svelte';
 
 export type DataSummary = ReturnType<typeof summaryOf>;
 
@@ -44,9 +45,22 @@ export class AppData {
 
   /** Called after "Delete all data" has deleted everything (the lock forgets its passphrase). */
   readonly afterDelete: (() => void)[] = [];
+  /** The other tabs of the app (App.svelte sets it): told of every change to the stored data. */
+  tabs: Tabs | null = null;
+
+  /** Runs a change to the stored data while no other tab changes it, then tells the other tabs (with `message`). */
+  async change<T>(what: string, work: () => Promise<T>, message: TabMessage = { type: 'data-changed' }): Promise<T> {
+    try {
+      return this.tabs ? await this.tabs.exclusive(what, work) : await work();
+    } finally {
+      // Also after a failure: part of it may have been stored (an import rolled back still records its report).
+      this.tabs?.post(message);
+    }
+  }
 
   async deleteAll(): Promise<void> {
-    await deleteAllData();
+    await (this.tabs ? this.tabs.exclusive('deleting all data', deleteAllData) : deleteAllData());
+    this.tabs?.post({ type: 'deleted' });
     // Not re-read: opening the database again would re-create it right after deleting it.
     this.forget();
     for (const listener of this.afterDelete) listener();

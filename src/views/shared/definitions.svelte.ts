@@ -19,6 +19,15 @@ function load(): Definitions {
 export class DefinitionsState {
   current = $state.raw<Definitions>(load());
 
+  constructor() {
+    // Another tab changed the definitions: its storage event arrives here at once.
+    if (typeof addEventListener === 'function') {
+      addEventListener('storage', (event: StorageEvent) => {
+        if (event.key === STORAGE_KEY || event.key === null) this.current = load();
+      });
+    }
+  }
+
   set(change: Partial<Definitions>): void {
     this.current = parseDefinitions({ ...this.current, ...change });
     try {

@@ -5,6 +5,7 @@
  */
 import type { AppData } from './app-data.svelte';
 import { getSetting, setSetting } from '../../db/settings';
+import { allowWrites } from '../../db/db';
 import { setVaultKey, WrongPassphraseError } from '../../db/vault';
 import { changePassphrase, encryptStore, readVaultSetting, unlockStore } from '../../db/vault-store';
 
@@ -59,7 +60,8 @@ export class LockState {
 
   /** Sets a passphrase: everything stored is encrypted in place. */
   async setPassphrase(passphrase: string): Promise<void> {
-    await encryptStore(this.data.db, passphrase);
+    allowWrites();
+    await this.data.change('setting the passphrase', () => encryptStore(this.data.db, passphrase), { type: 'passphrase-changed' });
     this.status = 'unlocked';
     this.#watchIdle();
   }
@@ -67,7 +69,7 @@ export class LockState {
   /** A new passphrase; false when the current one is wrong (nothing changes). */
   async changePassphrase(current: string, next: string): Promise<boolean> {
     try {
-      await changePassphrase(this.data.db, current, next);
+      await this.data.change('changing the passphrase', () => changePassphrase(this.data.db, current, next), { type: 'passphrase-changed' });
     } catch (e) {
       if (e instanceof WrongPassphraseError) return false;
       throw e;
@@ -75,14 +77,23 @@ export class LockState {
     return true;
   }
 
-  /** Forgets the key and everything loaded. */
-  lockNow(reason: string | null = null): void {
+  /** Forgets the key and everything loaded; the other tabs lock too (unless they told this one). */
+  lockNow(reason: string | null = null, tellOthers = true): void {
     if (this.status !== 'unlocked') return;
     setVaultKey('locked');
     this.data.forget();
     this.status = 'locked';
     this.reason = reason;
     this.#stopWatching();
+    if (tellOthers) this.data.tabs?.post({ type: 'locked' });
+  }
+
+  /** Another tab set or changed the passphrase: this tab's key (or plain store) is out of date. */
+  async passphraseChangedElsewhere(): Promise<void> {
+    this.#stopWatching();
+    this.data.forget();
+    await this.init();
+    if (this.status === 'locked') this.reason = 'The passphrase was set or changed in another tab.';
   }
 
   async setIdleMinutes(minutes: number): Promise<void> {
