@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { openDb, WaymarkDb } from '../../../src/db/db';
+import { allowWrites, DataDeletedError, openDb, WaymarkDb } from '../../../src/db/db';
 import { deleteAllData } from '../../../src/db/delete-all';
 import { deleteCaseStudy, getCaseStudy, listCaseStudies, saveCaseStudy } from '../../../src/db/case-studies';
 import type { CaseStudy } from '../../../src/domain/case-study';
@@ -53,6 +53,12 @@ describe('case studies in IndexedDB', () => {
     await deleteAllData();
     const again = openDb();
     expect(await again.caseStudies.count()).toBe(0);
+    // Until the user starts again, nothing is written: an editor left open cannot bring it back.
+    await expect(saveCaseStudy(again, study('D'))).rejects.toBeInstanceOf(DataDeletedError);
+    expect(await again.caseStudies.count()).toBe(0);
+    allowWrites();
+    await saveCaseStudy(again, study('E'));
+    expect(await again.caseStudies.count()).toBe(1);
   });
 
   it('get an unknown id as undefined and keep a Svelte-free plain copy', async () => {
