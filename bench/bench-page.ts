@@ -3,7 +3,9 @@
  * read-back of everything after a reload, and reading one woman, and watches the main thread.
  */
 import { startImport } from '../src/ingest/ingest-client';
-import { openDb, readBlocks, type BlockRecord } from '../src/db/db';
+import { allowWrites, openDb, readBlocks, type BlockRecord } from '../src/db/db';
+import { setVaultKey } from '../src/db/vault';
+import { encryptStore, unlockStore } from '../src/db/vault-store';
 import { acceptChanges, undoImport } from '../src/db/extract-changes';
 import { digestStore } from '../src/db/store-digest';
 import { deleteAllData } from '../src/db/delete-all';
@@ -57,6 +59,25 @@ const bench = {
   async clear(): Promise<void> {
     workingSet = null;
     await deleteAllData();
+    allowWrites();
+    setVaultKey('plain');
+  },
+
+  /** Sets a passphrase on the (empty) store, as "Encrypt with this passphrase" does. */
+  async encrypt(passphrase: string): Promise<void> {
+    await encryptStore(openDb(), passphrase);
+  },
+
+  /** After a reload of an encrypted store: unlocks it and reads everything back, timed together. */
+  async unlockAndReadBack(passphrase: string): Promise<{ ms: number; deriveKeyMs: number; women: number; events: number }> {
+    setVaultKey('locked');
+    const started = performance.now();
+    await unlockStore(openDb(), passphrase);
+    const deriveKeyMs = performance.now() - started;
+    workingSet = await loadWorkingSet(openDb());
+    const ms = performance.now() - started;
+    const summary = summaryOf(workingSet);
+    return { ms, deriveKeyMs, women: summary.women, events: summary.events };
   },
 
   /** Imports the files of an input (`files`, or `extract` for a second extract) through to its report. */

@@ -14,6 +14,7 @@ import { JOURNEY_TARGETS, runJourneyBench } from './journey-bench';
 import { QUALITY_TARGETS, runQualityBench } from './quality-bench';
 import { cohortTargets, runCohortBench } from './cohort-bench';
 import { extractsTargets, runExtractsBench } from './extracts-bench';
+import { runVaultBench, vaultTargets } from './vault-bench';
 import { cohortWorkbook } from './make-workbook';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -42,6 +43,8 @@ const ONLY_WORKBOOK = process.env.BENCH_ONLY === 'workbook';
 const ONLY_COHORT = process.env.BENCH_ONLY === 'cohort';
 /** BENCH_ONLY=extracts times only successive extracts: re-import, a second extract, accept all, undo. */
 const ONLY_EXTRACTS = process.env.BENCH_ONLY === 'extracts';
+/** BENCH_ONLY=vault times only encryption at rest: import and read-back, plain against encrypted. */
+const ONLY_VAULT = process.env.BENCH_ONLY === 'vault';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -152,6 +155,22 @@ async function main(): Promise<void> {
           if (!ok) failed = true;
         }
       }
+      console.log(JSON.stringify(results));
+      return;
+    }
+    // Issue 12: encryption at rest, for the 50,000-woman cohort.
+    if (!ONLY_COHORT && !ONLY_IMPORT && !ONLY_EXTRACTS && COHORTS.includes(50000)) {
+      const vault = await runVaultBench(browser, url, cohortDir(50000), 50000, RUNS);
+      results.push({ vault });
+      console.log('\n== Encryption at rest, 50,000 women ==');
+      console.table({ ...vault, runs: undefined });
+      console.table(vault.runs);
+      for (const [label, ok] of vaultTargets(vault)) {
+        console.log(`${ok ? 'PASS' : 'FAIL'}  ${label}`);
+        if (!ok) failed = true;
+      }
+    }
+    if (ONLY_VAULT) {
       console.log(JSON.stringify(results));
       return;
     }
