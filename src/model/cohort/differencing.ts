@@ -206,6 +206,16 @@ export function membershipKey(q: CohortQuery, defs: Definitions, rule: Disclosur
 }
 
 /**
+ * What decides which women `cohortView(…).shownWomen` holds, whatever their groups: the membership
+ * key with no grouping, except in share mode with a filter, where the grouping decides which
+ * groups are withheld. Whatever is worked out from the women shown alone (crimes by area, needs
+ * that occur together) can stay while it does: a grouping change alone keeps it.
+ */
+export function shownWomenKey(q: CohortQuery, defs: Definitions, rule: DisclosureRule | null): string {
+  return membershipKey(rule !== null && filterActive(q) ? q : { ...q, grouping: 'none' }, defs, rule);
+}
+
+/**
  * Why a cell of a filtered table is hidden by cell-level differencing:
  * - `difference`: it differs from the same cell of the unfiltered table by 1 to the threshold
  *   (counts of women or of incidents alike: a few incidents can point at a few women);
