@@ -18,6 +18,7 @@ import { buildWorkingSet, rowsOfCase, type WorkingSet } from '../src/data/workin
 import { UNKNOWN_DAY, type ColumnBlock } from '../src/data/columns';
 import { ingestText } from '../src/ingest/ingest-file';
 import { DEFAULT_DEFINITIONS } from '../src/model/definitions';
+import { shown } from '../src/model/disclosure';
 import { cohortWomen, type CohortWoman } from '../src/model/cohort/cohort-women';
 import { groupWomen } from '../src/model/cohort/cohort-query';
 import CohortLifelines from '../src/views/cohort/CohortLifelines.svelte';
@@ -74,7 +75,7 @@ const cohortVisBench = {
     const props = {
       ws,
       groups: groupWomen(some, 'none'),
-      groupCounts: [some.length.toLocaleString('en-GB')],
+      groupCounts: [shown(some.length)],
       defs: DEFAULT_DEFINITIONS,
       alignment: 'calendar' as const,
       threshold: 0,

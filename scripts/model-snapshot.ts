@@ -17,12 +17,13 @@ import { section4Figures } from '../src/model/section4';
 import { cohortWomen } from '../src/model/cohort/cohort-women';
 import { DEFAULT_QUERY, filterWomen, groupWomen, type CohortQuery, type Grouping } from '../src/model/cohort/cohort-query';
 import { cohortTables } from '../src/model/cohort/cohort-summary';
+import { shown } from '../src/model/disclosure';
 import { cjOutcomesByArea, needCombinations, publishCombinations, riskTransitions, supportShares } from '../src/model/cohort/aggregates';
 import { riskMix } from '../src/model/cohort/risk-mix';
 import { outcomeChange } from '../src/model/cohort/outcome-change';
 import { dataEndDay, incidentRates } from '../src/model/cohort/incident-rates';
 import { buildLifelines } from '../src/model/cohort/lifelines';
-import { needSets } from '../src/model/cohort/need-sets';
+import { needSets, publishNeedSets } from '../src/model/cohort/need-sets';
 import { cohortView, journeyShareDecision } from '../src/model/cohort/differencing';
 import { qualityReport, headlines, qualityLog } from '../src/model/quality/quality-report';
 import { listCases } from '../src/model/case-list';
@@ -81,6 +82,23 @@ function figure(v: unknown): string | null {
   return null;
 }
 
+/**
+ * Published need sets with each count as one figure, whether it travels as `{ shown, value }`
+ * (text beside its number) or as a typed cell `count` (or is the cell itself, like the totals).
+ */
+function publishedNeeds(p: object): unknown {
+  const figureOf = (x: Record<string, unknown>) => ('count' in x ? x.count : 'shown' in x ? x.shown : x);
+  const rest = (x: Record<string, unknown>) => Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'count' && k !== 'shown' && k !== 'value'));
+  const o = p as Record<string, Record<string, unknown>[] & Record<string, unknown>>;
+  return {
+    sets: o.sets.map((x) => ({ ...rest(x), n: figureOf(x) })),
+    absent: o.absent,
+    combinations: o.combinations.map((x) => ({ ...rest(x), n: figureOf(x) })),
+    total: figureOf(o.total),
+    multiple: figureOf(o.multiple),
+  };
+}
+
 function sha(v: unknown): string {
   return createHash('sha256').update(canonical(v)).digest('hex');
 }
@@ -127,8 +145,12 @@ function snapshot(label: string, ws: WorkingSet): void {
     add(`riskTransitions[${qn}]`, () => riskTransitions(ws, women, DEFAULT_DEFINITIONS));
     const combos = needCombinations(ws, women);
     add(`needCombinations[${qn}]`, () => combos);
-    add(`publishCombinations[${qn}]`, () => publishCombinations(combos, { threshold: 9 }, String(women.length)));
+    add(`publishCombinations[${qn}]`, () => publishCombinations(combos, { threshold: 9 }, shown(women.length)));
     add(`needSets[${qn}]`, () => needSets(ws, women));
+    for (const rule of [null, { threshold: 9 }]) {
+      const total = cohortTables(women, [], 'none', rule).summary.at(-1)?.shown.referred;
+      add(`publishNeedSets[${qn},${rule ? 'shared' : 'open'}]`, () => publishedNeeds(publishNeedSets(needSets(ws, women), rule, total)));
+    }
     for (const g of groupings) {
       const groups = groupWomen(women, g);
       const key = `${qn},${g}`;
@@ -138,7 +160,7 @@ function snapshot(label: string, ws: WorkingSet): void {
         const tables = cohortTables(women, groups, g, rule);
         add(`cohortTables[${key},${r}]`, () => tables);
         add(`supportShares[${key},${r}]`, () =>
-          supportShares(ws, groups, rule, { perGroup: tables.groupCounts, total: tables.summary.at(-1)?.shown?.engaged ?? '' }),
+          supportShares(ws, groups, rule, { perGroup: tables.groupCounts, total: tables.summary.at(-1)?.shown?.engaged }),
         );
         for (const alignment of ['referral', 'calendar'] as const) {
           add(`riskMix[${key},${r},${alignment}]`, () => riskMix(ws, groups, DEFAULT_DEFINITIONS, alignment, end, rule));

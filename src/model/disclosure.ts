@@ -227,7 +227,9 @@ export type SuppressionReason =
   /** A percentage, mean or median over fewer than ten women. */
   | 'few_women'
   /** A percentage whose count (or denominator) is hidden. */
-  | 'count_hidden';
+  | 'count_hidden'
+  /** A group of a filtered view withheld so that it cannot be subtracted from the unfiltered view. */
+  | 'withheld';
 
 export type Cell = { readonly value: number | null; readonly suppressed?: undefined } | { readonly suppressed: true; readonly reason: SuppressionReason };
 export type SuppressedCell = Extract<Cell, { suppressed: true }>;
@@ -289,9 +291,9 @@ export const formatFixed =
     value.toFixed(digits);
 
 /**
- * How another table published the same count, given as its text: hidden there (`true`), shown
- * there (`false`) or not published (`undefined`). The one place that reads a published text back.
+ * How another table published the same count: hidden there (`true`), shown there (`false`) or
+ * not published (`undefined`).
  */
-export function hiddenInText(text: string | undefined): boolean | undefined {
-  return text === undefined ? undefined : text === SUPPRESSED;
+export function hiddenIn(cell: Cell | undefined): boolean | undefined {
+  return cell === undefined ? undefined : isSuppressed(cell);
 }

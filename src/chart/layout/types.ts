@@ -36,6 +36,8 @@ export interface RuleShape {
   y2: number;
   stroke?: string;
   strokeWidth?: number;
+  /** A dash pattern (stroke-dasharray), e.g. '4 3'. */
+  dash?: string;
   className?: string;
 }
 

@@ -6,7 +6,7 @@
 import { NEED_FIELDS, VOCABULARIES } from '../../domain/contract';
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
-import { countCell, hiddenInText, isPrimarySuppressed, percentCell, suppressEntries, type Cell, type DisclosureRule, type SumConstraint } from '../disclosure';
+import { countCell, hiddenIn, isPrimarySuppressed, percentCell, suppressEntries, type Cell, type DisclosureRule, type SumConstraint } from '../disclosure';
 import { labelOf } from '../labels';
 import { RISK_AT_REFERRAL_LABELS, type CohortWoman, type RiskAtReferral } from './cohort-women';
 import { perWorkingSet } from './woman-facts';
@@ -32,7 +32,7 @@ export function publishTable(
   colLabels: string[],
   cells: number[][],
   rule: DisclosureRule | null,
-  shownElsewhere: { rowTotals?: string[]; grandTotal?: string } = {},
+  shownElsewhere: { rowTotals?: (Cell | undefined)[]; grandTotal?: Cell } = {},
 ): PublishedTable {
   const R = rowLabels.length;
   const C = colLabels.length;
@@ -53,8 +53,8 @@ export function publishTable(
     for (let c = 0; c <= C; c++) constraints.push({ parts: Array.from({ length: R }, (_, r) => at(r, c)), total: at(R, c) });
     const pre = values.map(() => false);
     const locked = values.map(() => false);
-    shownElsewhere.rowTotals?.forEach((s, r) => (hiddenInText(s) ? (pre[at(r, C)] = true) : (locked[at(r, C)] = true)));
-    const grand = hiddenInText(shownElsewhere.grandTotal);
+    shownElsewhere.rowTotals?.forEach((s, r) => (hiddenIn(s) ? (pre[at(r, C)] = true) : (locked[at(r, C)] = true)));
+    const grand = hiddenIn(shownElsewhere.grandTotal);
     if (grand !== undefined) {
       if (grand) pre[at(R, C)] = true;
       else locked[at(R, C)] = true;
@@ -72,8 +72,16 @@ export function publishTable(
   };
 }
 
-/** Crimes by area and criminal-justice outcome. */
-export function cjOutcomesByArea(ws: WorkingSet, women: readonly CohortWoman[]): { areas: string[]; outcomes: string[]; labels: string[]; cells: number[][] } {
+export interface CrimeOutcomes {
+  areas: string[];
+  outcomes: string[];
+  labels: string[];
+  /** Crimes by area (rows) and outcome (columns). */
+  cells: number[][];
+}
+
+/** Crimes by area and criminal-justice outcome (the women's order does not matter). */
+export function cjOutcomesByArea(ws: WorkingSet, women: readonly CohortWoman[]): CrimeOutcomes {
   const inc = ws.tables.incidents;
   const kind = inc.text('kind');
   const outcome = inc.text('outcome');
@@ -166,7 +174,7 @@ export function needCombinations(ws: WorkingSet, women: readonly CohortWoman[]):
 }
 
 /** Published needs combinations: all that sum to the women shown elsewhere; small ones merged. */
-export function publishCombinations(combos: NeedCombination[], rule: DisclosureRule | null, totalShown: string, keep = 12): { label: string; women: number; shown: Cell }[] {
+export function publishCombinations(combos: NeedCombination[], rule: DisclosureRule | null, totalShown: Cell | undefined, keep = 12): { label: string; women: number; shown: Cell }[] {
   const top = combos.slice(0, keep);
   const rest = combos.slice(keep).reduce((a, c) => a + c.women, 0);
   const rows = top.map((c) => ({ label: c.needs.length ? c.needs.join(' + ') : 'No needs recorded', women: c.women }));
@@ -175,8 +183,8 @@ export function publishCombinations(combos: NeedCombination[], rule: DisclosureR
   let hidden = rows.map(() => false);
   if (rule) {
     const values = [...rows.map((r) => r.women), total];
-    const pre = values.map((_, i) => i === rows.length && hiddenInText(totalShown) === true);
-    const locked = values.map((_, i) => i === rows.length && hiddenInText(totalShown) === false);
+    const pre = values.map((_, i) => i === rows.length && hiddenIn(totalShown) === true);
+    const locked = values.map((_, i) => i === rows.length && hiddenIn(totalShown) === false);
     hidden = suppressEntries(values, [{ parts: rows.map((_, i) => i), total: rows.length }], rule, { hidden: pre, locked }).slice(0, rows.length);
   }
   return rows.map((r, i) => ({ ...r, shown: countCell(r.women, hidden[i], rule) }));
@@ -219,11 +227,11 @@ export function supportShares(
   groups: readonly { label: string; women: readonly CohortWoman[] }[],
   rule: DisclosureRule | null,
   engagedShownElsewhere: {
-    perGroup: (string | undefined)[];
-    total: string;
+    perGroup: (Cell | undefined)[];
+    total: Cell | undefined;
     /** When groups split areas (area by complex needs): each group's area and the area's engaged n as shown. */
     areaOfGroup?: (string | null)[];
-    areaShown?: Readonly<Record<string, string>>;
+    areaShown?: Readonly<Record<string, Cell>>;
   },
 ): { categories: { code: string; label: string }[]; rows: SupportShareRow[] } {
   const got = supportCategoriesOf(ws);
@@ -239,7 +247,7 @@ export function supportShares(
   // The engaged n per group sum to all engaged women, shown in the summary.
   const values = [...raw.map((r) => r.engaged), raw.reduce((a, r) => a + r.engaged, 0)];
   const constraints: SumConstraint[] = [{ parts: raw.map((_, i) => i), total: raw.length }];
-  const pre = values.map((_, i) => hiddenInText(i < raw.length ? engagedShownElsewhere.perGroup[i] : engagedShownElsewhere.total) === true);
+  const pre = values.map((_, i) => hiddenIn(i < raw.length ? engagedShownElsewhere.perGroup[i] : engagedShownElsewhere.total) === true);
   const locked = values.map((_, i) => (i < raw.length ? engagedShownElsewhere.perGroup[i] !== undefined && !pre[i] : !pre[i]));
   const { areaOfGroup, areaShown } = engagedShownElsewhere;
   if (areaOfGroup && areaShown) {
@@ -247,8 +255,8 @@ export function supportShares(
       const parts = areaOfGroup.flatMap((a, i) => (a === area ? [i] : []));
       const at = values.push(parts.reduce((s, i) => s + raw[i].engaged, 0)) - 1;
       const shown = areaShown[area];
-      pre.push(hiddenInText(shown) === true);
-      locked.push(hiddenInText(shown) === false);
+      pre.push(hiddenIn(shown) === true);
+      locked.push(hiddenIn(shown) === false);
       constraints.push({ parts, total: at });
     }
   }

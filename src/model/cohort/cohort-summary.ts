@@ -3,7 +3,7 @@
  * ask for first. Suppression treats the table as a whole: the columns add up to "All areas",
  * and police incidents are domestic incidents plus crimes.
  */
-import { showCount, suppressEntries, type DisclosureRule, type SumConstraint } from '../disclosure';
+import { countCell, suppressEntries, type Cell, type DisclosureRule, type SumConstraint } from '../disclosure';
 import type { CohortWoman } from './cohort-women';
 import type { CohortGroup, Grouping } from './cohort-query';
 
@@ -21,8 +21,8 @@ export type SummaryKey = (typeof SUMMARY_COLUMNS)[number]['key'];
 export interface SummaryRow {
   label: string;
   values: Record<SummaryKey, number>;
-  /** What to print per column: the count or `[c]` (when share mode is on). */
-  shown: Record<SummaryKey, string>;
+  /** What to publish per column: the count, or suppressed (share mode); text only at the edge. */
+  shown: Record<SummaryKey, Cell>;
 }
 
 function tally(women: readonly CohortWoman[]): Record<SummaryKey, number> {
@@ -41,9 +41,9 @@ function tally(women: readonly CohortWoman[]): Record<SummaryKey, number> {
 export interface CohortTables {
   summary: SummaryRow[];
   /** Each group's n as published, in the order of the groups given. */
-  groupCounts: string[];
+  groupCounts: Cell[];
   /** The n of all matching women as published. */
-  total: string;
+  total: Cell;
   /** Only when `forceHidden` was given: the summary cells it forced hidden, by row and column. */
   forced?: boolean[][];
 }
@@ -132,10 +132,10 @@ export function cohortTableSystem(
   const tables: CohortTables = {
     summary: rows.map((r, i) => ({
       ...r,
-      shown: Object.fromEntries(keys.map((k, j) => [k, showCount(r.values[k], hidden[i * K + j])])) as Record<SummaryKey, string>,
+      shown: Object.fromEntries(keys.map((k, j) => [k, countCell(r.values[k], hidden[i * K + j], rule)])) as Record<SummaryKey, Cell>,
     })),
-    groupCounts: groups.map((g, i) => showCount(g.women.length, hidden[groupAt(i)])),
-    total: showCount(women.length, hidden[totalAt]),
+    groupCounts: groups.map((g, i) => countCell(g.women.length, hidden[groupAt(i)], rule)),
+    total: countCell(women.length, hidden[totalAt], rule),
     ...(forced ? { forced } : {}),
   };
   return { tables, values, constraints, hidden };

@@ -7,7 +7,7 @@
  * compared cell by cell (`differencingCells`): any count, of women or of incidents, within the
  * threshold of the same unfiltered cell is hidden, and secondary suppression protects it. Pure.
  */
-import { clampThreshold, hiddenInText, isPrimarySuppressed, type DisclosureRule } from '../disclosure';
+import { clampThreshold, hiddenIn, isPrimarySuppressed, type DisclosureRule } from '../disclosure';
 import { cohortTables, SUMMARY_COLUMNS, type CellMask, type CohortTables, type SummaryRow } from './cohort-summary';
 import { DEFAULT_QUERY, filterWomen, formatCohortQuery, groupWomen, parseCohortQuery, type CohortGroup, type CohortQuery, type Grouping } from './cohort-query';
 import type { CohortWoman } from './cohort-women';
@@ -143,10 +143,10 @@ export function cohortView(all: readonly CohortWoman[], q: CohortQuery, rule: Di
   const { unfilteredGroups, unfiltered } = unfilteredTables(all, q.grouping, t);
   const none: CohortView = { women, groups, shownGroups: groups, shownWomen: women, withheld: [], totalWithheld: false, unfilteredSummary: unfiltered.summary };
   const unfilteredGroupCounts = unfilteredGroups.map((g) => ({ key: g.key, n: g.women.length }));
-  const unfilteredGroupHidden = new Set(unfilteredGroups.flatMap((g, i) => (hiddenInText(unfiltered.groupCounts[i]) === true ? [g.key] : [])));
+  const unfilteredGroupHidden = new Set(unfilteredGroups.flatMap((g, i) => (hiddenIn(unfiltered.groupCounts[i]) === true ? [g.key] : [])));
   const areaRows = unfiltered.summary.slice(0, -1); // the last row is "All areas"
   const unfilteredAreaCounts = areaRows.map((r) => ({ key: r.label, n: r.values.referred }));
-  const unfilteredAreaHidden = new Set(areaRows.flatMap((r) => (hiddenInText(r.shown.referred) === true ? [r.label] : [])));
+  const unfilteredAreaHidden = new Set(areaRows.flatMap((r) => (hiddenIn(r.shown.referred) === true ? [r.label] : [])));
 
   const groupOf = new Map<CohortWoman, string>();
   for (const g of groups) for (const w of g.women) groupOf.set(w, g.key);
@@ -206,6 +206,16 @@ export function membershipKey(q: CohortQuery, defs: Definitions, rule: Disclosur
 }
 
 /**
+ * What decides which women `cohortView(…).shownWomen` holds, whatever their groups: the membership
+ * key with no grouping, except in share mode with a filter, where the grouping decides which
+ * groups are withheld. Whatever is worked out from the women shown alone (crimes by area, needs
+ * that occur together) can stay while it does: a grouping change alone keeps it.
+ */
+export function shownWomenKey(q: CohortQuery, defs: Definitions, rule: DisclosureRule | null): string {
+  return membershipKey(rule !== null && filterActive(q) ? q : { ...q, grouping: 'none' }, defs, rule);
+}
+
+/**
  * Why a cell of a filtered table is hidden by cell-level differencing:
  * - `difference`: it differs from the same cell of the unfiltered table by 1 to the threshold
  *   (counts of women or of incidents alike: a few incidents can point at a few women);
@@ -251,7 +261,7 @@ export function differencingCells(
 function alignUnfiltered(labels: readonly string[], unfilteredSummary: readonly SummaryRow[]) {
   const byLabel = new Map(unfilteredSummary.map((r) => [r.label, r]));
   const unfiltered = labels.map((l) => SUMMARY_COLUMNS.map((c) => byLabel.get(l)?.values[c.key] ?? 0));
-  const hidden = labels.map((l) => SUMMARY_COLUMNS.map((c) => hiddenInText(byLabel.get(l)?.shown[c.key]) === true));
+  const hidden = labels.map((l) => SUMMARY_COLUMNS.map((c) => hiddenIn(byLabel.get(l)?.shown[c.key]) === true));
   return { unfiltered, hidden };
 }
 
@@ -290,7 +300,7 @@ export function summaryDifferencingReasons(
   );
   differencingCellReasons(counts, u.unfiltered, u.hidden, rule).forEach((row, r) =>
     row.forEach((x, c) => {
-      if (x && !small(counts[r][c], t) && hiddenInText(summary[r].shown[SUMMARY_COLUMNS[c].key]) === true) out.add(x);
+      if (x && !small(counts[r][c], t) && hiddenIn(summary[r].shown[SUMMARY_COLUMNS[c].key]) === true) out.add(x);
     }),
   );
   return out;

@@ -8,7 +8,7 @@
  */
 import { NEED_FIELDS } from '../../domain/contract';
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
-import { hiddenInText, showCount, suppressEntries, type DisclosureRule, type SumConstraint } from '../disclosure';
+import { countCell, hiddenIn, suppressEntries, valueOf, type Cell, type DisclosureRule, type SumConstraint } from '../disclosure';
 import { type CohortWoman } from './cohort-women';
 import { perWorkingSet } from './woman-facts';
 
@@ -79,17 +79,14 @@ function compareIndices(a: readonly number[], b: readonly number[]): number {
   return a.length - b.length;
 }
 
-/** A count as published: `value` is null whenever `shown` is [c], so nothing can draw it. */
-export interface PublishedCount {
-  shown: string;
-  value: number | null;
-}
-
-export interface PublishedNeed extends PublishedCount {
+export interface PublishedNeed {
   label: string;
+  /** Her set's size as published (a suppressed cell has no value, so nothing can draw it). */
+  count: Cell;
 }
 
-export interface PublishedCombination extends PublishedCount {
+export interface PublishedCombination {
+  count: Cell;
   /** Indices into PublishedNeedSets.sets; empty for "No needs recorded" and for the merged column. */
   sets: number[];
   label: string;
@@ -104,9 +101,9 @@ export interface PublishedNeedSets {
   absent: string[];
   /** Exclusive intersections, largest first; hidden ones after those shown; the merged column last. */
   combinations: PublishedCombination[];
-  total: PublishedCount;
+  total: Cell;
   /** Women with two or more needs. */
-  multiple: PublishedCount;
+  multiple: Cell;
 }
 
 export const OTHER_COMBINATIONS = 'All other combinations';
@@ -165,17 +162,17 @@ export function needSetSystem(data: NeedSets, keep: number): NeedSetSystem {
  * elsewhere (`totalShown`): hidden there means hidden here; shown there means it cannot be hidden
  * here to protect a cell. At most `keep` combinations get a column; the rest are merged.
  */
-export function publishNeedSets(data: NeedSets, rule: DisclosureRule | null, totalShown?: string, keep = 12): PublishedNeedSets {
+export function publishNeedSets(data: NeedSets, rule: DisclosureRule | null, totalShown?: Cell, keep = 12): PublishedNeedSets {
   const sys = needSetSystem(data, keep);
   let hidden = sys.values.map(() => false);
   if (rule) {
     // Merged combinations are never published: they are hidden from the start and protected too.
-    const totalHidden = hiddenInText(totalShown);
+    const totalHidden = hiddenIn(totalShown);
     const pre = sys.values.map((_, e) => (e < data.combinations.length && sys.merged[e]) || (e === sys.total && totalHidden === true));
     const locked = sys.values.map((_, e) => e === sys.total && totalHidden === false);
     hidden = suppressEntries(sys.values, sys.constraints, rule, { hidden: pre, locked });
   }
-  const count = (e: number): PublishedCount => ({ shown: showCount(sys.values[e], hidden[e]), value: hidden[e] ? null : sys.values[e] });
+  const cell = (e: number): Cell => countCell(sys.values[e], hidden[e], rule);
   const setIndex = new Map<number, number>();
   const sets: PublishedNeed[] = [];
   const absent: string[] = [];
@@ -184,22 +181,23 @@ export function publishNeedSets(data: NeedSets, rule: DisclosureRule | null, tot
     if (e === null) absent.push(label);
     else {
       setIndex.set(n, sets.length);
-      sets.push({ label, ...count(e) });
+      sets.push({ label, count: cell(e) });
     }
   });
   const columns = data.combinations.flatMap((c, i) => {
     if (sys.merged[i]) return [];
     const label = c.needs.length ? c.needs.map((n) => data.needs[n]).join(' + ') : NO_NEEDS;
-    return [{ sets: c.needs.map((n) => setIndex.get(n)!), label, other: false, order: i, ...count(sys.combination[i]) }];
+    return [{ sets: c.needs.map((n) => setIndex.get(n)!), label, other: false, order: i, count: cell(sys.combination[i]) }];
   });
   // Shown columns by size; hidden ones after them in a fixed order, so their place gives no bound.
+  const isShown = (c: { count: Cell }) => valueOf(c.count) !== null;
   columns.sort((a, b) =>
-    a.value !== null && b.value !== null ? a.order - b.order
-    : a.value !== null ? -1
-    : b.value !== null ? 1
+    isShown(a) && isShown(b) ? a.order - b.order
+    : isShown(a) ? -1
+    : isShown(b) ? 1
     : a.sets.length - b.sets.length || compareIndices(a.sets, b.sets),
   );
   const combinations: PublishedCombination[] = columns.map(({ order: _order, ...c }) => c);
-  if (sys.other !== null) combinations.push({ sets: [], label: OTHER_COMBINATIONS, other: true, ...count(sys.other) });
-  return { sets, absent, combinations, total: count(sys.total), multiple: count(sys.multiple) };
+  if (sys.other !== null) combinations.push({ sets: [], label: OTHER_COMBINATIONS, other: true, count: cell(sys.other) });
+  return { sets, absent, combinations, total: cell(sys.total), multiple: cell(sys.multiple) };
 }

@@ -2,8 +2,8 @@
  * Per-woman facts that do not depend on the filters, grouping or (where noted) the definitions,
  * worked out once per working set and kept beside it (WeakMaps keyed by the working set, which is
  * never changed in place), so that a filter, grouping or definition change only sums them up.
- * Nothing is kept but beside a working set. (memoByWomen and memoLast remain only for
- * AggregateCharts.svelte, until it reads results derived from the screen's stable groups.)
+ * Nothing is kept but beside a working set. What depends on the filters is derived by the
+ * screen from its stable groups (CohortScreen's membership), not remembered here.
  */
 import type { WorkingSet } from '../../data/working-set';
 import { addMonths } from '../../data/days';
@@ -55,46 +55,4 @@ export function sameWomen(a: readonly CohortWoman[], b: readonly CohortWoman[]):
     if (x !== y && (x.ix !== y.ix || x.area !== y.area || x.referral !== y.referral)) return false;
   }
   return true;
-}
-
-/**
- * A function of (working set, women or groups, other inputs) remembered for its last inputs:
- * called again with the same working set, the same other inputs (by identity) and the same women
- * in the same groups, it returns the same result without working it out again. For results that
- * read only the women's case index, area and referral day (which no definition changes).
- */
-export function memoByWomen<W extends readonly unknown[], A extends unknown[], R>(
-  fn: (ws: WorkingSet, women: W, ...rest: A) => R,
-  same: (a: W, b: W) => boolean,
-): (ws: WorkingSet, women: W, ...rest: A) => R {
-  let last: { ws: WorkingSet; women: W; rest: A; result: R } | null = null;
-  return (ws, women, ...rest) => {
-    if (last && last.ws === ws && last.rest.length === rest.length && last.rest.every((v, i) => Object.is(v, rest[i])) && same(last.women, women))
-      return last.result;
-    const result = fn(ws, women, ...rest);
-    last = { ws, women, rest, result };
-    return result;
-  };
-}
-
-/** Whether two arguments are the same: identical, or arrays of the same primitives. */
-function sameArg(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i]) || (typeof a[i] === 'object' && a[i] !== null)) return false;
-  return true;
-}
-
-/**
- * A pure function remembered for its last arguments (each the same object, or an array of the
- * same strings or numbers): called again with them, it returns the same result.
- */
-export function memoLast<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  let last: { args: A; result: R } | null = null;
-  return (...args) => {
-    if (last && last.args.length === args.length && last.args.every((v, i) => sameArg(v, args[i]))) return last.result;
-    const result = fn(...args);
-    last = { args, result };
-    return result;
-  };
 }

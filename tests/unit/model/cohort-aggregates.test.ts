@@ -3,7 +3,7 @@ import { DEFAULT_DEFINITIONS } from '../../../src/model/definitions';
 import { cohortWomen } from '../../../src/model/cohort/cohort-women';
 import { groupWomen } from '../../../src/model/cohort/cohort-query';
 import { cjOutcomesByArea, needCombinations, publishCombinations, publishTable, riskTransitions, supportShares } from '../../../src/model/cohort/aggregates';
-import { cellText, determinedEntries, formatPercent, isSuppressed, valueOf } from '../../../src/model/disclosure';
+import { cellText, determinedEntries, formatPercent, isSuppressed, shown, suppressed, valueOf } from '../../../src/model/disclosure';
 import { sampleWorkingSet } from './section4-sample';
 
 const ws = sampleWorkingSet();
@@ -19,7 +19,7 @@ describe('cohort aggregates on the sample', () => {
 
   it('keeps totals shown elsewhere, and hides cells so that they cannot be worked out from them', () => {
     const cj = cjOutcomesByArea(ws, women);
-    const t = publishTable(cj.areas, cj.labels, cj.cells, { threshold: 9 }, { rowTotals: ['208', '104', '111'], grandTotal: '423' });
+    const t = publishTable(cj.areas, cj.labels, cj.cells, { threshold: 9 }, { rowTotals: [shown(208), shown(104), shown(111)], grandTotal: shown(423) });
     expect(t.rowTotals.map((c) => cellText(c))).toEqual(['208', '104', '111']);
     for (let r = 0; r < cj.areas.length; r++) expect(t.shown[r].filter(isSuppressed).length).not.toBe(1);
   });
@@ -29,13 +29,13 @@ describe('cohort aggregates on the sample', () => {
     expect(tr.cells.flat().reduce((a, b) => a + b, 0)).toBe(111);
     const combos = needCombinations(ws, women);
     expect(combos.reduce((a, c) => a + c.women, 0)).toBe(111);
-    const shown = publishCombinations(combos, { threshold: 9 }, '111');
-    expect(shown.reduce((a, c) => a + c.women, 0)).toBe(111);
-    expect(shown.filter((c) => isSuppressed(c.shown)).length).not.toBe(1);
+    const published = publishCombinations(combos, { threshold: 9 }, shown(111));
+    expect(published.reduce((a, c) => a + c.women, 0)).toBe(111);
+    expect(published.filter((c) => isSuppressed(c.shown)).length).not.toBe(1);
   });
 
   it('gives support as a share of the 38 engaged women (section 4.4)', () => {
-    const s = supportShares(ws, groupWomen(women, 'none'), null, { perGroup: [undefined], total: '38' });
+    const s = supportShares(ws, groupWomen(women, 'none'), null, { perGroup: [undefined], total: shown(38) });
     const housing = s.categories.findIndex((c) => c.code === 'housing');
     expect(s.rows[0].engaged).toBe(38);
     expect(s.rows[0].counts[housing]).toBe(20);
@@ -44,11 +44,11 @@ describe('cohort aggregates on the sample', () => {
 
   it('links the engaged n per group to the area totals when groups split areas', () => {
     const groups = groupWomen(women, 'area_complex');
-    const areaShown = { City: '20', 'County North': '[c]', 'County South': '[c]' };
-    const s = supportShares(ws, groups, { threshold: 9 }, { perGroup: groups.map(() => undefined), total: '38', areaOfGroup: groups.map((g) => g.women[0].area), areaShown });
+    const areaShown = { City: shown(20), 'County North': suppressed('small_count'), 'County South': suppressed('small_count') };
+    const s = supportShares(ws, groups, { threshold: 9 }, { perGroup: groups.map(() => undefined), total: shown(38), areaOfGroup: groups.map((g) => g.women[0].area), areaShown });
     for (const area of Object.keys(areaShown)) {
       const mine = s.rows.filter((_, i) => groups[i].women[0].area === area);
-      if (areaShown[area as keyof typeof areaShown] !== '[c]') expect(mine.filter((r) => isSuppressed(r.engagedShown)).length).not.toBe(1);
+      if (!isSuppressed(areaShown[area as keyof typeof areaShown])) expect(mine.filter((r) => isSuppressed(r.engagedShown)).length).not.toBe(1);
     }
     expect(determinedEntries(1, [], [false])).toEqual([false]);
   });

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEFINITIONS, type Definitions } from '../../../src/model/definitions';
 import { cohortWomen } from '../../../src/model/cohort/cohort-women';
 import { parseCohortQuery } from '../../../src/model/cohort/cohort-query';
-import { cohortView, membershipKey } from '../../../src/model/cohort/differencing';
-import { sameGroups } from '../../../src/model/cohort/woman-facts';
+import { cohortView, membershipKey, shownWomenKey } from '../../../src/model/cohort/differencing';
+import { sameGroups, sameWomen } from '../../../src/model/cohort/woman-facts';
 import type { DisclosureRule } from '../../../src/model/disclosure';
 import { incidentRates, dataEndDay } from '../../../src/model/cohort/incident-rates';
 import { outcomeChange } from '../../../src/model/cohort/outcome-change';
+import { cjOutcomesByArea } from '../../../src/model/cohort/aggregates';
+import { needSets } from '../../../src/model/cohort/need-sets';
 import { riskMix } from '../../../src/model/cohort/risk-mix';
 import { sampleWorkingSet } from './section4-sample';
 
@@ -81,5 +83,43 @@ describe('membershipKey: which women are in which group', () => {
     // In share mode with a filter, every definition and the threshold can withhold a group.
     expect(key('area=City', { ...DEFAULT_DEFINITIONS, repeatThreshold: 3 }, { threshold: 9 })).not.toBe(key('area=City', DEFAULT_DEFINITIONS, { threshold: 9 }));
     expect(key('area=City', DEFAULT_DEFINITIONS, { threshold: 5 })).not.toBe(key('area=City', DEFAULT_DEFINITIONS, { threshold: 9 }));
+  });
+});
+
+describe('shownWomenKey: which women are shown, whatever their groups', () => {
+  const views = QUERIES.flatMap((query) =>
+    DEFINITIONS.flatMap((defs) =>
+      RULES.map((rule) => {
+        const q = parseCohortQuery(query);
+        return { query, defs, rule, key: shownWomenKey(q, defs, rule), women: cohortView(cohortWomen(ws, defs), q, rule).shownWomen };
+      }),
+    ),
+  );
+
+  it('is the same only for views that show the same women, so crimes by area and need sets can stay', () => {
+    const byKey = new Map<string, (typeof views)[number]>();
+    let shared = 0;
+    for (const v of views) {
+      const first = byKey.get(v.key);
+      if (!first) {
+        byKey.set(v.key, v);
+        continue;
+      }
+      shared++;
+      const what = `${v.query} ${JSON.stringify(v.defs)} ${JSON.stringify(v.rule)}`;
+      expect(sameWomen(first.women, v.women), what).toBe(true);
+      expect(cjOutcomesByArea(ws, first.women), what).toEqual(cjOutcomesByArea(ws, v.women));
+      expect(needSets(ws, first.women), what).toEqual(needSets(ws, v.women));
+    }
+    expect(shared).toBeGreaterThan(views.length / 2);
+  });
+
+  it('stays with a grouping change, unless share mode compares a filtered view (the grouping then decides what is withheld)', () => {
+    const key = (query: string, rule: DisclosureRule | null = null) => shownWomenKey(parseCohortQuery(query), DEFAULT_DEFINITIONS, rule);
+    expect(key('group=area')).toBe(key(''));
+    expect(key('group=complex', { threshold: 9 })).toBe(key('', { threshold: 9 }));
+    expect(key('complex=yes&group=area')).toBe(key('complex=yes'));
+    expect(key('complex=yes&group=area', { threshold: 9 })).not.toBe(key('complex=yes', { threshold: 9 }));
+    expect(key('complex=yes')).not.toBe(key(''));
   });
 });

@@ -4,7 +4,9 @@ import {
   countCell,
   formatFixed,
   formatPercent,
-  hiddenInText,
+  hiddenIn,
+  shown,
+  suppressed,
   isSuppressed,
   percentCell,
   primaryCount,
@@ -67,6 +69,6 @@ describe('typed disclosure cells', () => {
   });
 
   it('reads how another table published a count', () => {
-    expect([hiddenInText('[c]'), hiddenInText('12'), hiddenInText(undefined)]).toEqual([true, false, undefined]);
+    expect([hiddenIn(suppressed('secondary')), hiddenIn(shown(12)), hiddenIn(undefined)]).toEqual([true, false, undefined]);
   });
 });

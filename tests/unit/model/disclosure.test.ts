@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   SUPPRESSED,
+  isSuppressed,
   clampThreshold,
   determinedEntries,
   showCount,
@@ -161,7 +162,7 @@ describe('disclosure: the cohort summary and group counts together, on random co
         values.forEach((v, j) => v >= 1 && v <= threshold && expect(hidden[j], `entry ${j} = ${v}`).toBe(true));
         expect(determinedEntries(values.length, constraints, hidden).some((d) => d)).toBe(false);
         const shown = [...tables.summary.flatMap((r) => Object.values(r.shown)), ...tables.groupCounts, tables.total];
-        expect(shown.filter((s) => s === '[c]').length).toBe(hidden.filter((h) => h).length);
+        expect(shown.filter(isSuppressed).length).toBe(hidden.filter((h) => h).length);
       });
     }
   }

@@ -3,7 +3,7 @@ import { DEFAULT_DEFINITIONS } from '../../../src/model/definitions';
 import { cohortWomen } from '../../../src/model/cohort/cohort-women';
 import { needCombinations } from '../../../src/model/cohort/aggregates';
 import { countNeedSets, needSets, NO_NEEDS, OTHER_COMBINATIONS, publishNeedSets, type NeedSets, type PublishedNeedSets } from '../../../src/model/cohort/need-sets';
-import { SUPPRESSED, determinedEntries, isPrimarySuppressed, type SumConstraint } from '../../../src/model/disclosure';
+import { cellText, determinedEntries, isPrimarySuppressed, isSuppressed, shown, suppressed, valueOf, type Cell, type SumConstraint } from '../../../src/model/disclosure';
 import { sampleWorkingSet } from './section4-sample';
 import { mulberry32 as rng } from '../../../sample-data/mulberry32';
 
@@ -31,32 +31,38 @@ function readerSystem(data: NeedSets, pub: PublishedNeedSets) {
   const labelOf = (c: { needs: number[] }) => (c.needs.length ? c.needs.map((n) => data.needs[n]).join(' + ') : NO_NEEDS);
   const column = new Map(pub.combinations.filter((c) => !c.other).map((c) => [c.label, c]));
   const values: number[] = combos.map((c) => c.women);
-  const hidden: boolean[] = combos.map((c) => column.get(labelOf(c))?.value == null);
+  const hidden: boolean[] = combos.map((c) => {
+    const col = column.get(labelOf(c));
+    return !col || isSuppressed(col.count);
+  });
   const constraints: SumConstraint[] = [];
-  const add = (value: number, shown: string, parts: number[]) => {
+  const add = (value: number, published: Cell, parts: number[]) => {
     const at = values.push(value) - 1;
-    hidden.push(shown === SUPPRESSED);
+    hidden.push(isSuppressed(published));
     constraints.push({ parts, total: at });
   };
   const all = combos.map((_, i) => i);
   const other = pub.combinations.find((c) => c.other);
   const mergedParts = all.filter((i) => !column.has(labelOf(combos[i])));
-  if (other) add(mergedParts.reduce((a, i) => a + values[i], 0), other.shown, mergedParts);
+  if (other) add(mergedParts.reduce((a, i) => a + values[i], 0), other.count, mergedParts);
   else expect(mergedParts).toEqual([]);
   for (const s of pub.sets) {
     const n = data.needs.indexOf(s.label);
     const parts = all.filter((i) => combos[i].needs.includes(n));
-    add(parts.reduce((a, i) => a + values[i], 0), s.shown, parts);
+    add(parts.reduce((a, i) => a + values[i], 0), s.count, parts);
   }
-  add(values.slice(0, combos.length).reduce((a, b) => a + b, 0), pub.total.shown, all);
+  add(values.slice(0, combos.length).reduce((a, b) => a + b, 0), pub.total, all);
   const multi = all.filter((i) => combos[i].needs.length >= 2);
-  add(multi.reduce((a, i) => a + values[i], 0), pub.multiple.shown, multi);
+  add(multi.reduce((a, i) => a + values[i], 0), pub.multiple, multi);
   return { values, hidden, constraints };
 }
 
-function publishedCounts(pub: PublishedNeedSets) {
-  return [...pub.combinations, ...pub.sets, pub.total, pub.multiple];
+function publishedCounts(pub: PublishedNeedSets): Cell[] {
+  return [...pub.combinations.map((c) => c.count), ...pub.sets.map((s) => s.count), pub.total, pub.multiple];
 }
+
+/** A count as the screen shows it. */
+const t = (c: Cell) => cellText(c);
 
 describe('need sets (UpSet)', () => {
   it('counts each woman once under her exact needs, and each need over all her combinations', () => {
@@ -68,14 +74,14 @@ describe('need sets (UpSet)', () => {
       { needs: [2], women: 1 },
     ]);
     const pub = publishNeedSets(data, null);
-    expect(pub.sets.map((s) => [s.label, s.shown])).toEqual([['A', '4'], ['B', '3'], ['C', '1']]);
-    expect(pub.combinations.map((c) => [c.label, c.shown, c.sets])).toEqual([
+    expect(pub.sets.map((s) => [s.label, t(s.count)])).toEqual([['A', '4'], ['B', '3'], ['C', '1']]);
+    expect(pub.combinations.map((c) => [c.label, t(c.count), c.sets])).toEqual([
       ['A + B', '3', [0, 1]],
       [NO_NEEDS, '1', []],
       ['A', '1', [0]],
       ['C', '1', [2]],
     ]);
-    expect([pub.total.shown, pub.multiple.shown]).toEqual(['6', '3']);
+    expect([t(pub.total), t(pub.multiple)]).toEqual(['6', '3']);
   });
 
   it('leaves out needs nobody has, and merges what does not fit into one column', () => {
@@ -83,23 +89,24 @@ describe('need sets (UpSet)', () => {
     const data = countNeedSets(['A', 'B', 'C', 'D'], profiles);
     const pub = publishNeedSets(data, null, undefined, 2);
     expect(pub.absent).toEqual(['D']);
-    expect(pub.combinations.map((c) => [c.label, c.shown])).toEqual([['A', '20'], ['B', '15'], [OTHER_COMBINATIONS, '3']]);
+    expect(pub.combinations.map((c) => [c.label, t(c.count)])).toEqual([['A', '20'], ['B', '15'], [OTHER_COMBINATIONS, '3']]);
     // One combination left over is shown on its own rather than as a merged column of one.
     expect(publishNeedSets(data, null, undefined, 4).combinations.map((c) => c.label)).toEqual(['A', 'B', 'A + B', 'A + C', 'B + C']);
   });
 
   it('hides small counts and whatever would give them away, and never draws them', () => {
     const profiles = [...Array.from({ length: 30 }, () => [0]), ...Array.from({ length: 25 }, () => [0, 1]), ...Array.from({ length: 3 }, () => [1])];
-    const pub = publishNeedSets(countNeedSets(['A', 'B'], profiles), { threshold: 9 }, '58');
-    expect(pub.total).toEqual({ shown: '58', value: 58 });
+    const pub = publishNeedSets(countNeedSets(['A', 'B'], profiles), { threshold: 9 }, shown(58));
+    expect(pub.total).toEqual({ value: 58 });
     const b = pub.combinations.find((c) => c.label === 'B')!;
-    expect(b).toMatchObject({ shown: SUPPRESSED, value: null });
+    expect(b.count).toEqual({ suppressed: true, reason: 'small_count' });
+    expect(t(b.count)).toBe('[c]');
     // B's 28 and the 58 would give the 3 away with the 25 shown, and A's 55 with the 30: so more is hidden.
-    const shown = publishedCounts(pub).filter((c) => c.shown !== SUPPRESSED).length;
-    expect(shown).toBeLessThan(publishedCounts(pub).length - 1);
+    const published = publishedCounts(pub).filter((c) => !isSuppressed(c)).length;
+    expect(published).toBeLessThan(publishedCounts(pub).length - 1);
     // Hidden ones come after those shown.
-    const firstHidden = pub.combinations.findIndex((c) => c.value === null);
-    expect(pub.combinations.slice(firstHidden).every((c) => c.value === null)).toBe(true);
+    const firstHidden = pub.combinations.findIndex((c) => valueOf(c.count) === null);
+    expect(pub.combinations.slice(firstHidden).every((c) => valueOf(c.count) === null)).toBe(true);
   });
 
   it('matches the exact combinations of the sample (111 women)', () => {
@@ -109,9 +116,10 @@ describe('need sets (UpSet)', () => {
     expect(data.combinations.reduce((a, c) => a + c.women, 0)).toBe(111);
     const old = needCombinations(ws, women).map((c) => [c.needs.join(' + '), c.women]);
     expect(data.combinations.map((c) => [c.needs.map((n) => data.needs[n]).join(' + '), c.women]).sort()).toEqual(old.sort());
-    const pub = publishNeedSets(data, { threshold: 9 }, '111');
-    expect(pub.total.shown).toBe('111');
-    for (const c of publishedCounts(pub)) expect(c.value === null ? c.shown === SUPPRESSED : c.shown === c.value.toLocaleString('en-GB')).toBe(true);
+    const pub = publishNeedSets(data, { threshold: 9 }, shown(111));
+    expect(t(pub.total)).toBe('111');
+    // A count is either shown with its number or suppressed (never an empty cell).
+    for (const c of publishedCounts(pub)) expect(isSuppressed(c) || valueOf(c) !== null).toBe(true);
     const sys = readerSystem(data, pub);
     expect(determinedEntries(sys.values.length, sys.constraints, sys.hidden).some(Boolean)).toBe(false);
   });
@@ -125,14 +133,15 @@ describe('need sets (UpSet)', () => {
       const keep = 1 + Math.floor(next() * 12);
       const total = profiles.length;
       // The total as another table shows it: the number, [c], or not shown at all.
-      const totalShown = next() < 0.3 ? undefined : isPrimarySuppressed(total, { threshold }) ? SUPPRESSED : String(total);
+      const totalShown = next() < 0.3 ? undefined : isPrimarySuppressed(total, { threshold }) ? suppressed('small_count') : shown(total);
       const pub = publishNeedSets(data, { threshold }, totalShown, keep);
       const context = `trial ${trial}, threshold ${threshold}, keep ${keep}`;
       for (const c of publishedCounts(pub)) {
-        expect(c.value === null || !isPrimarySuppressed(c.value, { threshold }), context).toBe(true);
-        expect(c.value === null ? c.shown === SUPPRESSED : c.shown === c.value.toLocaleString('en-GB'), context).toBe(true);
+        const v = valueOf(c);
+        expect(v === null || !isPrimarySuppressed(v, { threshold }), context).toBe(true);
+        expect(isSuppressed(c) || v !== null, context).toBe(true);
       }
-      if (totalShown !== undefined) expect(pub.total.shown, context).toBe(totalShown);
+      if (totalShown !== undefined) expect(t(pub.total), context).toBe(t(totalShown));
       const sys = readerSystem(data, pub);
       const leaks = determinedEntries(sys.values.length, sys.constraints, sys.hidden).flatMap((d, i) => (d ? [i] : []));
       expect(leaks, context).toEqual([]);

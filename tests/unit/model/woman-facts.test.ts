@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkingSet } from '../../../src/data/working-set';
 import type { CohortWoman } from '../../../src/model/cohort/cohort-women';
-import { memoByWomen, memoLast, monthsAfterDay, perWorkingSet, sameGroups, sameWomen } from '../../../src/model/cohort/woman-facts';
+import { monthsAfterDay, perWorkingSet, sameGroups, sameWomen } from '../../../src/model/cohort/woman-facts';
 import { addMonths } from '../../../src/data/days';
 
 const woman = (ix: number, area = 'City', referral: number | null = 16000, engagement: CohortWoman['engagement'] = 'engaged'): CohortWoman => ({
@@ -43,26 +43,6 @@ describe('woman facts caches', () => {
     // A woman moving between groups (a definition change of complex needs, say) is a change.
     expect(sameGroups([g('a', woman(1)), g('b', woman(2))], [g('a'), g('b', woman(1), woman(2))])).toBe(false);
     expect(sameGroups([g('a', woman(1))], [g('b', woman(1))])).toBe(false);
-  });
-
-  it('memoByWomen recomputes when the women, the working set or another input changes', () => {
-    let calls = 0;
-    const f = memoByWomen((_ws: WorkingSet, women: readonly CohortWoman[], k: number) => ({ n: women.length, k, call: ++calls }), sameWomen);
-    const first = f(wsA, [woman(1), woman(2)], 1);
-    expect(f(wsA, [woman(1), woman(2, 'City', 16000, 'not_engaged')], 1)).toBe(first);
-    expect(f(wsA, [woman(1)], 1)).not.toBe(first);
-    expect(f(wsB, [woman(1)], 1).call).toBe(3);
-    expect(f(wsB, [woman(1)], 2).call).toBe(4);
-  });
-
-  it('memoLast keeps the last result for the same objects or arrays of the same values', () => {
-    let calls = 0;
-    const f = memoLast((o: object, xs: string[]) => ({ o, xs, call: ++calls }));
-    const o = {};
-    const a = f(o, ['1', '[c]']);
-    expect(f(o, ['1', '[c]'])).toBe(a);
-    expect(f(o, ['1', '2'])).not.toBe(a);
-    expect(f({}, ['1', '2']).call).toBe(3);
   });
 
   it('monthsAfterDay gives the day m months after referral, kept beside the working set only', () => {

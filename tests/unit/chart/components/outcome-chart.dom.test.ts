@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { flushSync, mount, unmount } from 'svelte';
 import OutcomeChart from '../../../../src/views/cohort/OutcomeChart.svelte';
 import type { GroupOutcomes } from '../../../../src/model/cohort/outcome-change';
+import { ShareMode } from '../../../../src/views/shared/share-mode.svelte';
+import { appStateContext } from '../../../../src/views/shared/context';
 
 /** Two groups: one over ten women with scores, one of three women (hidden in share mode). */
 const OUTCOMES: GroupOutcomes[] = [
@@ -46,18 +48,27 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-function render(rule: { threshold: number } | null): HTMLElement {
+/** Share mode as App.svelte provides it: on with the given threshold, or off (null). */
+function shareModeOf(rule: { threshold: number } | null): ShareMode {
+  const shareMode = new ShareMode();
+  shareMode.on = rule !== null;
+  // Set as typed (not through setThreshold's clamp): the chart's own test must clamp it.
+  if (rule) shareMode.threshold = rule.threshold;
+  return shareMode;
+}
+
+function render(shareMode: ShareMode): HTMLElement {
   const target = document.createElement('div');
   document.body.append(target);
-  // What the screen gives the chart: the published outcomes, the share-mode rule and the footer lines.
-  app = mount(OutcomeChart, { target, props: { outcomes: OUTCOMES, rule, footer: ['Source: test.', 'Period: 2014.'] } });
+  // What the screen gives the chart: the published outcomes and the footer lines; share mode comes by context.
+  app = mount(OutcomeChart, { target, props: { outcomes: OUTCOMES, footer: ['Source: test.', 'Period: 2014.'] }, context: appStateContext({ shareMode }) });
   flushSync();
   return target;
 }
 
 describe('the outcome chart, mounted', () => {
   it('draws its frame: heading naming the SVG, title, subtitle, footer, data table and downloads', () => {
-    const el = render({ threshold: 9 });
+    const el = render(shareModeOf({ threshold: 9 }));
     const heading = el.querySelector('h3')!;
     expect(heading.textContent).toBe('Outcome scores: median and interquartile range by months since the first score');
     const svg = el.querySelector('svg')!;
@@ -73,7 +84,7 @@ describe('the outcome chart, mounted', () => {
   });
 
   it('in share mode never shows a small count or a statistic over few women, even with a threshold typed below the minimum', () => {
-    const el = render({ threshold: 1 });
+    const el = render(shareModeOf({ threshold: 1 }));
     const rows = [...el.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent));
     expect(rows).toEqual([
       ['City', 'Confidence (Batteries)', '12', '2.0', '5.5', '3.0'],
@@ -85,7 +96,23 @@ describe('the outcome chart, mounted', () => {
   });
 
   it('shows every count with share mode off', () => {
-    const el = render(null);
+    const el = render(shareModeOf(null));
     expect(el.querySelector('svg')!.textContent).toContain('(n = 3)');
+  });
+
+  it('follows share mode in context as it is switched, without being mounted again', () => {
+    const shareMode = shareModeOf({ threshold: 9 });
+    const el = render(shareMode);
+    const countOf = (group: string) => [...el.querySelectorAll('tbody tr')].find((r) => r.querySelector('th')!.textContent === group)!.querySelectorAll('td')[1].textContent;
+    expect(countOf('County North')).toBe('[c]');
+    expect(el.querySelector('svg')!.textContent).toContain('(n = [c])');
+    shareMode.on = false;
+    flushSync();
+    expect(countOf('County North')).toBe('3');
+    expect(el.querySelector('svg')!.textContent).toContain('(n = 3)');
+    expect(el.querySelector('svg')!.textContent).not.toContain('(n = [c])');
+    shareMode.on = true;
+    flushSync();
+    expect(countOf('County North')).toBe('[c]');
   });
 });
