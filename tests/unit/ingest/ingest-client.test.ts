@@ -35,7 +35,7 @@ function start(opts = { allOrNothing: true, dbName: 'db-x' }) {
 describe('startImport', () => {
   it('starts the worker with the files and options, relays progress and findings, resolves done', async () => {
     const { worker, seen, handle, files } = start();
-    expect(worker.received).toEqual([{ type: 'start', files, allOrNothing: true, dbName: 'db-x' }]);
+    expect(worker.received).toEqual([{ type: 'start', files, allOrNothing: true, dbName: 'db-x', vaultKey: null }]);
     worker.send(progress);
     worker.send(findings);
     handle.decide('drop-columns');
@@ -99,7 +99,7 @@ describe('startImport with column mappings', () => {
     const profiles = [{ name: 'P', header: ['a', 'b'], kind: 'contacts' as const, fields: ['case_id', 'date'], createdAt: 1 }];
     const targets = [{ mapping: { kind: 'contacts' as const, fields: ['case_id', 'date'] } }];
     const handle = startImport(files, { allOrNothing: false, targets, profiles }, { progress: () => {}, findings: () => {} }, () => worker);
-    expect(worker.received).toEqual([{ type: 'start', files, allOrNothing: false, dbName: undefined, targets, profiles }]);
+    expect(worker.received).toEqual([{ type: 'start', files, allOrNothing: false, dbName: undefined, targets, profiles, vaultKey: null }]);
     const previews = [{ fileIndex: 0, fileName: 'a.csv', header: ['a', 'b'], rows: [['1', '2']] }];
     worker.send({ type: 'done', summary, previews });
     expect(await handle.result).toEqual({ status: 'done', summary, previews });
