@@ -95,3 +95,40 @@ test('a case-study edit made just before a reload or closing the tab is there af
   await again.goto(url);
   await expect(again.getByLabel('Title')).toHaveValue('Renamed, then closed');
 });
+
+test('a case-study edit the browser has no room for says so, never "saved", and Retry saves it', async ({ page, axe }) => {
+  // The quota is set before the first import: once the browser makes storage persistent, Chromium
+  // no longer applies an override. 2.5 MB holds the sample, not a 3 MB text.
+  await page.goto('/');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN, quotaSize: 2_500_000 });
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Case studies' }).click();
+  await page.getByLabel('Journey').selectOption({ label: 'Megan' });
+  await page.getByRole('button', { name: 'Make a case study' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Case study: Megan's journey");
+
+  // Letters drawn at random, so that the browser cannot compress them below the quota.
+  let seed = 12345;
+  const letters = Array.from({ length: 3_000_000 }, () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return String.fromCharCode(97 + (seed % 26));
+  }).join('');
+  await page.getByLabel('Presenter notes (only in the presenter\'s window, never on a slide)').first().fill(letters);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Your latest changes to this case study were not saved. The browser has run out of storage space for Waymark.', { timeout: 15_000 });
+  await expect(alert).not.toContainText('QuotaExceeded');
+  await expect(page.getByRole('status').filter({ hasText: /saved/i })).toHaveCount(0);
+  await axe();
+
+  // With room again, Retry saves them, and they are there after a reload.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin: ORIGIN });
+  await alert.getByRole('button', { name: 'Retry saving' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Your changes to this case study are saved.' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.reload();
+  const notes = page.getByLabel('Presenter notes (only in the presenter\'s window, never on a slide)').first();
+  const stored = await notes.evaluate((el) => (el as HTMLTextAreaElement).value);
+  expect(stored === letters).toBe(true);
+});
