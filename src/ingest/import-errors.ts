@@ -3,20 +3,13 @@
  * enough for the main thread to import.
  */
 
+import { isQuotaError } from '../db/storage-errors';
+
+export { isQuotaError };
+
 /** What the page shows when the browser's storage is full (the error's name, never shown). */
 export const QUOTA_MESSAGE =
   'The browser has run out of storage space for Waymark: nothing from this import was stored. Free some space (or delete old imports) and try again.';
-
-/** True for a storage quota error, also when wrapped (Dexie keeps the cause as `inner`). */
-export function isQuotaError(e: unknown): boolean {
-  let x: unknown = e;
-  for (let depth = 0; depth < 5 && typeof x === 'object' && x !== null; depth++) {
-    const name = (x as { name?: unknown }).name;
-    if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
-    x = (x as { inner?: unknown }).inner ?? (x as { cause?: unknown }).cause;
-  }
-  return false;
-}
 
 /** An import error as plain words: the quota message for a full store, else the error's own message. */
 export function importErrorMessage(e: unknown): string {

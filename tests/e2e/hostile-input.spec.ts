@@ -110,7 +110,7 @@ test('a full store says so in plain words and stores nothing', async ({ page, co
   await page.getByRole('button', { name: 'Load sample data' }).click();
   const alert = page.getByRole('alert').filter({ hasText: 'run out of storage space' });
   await expect(alert).toBeVisible({ timeout: 30_000 });
-  await expect(alert).toHaveText(
+  await expect(alert.locator('p')).toHaveText(
     'The browser has run out of storage space for Waymark: nothing from this import was stored. Free some space (or delete old imports) and try again.',
   );
   expect(await page.locator('body').innerText()).not.toContain('QuotaExceededError');

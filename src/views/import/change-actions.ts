@@ -2,6 +2,7 @@
 import { acceptChanges, dismissChanges, undoAcceptedChanges, undoImport, UndoRefused } from '../../db/extract-changes';
 import type { AppData } from '../shared/app-data.svelte';
 import { formatTimestamp } from '../shared/format';
+import { writeErrorReason } from '../shared/write-error';
 
 /** Runs one action; returns null when done, or the message to show (nothing was changed). */
 async function run(appData: AppData, action: () => Promise<unknown>): Promise<string | null> {
@@ -25,7 +26,7 @@ export function failureText(e: unknown): string {
         : `the changes of ${later.acceptedFile} (import of ${when}) were accepted later and changed or relied on the same kind of records`;
     return `Not undone: ${what}. Undo the later one first. Nothing was changed.`;
   }
-  return `Nothing was changed: ${e instanceof Error ? e.message : String(e)}`;
+  return `Nothing was changed. ${writeErrorReason(e)}`;
 }
 
 /** The actions on the stored data of `data`, each refreshing it after. */

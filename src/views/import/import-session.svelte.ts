@@ -8,6 +8,8 @@ import { ProfileStore } from './profiles.svelte';
 import type { ImportSummary } from '../../domain/import-report';
 import type { AppData } from '../shared/app-data.svelte';
 import { allowWrites } from '../../db/db';
+import { StorageStatus } from '../shared/storage-status.svelte';
+import { isQuotaError, QUOTA_MESSAGE } from '../../ingest/import-errors';
 
 export type SessionState =
   | { status: 'idle' }
@@ -18,7 +20,8 @@ export type SessionState =
   /** previews and files: the files not read, and every file of the import, for "Map columns" (never stored). */
   | { status: 'done'; summary: ImportSummary; previews: FilePreview[]; files: File[] }
   | { status: 'cancelled'; reason: string }
-  | { status: 'error'; message: string };
+  /** files and targets: what to send again on "Retry" (never stored). */
+  | { status: 'error'; message: string; files: File[]; targets?: (FileTarget | null)[] };
 
 export class ImportSession {
   state = $state.raw<SessionState>({ status: 'idle' });
@@ -26,12 +29,15 @@ export class ImportSession {
   allOrNothing = $state(false);
   /** The column mapping profiles; every import is sent the current list. */
   readonly profiles: ProfileStore;
+  /** Persistent storage, asked for on the first import and shown on the Data screen. */
+  readonly storage: StorageStatus;
   readonly #data: AppData;
   #handle: ImportHandle | null = null;
 
   constructor(data: AppData) {
     this.#data = data;
     this.profiles = new ProfileStore(data);
+    this.storage = new StorageStatus();
   }
 
   #status(): SessionState['status'] {
@@ -46,6 +52,8 @@ export class ImportSession {
     if (this.busy || files.length === 0) return;
     const fileNames = files.map((f) => f.name);
     this.state = { status: 'running', progress: null, fileNames, startedAt: performance.now() };
+    // The first import asks the browser to keep the data (never blocks it: a browser may prompt).
+    void this.storage.requestIfFirst(this.#data.history.length > 0);
     // Starting again after a deletion: writes are allowed again.
     allowWrites();
     await this.#data.change('importing', () => this.#import(files, allOrNothing, fileNames, targets));
@@ -76,8 +84,10 @@ export class ImportSession {
         this.state = { status: 'cancelled', reason: 'The import was cancelled. Nothing was stored; your data is as it was.' };
       }
     } else {
-      this.state = { status: 'error', message: result.message };
+      const message = isQuotaError(result.message) ? QUOTA_MESSAGE : result.message;
+      this.state = { status: 'error', message, files, targets };
     }
+    void this.storage.refresh();
   }
 
   /** The user's answer to the privacy dialog. */

@@ -4,6 +4,7 @@
  */
 import type { StoredProfile, WaymarkDb } from '../../db/db';
 import {
+  ProfileError,
   deleteProfile,
   exportProfiles,
   importProfiles,
@@ -12,7 +13,17 @@ import {
   saveProfile,
   type ProfileImport,
 } from '../../db/profiles';
-import type { MappingProfile } from '../../domain/mapping';
+import { ProfileFileError, type MappingProfile } from '../../domain/mapping';
+import { writeErrorMessage } from '../shared/write-error';
+
+/**
+ * What a failed profile change says: the profile's own rule (a name taken, not a profile file) as
+ * it is, a failed write as what was not saved and why.
+ */
+export function profileErrorMessage(notSaved: string, e: unknown): string {
+  if (e instanceof ProfileError || e instanceof ProfileFileError) return e.message;
+  return writeErrorMessage(notSaved, e);
+}
 
 export class ProfileStore {
   /** `source.db` is read at each use: after "Delete all data" it is a new instance. */

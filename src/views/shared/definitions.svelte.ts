@@ -4,6 +4,7 @@
  * "Delete all data" clears.
  */
 import { DEFAULT_DEFINITIONS, parseDefinitions, type Definitions } from '../../model/definitions';
+import { writeErrorMessage } from './write-error';
 
 const STORAGE_KEY = 'waymark.definitions';
 
@@ -18,6 +19,8 @@ function load(): Definitions {
 
 export class DefinitionsState {
   current = $state.raw<Definitions>(load());
+  /** Why the definitions in force were not saved (they still apply in this tab), until a save succeeds. */
+  saveError = $state<string | null>(null);
 
   constructor() {
     // Another tab changed the definitions: its storage event arrives here at once.
@@ -30,10 +33,18 @@ export class DefinitionsState {
 
   set(change: Partial<Definitions>): void {
     this.current = parseDefinitions({ ...this.current, ...change });
+    this.save();
+  }
+
+  /** Stores the definitions in force; a failure is kept in `saveError` for the screen to show, with a retry. */
+  save(): boolean {
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(this.current));
-    } catch {
-      // Storage may be unavailable (private mode); the definitions still apply for this visit.
+      this.saveError = null;
+      return true;
+    } catch (e) {
+      this.saveError = writeErrorMessage('The definitions you chose were not saved: they apply in this tab until it is closed.', e);
+      return false;
     }
   }
 
