@@ -61,6 +61,8 @@ export type PrivacyFindingKind =
   | 'ni_number'
   | 'date_of_birth'
   | 'titled_name'
+  | 'name'
+  | 'address'
   | 'identifying_column';
 
 export interface PrivacyFinding {
