@@ -19,6 +19,8 @@ export interface FindingColumn {
   kinds: PrivacyFindingKind[];
   /** Flagged cells in this column (0 when only its name is flagged). */
   count: number;
+  /** The column is a required contract field: dropping it would quarantine every row. */
+  required?: boolean;
 }
 
 export class FindingCollector {
