@@ -315,7 +315,9 @@ export const scanIdValue = (value: string): ValueFindingKind | null => scanValue
 export function scanAll(value: string, role: ScanRole = 'text'): ValueFindingKind[] {
   if (value.length < 5) return [];
   const shape = shapeOf(value);
-  return DETECTORS.filter((d) => !(role === 'id' && d.notInIds) && d.find(value, shape)).map((d) => d.kind);
+  const kinds = DETECTORS.filter((d) => !(role === 'id' && d.notInIds) && d.find(value, shape)).map((d) => d.kind);
+  // "Mrs Jane Smith" is one titled name, not also an untitled one.
+  return kinds.includes('titled_name') ? kinds.filter((k) => k !== 'name') : kinds;
 }
 
 /**
