@@ -148,6 +148,11 @@ const DATE_OF_BIRTH = new RegExp(
  * "mrs smith" are; "Mr Motivator course", "Dr Barnardo's", "mr worker" and "MS Teams" are not.
  */
 const TITLED = /(?<![\p{L}\p{N}])(mrs|mr|ms|miss|mx|dr)(?:\.\s*|\s+)(?:\p{L}\.?\s+)?(\p{L}[\p{L}'’-]*\p{L})/giu;
+/**
+ * A cheap superset of TITLED (ASCII only, no lookbehind): most text has no title at all, and
+ * this spares the Unicode regex. Every value TITLED finds a name in passes it.
+ */
+const MAY_HAVE_TITLE = /(?:^|[^a-z0-9])(?:mrs?|ms|miss|mx|dr)[.\s]/i;
 /** Titles, as written, after which a capitalised word is a name. All-capital MS, DR and MX mostly mean multiple sclerosis, MS Teams and the like. */
 const CASED_TITLES: ReadonlySet<string> = new Set(['Mrs', 'Mr', 'Ms', 'Miss', 'Mx', 'Dr', 'MRS', 'MR', 'MISS']);
 /** Lower-case titles after which any word but a common one is a name ("mrs smith", not "mr worker"). */
@@ -242,6 +247,9 @@ interface Shape {
   uppers: number;
   /** A lower-case 'm' or 'd' (lower-case titles), or any non-ASCII letter. */
   lowerTitle: boolean;
+  /** Spaces (and tabs, no-break spaces) between words: names and addresses have at least one and two. */
+  spaces: number;
+  dot: boolean;
 }
 
 function shapeOf(value: string): Shape {
@@ -250,9 +258,13 @@ function shapeOf(value: string): Shape {
   let at = false;
   let b = false;
   let lowerTitle = false;
+  let spaces = 0;
+  let dot = false;
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
     if (c >= CHAR_0 && c <= CHAR_9) digits++;
+    else if (c === 32 || c === 9 || c === 160) spaces++;
+    else if (c === 46) dot = true;
     else if (c >= 65 && c <= 90) {
       uppers++;
       if (c === CHAR_UPPER_B) b = true;
@@ -265,7 +277,7 @@ function shapeOf(value: string): Shape {
       lowerTitle = true;
     }
   }
-  return { digits, at, b, uppers, lowerTitle };
+  return { digits, at, b, uppers, lowerTitle, spaces, dot };
 }
 
 /** The detectors in order of priority; scanValue reports the first that finds something. */
@@ -285,9 +297,13 @@ const DETECTORS: readonly {
   { kind: 'postcode', notInIds: true, find: (v, s) => s.digits >= 1 && mayHavePostcode(v) && hasPostcode(v) },
   { kind: 'phone', notInIds: true, find: (v, s) => s.digits >= 9 && hasPhoneNumber(v) },
   { kind: 'date_of_birth', notInIds: false, find: (v, s) => s.digits >= 3 && s.b && DATE_OF_BIRTH.test(v) },
-  { kind: 'titled_name', notInIds: false, find: (v, s) => (s.uppers >= 1 || s.lowerTitle) && hasTitledName(v) },
-  { kind: 'name', notInIds: false, find: (v, s) => s.uppers >= 2 && hasFullName(v) },
-  { kind: 'address', notInIds: true, find: (v, s) => (s.digits >= 1 || s.uppers >= 2) && hasAddress(v, s) },
+  {
+    kind: 'titled_name',
+    notInIds: false,
+    find: (v, s) => (s.uppers >= 1 || s.lowerTitle) && (s.spaces >= 1 || s.dot) && hasTitledName(v),
+  },
+  { kind: 'name', notInIds: false, find: (v, s) => s.uppers >= 2 && s.spaces >= 1 && hasFullName(v) },
+  { kind: 'address', notInIds: true, find: (v, s) => (s.digits >= 1 || s.uppers >= 2) && s.spaces >= 2 && hasAddress(v, s) },
 ];
 
 /**
@@ -398,6 +414,7 @@ function hasPhoneNumber(value: string): boolean {
 }
 
 function hasTitledName(value: string): boolean {
+  if (!MAY_HAVE_TITLE.test(value)) return false;
   for (const m of value.matchAll(TITLED)) {
     const title = m[1];
     const word = m[2];
