@@ -37,6 +37,8 @@ export interface FileReport {
   ignoredColumns: string[];
   /** Columns dropped at the user's request after the privacy guard flagged them. */
   droppedColumns: string[];
+  /** Columns the privacy guard flagged that the user marked "not identifying", so kept; absent when none. */
+  notIdentifyingColumns?: string[];
   encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252';
   delimiter: ',' | ';' | '\t';
   /** 'xlsx' for a sheet of an Excel workbook (then encoding and delimiter say nothing); absent for CSV. */
@@ -61,6 +63,8 @@ export type PrivacyFindingKind =
   | 'ni_number'
   | 'date_of_birth'
   | 'titled_name'
+  | 'name'
+  | 'address'
   | 'identifying_column';
 
 export interface PrivacyFinding {

@@ -198,6 +198,8 @@ export function ingestRows(
   let detectionNote = '';
   let ignored: [number, string][] = [];
   let header: string[] = [];
+  /** Labels of the columns read as required fields (never offered for dropping). */
+  let required = new Set<string>();
   let wide: WideOutcomes | null = null;
   const previewRows: string[][] = [];
 
@@ -219,6 +221,7 @@ export function ingestRows(
         report.notes.push(...detection.notes);
         detectionNote = detection.notes[0] ?? '';
         const labels = detection.labels;
+        required = new Set(labels.filter((_, i) => detection.fields[i]?.required === true));
         report.droppedColumns = labels.filter((l) => drop.has(l));
         ignored = detection.ignored.map((i): [number, string] => [i, labels[i]]).filter(([, l]) => !drop.has(l));
         header = fields;
@@ -311,7 +314,7 @@ export function ingestRows(
     blocks,
     findings: findings.list,
     findingsTotal: findings.total,
-    findingColumns: findings.columns,
+    findingColumns: findings.columns.map((c) => (required.has(c.column) ? { ...c, required: true } : c)),
     ...(held ? { held } : {}),
     ...(!v && result.headerLine !== 0 ? { preview: { header, rows: previewRows } } : {}),
   };

@@ -5,8 +5,20 @@ import type { ColumnMapping, MappingProfile } from '../domain/mapping';
 
 export type { FindingColumn } from './report-collectors';
 
-/** The user's answer to the privacy guard: drop every flagged column, or store nothing. */
-export type DecisionAction = 'drop-columns' | 'cancel';
+/** One flagged column of one file (or sheet) of an import. */
+export interface ColumnRef {
+  fileIndex: number;
+  /** The report's file name (a workbook sheet is "FILE › SHEET"). */
+  fileName: string;
+  column: string;
+}
+
+/**
+ * The user's answer to the privacy guard: store nothing ('cancel'), or import, keeping the
+ * flagged columns listed in `keep` (marked "not identifying", as the import report records) and
+ * dropping every other flagged column. 'drop-columns' is `{ keep: [] }`.
+ */
+export type DecisionAction = 'cancel' | 'drop-columns' | { keep: ColumnRef[] };
 
 // Page to worker.
 

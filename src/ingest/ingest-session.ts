@@ -270,6 +270,9 @@ export class IngestSession {
         this.#deps.post({ type: 'cancelled' });
         return;
       }
+      const keep = action === 'drop-columns' ? [] : action.keep;
+      const isKept = (r: FileIngest, fileIndex: number, column: string) =>
+        keep.some((c) => c.fileIndex === fileIndex && c.fileName === r.report.fileName && c.column === column);
       let bytesRead = 0;
       for (let k = 0; k < tasks.length; k++) {
         const task = tasks[k];
@@ -278,8 +281,14 @@ export class IngestSession {
         const size = task.size;
         const base = bytesRead;
         bytesRead += size;
-        if (results[k].findingsTotal === 0 || (task.sheet === undefined && (text === null || text === undefined))) continue;
-        const drop = new Set(results[k].findingColumns.map((c) => c.column));
+        if (results[k].findingsTotal === 0) continue;
+        const marked = results[k].findingColumns.filter((c) => isKept(results[k], i, c.column)).map((c) => c.column);
+        const drop = new Set(results[k].findingColumns.filter((c) => !marked.includes(c.column)).map((c) => c.column));
+        if (drop.size === 0 || (task.sheet === undefined && (text === null || text === undefined))) {
+          if (marked.length) results[k].report.notIdentifyingColumns = marked;
+          kept[k] = null;
+          continue;
+        }
         const reread = { ...options, ...readOptions(i), fileIndex: i, dropColumns: drop };
         const onProgress = (p: IngestProgress) =>
           progress('dropping', i, base + (p.charsTotal ? (size * p.charsDone) / p.charsTotal : 0), rowsBefore, false);
@@ -288,6 +297,7 @@ export class IngestSession {
           task.sheet !== undefined
             ? await runSheet(books, files[i], task.sheet, reread, onProgress)
             : ingestText(text!, files[i].name, { ...reread, encoding: results[k].report.encoding }, onProgress);
+        if (marked.length) results[k].report.notIdentifyingColumns = marked;
         kept[k] = null;
       }
     }

@@ -22,6 +22,8 @@ export interface FindingColumn {
    * value; otherwise the flagged cells.
    */
   count: number;
+  /** The column is a required contract field: dropping it would quarantine every row. */
+  required?: boolean;
 }
 
 export class FindingCollector {

@@ -14,6 +14,8 @@ export const FINDING_KINDS: readonly PrivacyFindingKind[] = [
   'ni_number',
   'date_of_birth',
   'titled_name',
+  'name',
+  'address',
   'identifying_column',
 ];
 

@@ -21,10 +21,12 @@ import {
 } from './read-value';
 import { shownValue, type FindingCollector, type QuarantineCollector } from './report-collectors';
 import { FINDING_KINDS, ScanMemo, findingCode } from './scan-memo';
+import type { ScanRole } from './scan-privacy';
 import { DictBuilder } from '../data/dictionary';
 
 export interface PrivacyScanner {
-  scanValue(value: string): PrivacyFindingKind | null;
+  /** role 'id' for the contract's key columns, which are not scanned for phone, NHS number, postcode or address shapes. */
+  scanValue(value: string, role?: ScanRole): PrivacyFindingKind | null;
   maskValue(value: string): string;
 }
 
@@ -291,7 +293,8 @@ export class RowValidator {
       const scan = scanner.scanValue;
       for (const slot of this.#present) {
         if (slot.type === T_FREETEXT || slot.type === T_VOCAB) slot.memo = new ScanMemo(scan);
-        if (slot.type === T_ID || slot.type === T_TEXT) slot.idMemo = new ScanMemo(scan, 100_000);
+        if (slot.type === T_ID) slot.idMemo = new ScanMemo((value) => scan(value, 'id'), 100_000);
+        if (slot.type === T_TEXT) slot.idMemo = new ScanMemo(scan, 100_000);
       }
     }
     this.#scanCols = detection.ignored.filter((i) => !drop.has(detection.labels[i]));

@@ -143,3 +143,51 @@ test('the sample journeys ship as case studies with no case id or date on any sl
     await page.keyboard.press('Escape');
   }
 });
+
+test('a case-study pack passes the privacy guard before anything is stored', async ({ page, axe }) => {
+  const pack = {
+    format: 'waymark-case-study',
+    formatVersion: 1,
+    title: 'A pack with identifying data',
+    contentNote: 'Domestic abuse.',
+    steps: [{ fromMonth: 0, toMonth: 3, heading: 'Referral', text: 'Referred by the police.', lanes: ['risk', 'contacts', 'support'], notes: '' }],
+    journey: {
+      ageBand: '25-34',
+      area: 'Mrs Jane Smith of NG1 5AB',
+      ethnicity: null,
+      needs: ['housing'],
+      lastMonth: 12,
+      events: [
+        { lane: 'contacts', month: 1, toMonth: null, label: 'Phone call', level: null, detail: 'Call her on 07700 900123' },
+        { lane: 'support', month: 2, toMonth: null, label: 'Housing', level: null, detail: 'Write to safe.me@example.net' },
+      ],
+    },
+  };
+  const file = { name: 'flagged.case-study.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) };
+  const RAW = ['Jane', 'Smith', 'NG1 5AB', '07700', '900123', 'safe.me', 'example.net'];
+  await page.goto('/#/case-studies');
+  await page.getByLabel('Case study pack (JSON)').setInputFiles(file);
+  const dialog = page.getByRole('dialog', { name: 'Possible identifying data in this pack' });
+  await expect(dialog).toBeVisible();
+  const table = dialog.getByRole('table', { name: 'Possible identifying values in the pack (masked)' });
+  await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Area' }) })).toContainText('Postcode, Title and name');
+  await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Event 1 detail' }) })).toContainText('Phone number');
+  await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Event 2 detail' }) })).toContainText('Email address');
+  const content = await page.content();
+  for (const raw of RAW) expect(content).not.toContain(raw);
+  await axe();
+
+  // Cancelling stores nothing.
+  await dialog.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The pack flagged.case-study.json was not imported: nothing was stored.' })).toBeVisible();
+  await expect(page.getByRole('link', { name: pack.title })).toHaveCount(0);
+
+  // Removing the flagged text imports the rest.
+  await page.getByLabel('Case study pack (JSON)').setInputFiles(file);
+  await page.getByRole('dialog', { name: 'Possible identifying data in this pack' }).getByRole('button', { name: 'Remove the flagged text and import' }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Imported "${pack.title}" without the 3 flagged values.` })).toBeVisible();
+  await page.getByRole('link', { name: pack.title }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Case study: ${pack.title}`);
+  const shown = (await page.locator('body').innerText()) + (await page.content());
+  for (const raw of RAW) expect(shown).not.toContain(raw);
+});

@@ -123,7 +123,7 @@ test('the privacy guard stops before storing and shows values masked', async ({ 
   await page.getByLabel('Import case files').setInputFiles([csvFile('cases-pii.csv', CASES_WITH_PII)]);
   const dialog = page.getByRole('dialog', { name: 'Possible identifying data' });
   await expect(dialog).toBeVisible({ timeout: 30_000 });
-  const columns = dialog.getByRole('table', { name: 'Columns that would be dropped' });
+  const columns = dialog.getByRole('table', { name: 'Flagged columns' });
   await expect(columns.getByRole('rowheader', { name: 'Postcode' })).toBeVisible();
   await expect(columns.getByRole('rowheader', { name: 'notes' })).toBeVisible();
   const body = (await page.locator('body').innerText()) + (await page.content());
@@ -144,6 +144,45 @@ test('the privacy guard stops before storing and shows values masked', async ({ 
   await expect(report).toContainText('Dropped by the privacy guard: Postcode, notes');
   expect(await storedCounts(page)).toEqual({ women: 2, events: 0 });
   expect(await page.content()).not.toContain('NG1 5FS');
+});
+
+test('a flagged required column is never offered for dropping: marked not identifying, it imports and the history says so', async ({ page, axe }) => {
+  // Police references shaped like National Insurance numbers: flagged in the required incident_id column.
+  const incidents = [
+    'incident_id,case_id,date,kind,offence,dash_risk,outcome',
+    'NA123456B,NI-1,2014-03-17,crime,common_assault,medium,nfa',
+    'NA123457B,NI-2,2014-03-18,crime,harassment,standard,nfa',
+  ].join('\n');
+  const cases = ['case_id,area,referral_date', 'NI-1,City,2014-03-01', 'NI-2,City,2014-03-02'].join('\n');
+  await page.getByLabel('Import case files').setInputFiles([csvFile('cases-ni.csv', cases), csvFile('incidents-ni.csv', incidents)]);
+  const dialog = page.getByRole('dialog', { name: 'Possible identifying data' });
+  await expect(dialog).toBeVisible({ timeout: 30_000 });
+  const row = dialog.getByRole('table', { name: 'Flagged columns' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'incident_id' }) });
+  await expect(row).toContainText('National Insurance number');
+  await expect(row).toContainText('Required: cannot be dropped');
+  await expect(dialog.getByRole('button', { name: /drop/i })).toHaveCount(0);
+  const importButton = dialog.getByRole('button', { name: 'Import', exact: true });
+  await expect(importButton).toBeDisabled();
+  await expect(dialog.getByText('To import, mark incident_id (incidents-ni.csv) not identifying.')).toBeVisible();
+  await axe();
+
+  await dialog.getByRole('checkbox', { name: 'Not identifying: incident_id in incidents-ni.csv' }).check();
+  await expect(importButton).toBeEnabled();
+  await importButton.click();
+  const report = page.getByRole('table', { name: 'Import report' });
+  await expect(report).toBeVisible({ timeout: 30_000 });
+  await expect(report.getByRole('row').filter({ hasText: 'incidents-ni.csv' })).toContainText(
+    'Flagged by the privacy guard, marked not identifying and kept: incident_id',
+  );
+  expect(await storedCounts(page)).toEqual({ women: 2, events: 2 });
+  const history = page.getByRole('table', { name: 'Import history' }).getByRole('row').filter({ hasText: 'incidents-ni.csv' });
+  await expect(history).toContainText('incidents-ni.csv: incident_id marked not identifying');
+  await page.reload();
+  await expect(page.getByRole('table', { name: 'Import history' }).getByRole('row').filter({ hasText: 'incidents-ni.csv' })).toContainText(
+    'incidents-ni.csv: incident_id marked not identifying',
+    { timeout: 30_000 },
+  );
+  await axe();
 });
 
 test('the privacy dialog works by keyboard: Escape cancels', async ({ page }) => {

@@ -92,7 +92,7 @@ test('the privacy guard scans every cell of a workbook, as for CSV, before anyth
   await page.getByLabel('Import case files').setInputFiles({ name: 'pii.xlsx', mimeType: XLSX_TYPE, buffer });
   const dialog = page.getByRole('dialog', { name: 'Possible identifying data' });
   await expect(dialog).toBeVisible({ timeout: 30_000 });
-  const columns = dialog.getByRole('table', { name: 'Columns that would be dropped' });
+  const columns = dialog.getByRole('table', { name: 'Flagged columns' });
   await expect(columns.getByRole('rowheader', { name: 'Postcode' })).toBeVisible();
   await expect(columns.getByRole('rowheader', { name: 'notes' })).toBeVisible();
   for (const raw of ['NG1 5FS', '07700', 'Jane']) expect(await page.content()).not.toContain(raw);

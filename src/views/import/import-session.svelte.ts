@@ -3,7 +3,7 @@
  * then done, cancelled or failed. The work itself happens in the ingest worker.
  */
 import { startImport, type ImportHandle } from '../../ingest/ingest-client';
-import type { ProgressMessage, FindingsMessage, FilePreview, FileTarget, HeldMessage } from '../../ingest/ingest-messages';
+import type { DecisionAction, ProgressMessage, FindingsMessage, FilePreview, FileTarget, HeldMessage } from '../../ingest/ingest-messages';
 import { ProfileStore } from './profiles.svelte';
 import type { ImportSummary } from '../../domain/import-report';
 import type { AppData } from '../shared/app-data.svelte';
@@ -91,7 +91,7 @@ export class ImportSession {
   }
 
   /** The user's answer to the privacy dialog. */
-  decide(action: 'drop-columns' | 'cancel'): void {
+  decide(action: DecisionAction): void {
     if (!this.#handle || this.state.status !== 'findings') return;
     if (action === 'cancel') {
       this.state = {
@@ -102,7 +102,7 @@ export class ImportSession {
       return;
     }
     this.state = { status: 'running', progress: null, fileNames: this.state.fileNames, startedAt: performance.now() };
-    this.#handle.decide('drop-columns');
+    this.#handle.decide(action);
   }
 
   /** The user's answer to the held-files dialog: import what could be read, or store nothing. */

@@ -176,6 +176,38 @@ describe('IngestSession', () => {
     expect(rowsOf([support.block]).map((r) => r.detail)).toEqual([null, null]);
   });
 
+  it('a flagged required key column marked not identifying is kept, and the report records it', async () => {
+    const h = harness({ scanner: undefined });
+    // Ten-digit incident ids that pass the NHS check digit, as text in a free-text column too.
+    const text = [
+      'incident_id,case_id,date,kind,offence,dash_risk,outcome,notes',
+      'jane@example.com,K-1,2014-03-17,crime,common_assault,medium,nfa,ring 07700 900123',
+      '6545838083,K-2,2014-03-18,crime,common_assault,medium,nfa,',
+    ].join('\n');
+    const run = h.session.run([file('incidents.csv', text)], false);
+    await h.until('findings');
+    const msg = h.posted.find((m) => m.type === 'findings');
+    expect(msg?.type === 'findings' && msg.columns.map((c) => [c.column, c.kinds, c.required === true])).toEqual([
+      ['incident_id', ['email'], true],
+      ['notes', ['phone'], false],
+    ]);
+    h.session.decide({ keep: [{ fileIndex: 0, fileName: 'incidents.csv', column: 'incident_id' }] });
+    await run;
+    const [report] = h.committed[0].pending.files;
+    expect([report.droppedColumns, report.notIdentifyingColumns, report.rowsImported]).toEqual([['notes'], ['incident_id'], 2]);
+  });
+
+  it('a decision that keeps every flagged column imports without re-reading', async () => {
+    const h = harness();
+    const run = h.session.run([fixtureFile('privacy/support-with-phone.csv')], false);
+    await h.until('findings');
+    h.session.decide({ keep: [{ fileIndex: 0, fileName: 'support-with-phone.csv', column: 'detail' }] });
+    await run;
+    expect(h.posted.some((m) => m.type === 'progress' && m.phase === 'dropping')).toBe(false);
+    const [report] = h.committed[0].pending.files;
+    expect([report.droppedColumns, report.notIdentifyingColumns]).toEqual([[], ['detail']]);
+  });
+
   it('never posts a flagged value unmasked', async () => {
     const h = harness({ scanner: undefined });
     const text = 'case_id,area,referral_date,Postcode,notes\nP-1,City,2014-03-17,NG1 5FS,call 07700 900123\nP-2,City,2014-03-18,NG7 2RD,seen by Mrs Jane Smith';

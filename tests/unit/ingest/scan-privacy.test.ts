@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isIdentifyingColumn, maskValue, scanValue } from '../../../src/ingest/scan-privacy';
+import { isValid } from 'postcode';
+import { POSTCODE, isIdentifyingColumn, maskValue, scanIdValue, scanValue } from '../../../src/ingest/scan-privacy';
 
 type Kind = ReturnType<typeof scanValue>;
 interface Case {
@@ -93,6 +94,18 @@ const positives: Record<Exclude<Kind, null>, Case[]> = {
     { input: 'Spoke to MRS SMITH on the phone', expected: 'titled_name' },
     { input: "Mrs O'Brien", expected: 'titled_name' },
     { input: 'Seen with Mrs.Jones', expected: 'titled_name' },
+    { input: 'mrs smith rang', expected: 'titled_name', description: 'lower-case title' },
+  ],
+  name: [
+    { input: 'Jane Smith', expected: 'name' },
+    { input: 'Her son Tom Smith (aged 7)', expected: 'name' },
+    { input: "Spoke to Jane O'Brien today", expected: 'name' },
+    { input: 'JANE SMITH', expected: 'name' },
+  ],
+  address: [
+    { input: '12 Acacia Avenue, Nottingham', expected: 'address' },
+    { input: 'Flat 3, Rowan Court', expected: 'address' },
+    { input: 'now lives on Acacia Avenue', expected: 'address' },
   ],
 };
 
@@ -104,6 +117,11 @@ const negatives: Case[] = [
   { input: 'Coercive and controlling behaviour', expected: null },
   { input: 'non-molestation order', expected: null },
   { input: 'Freedom Programme', expected: null },
+  { input: "Referred to Dr Barnardo's", expected: null },
+  { input: 'Mr Motivator course', expected: null },
+  { input: 'Victoria Park', expected: null },
+  { input: '3 times on the street', expected: null },
+  { input: "Clare's Law disclosure", expected: null },
   { input: "Women's Aid", expected: null },
   { input: 'MRP worker', expected: null },
   { input: 'MRP Worker', expected: null },
@@ -324,20 +342,19 @@ describe('maskValue', () => {
 });
 
 describe('the pre-checks before the postcode and NI number regexes hide nothing', () => {
-  // The regexes as scan-privacy.ts has them, run on every value without pre-checks.
-  const POSTCODE =
-    /(?<![\p{L}\p{N}])(?:[A-PR-UWYZ]\d[\dA-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y]\d[\dABEHMNPRVWXY]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/giu;
+  // The regexes as scan-privacy.ts has them (and the postcode library's check), run on every value without pre-checks.
   const NI_PREFIX = '(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]';
   const NI_WITH_SUFFIX = new RegExp(`(?<![\\p{L}\\p{N}])${NI_PREFIX} ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D](?![\\p{L}\\p{N}])`, 'iu');
   const NI_SPACED = new RegExp(`(?<![\\p{L}\\p{N}])${NI_PREFIX} \\d{2} \\d{2} \\d{2}(?![\\p{L}\\p{N}])`, 'u');
-  const postcode = (v: string) => [...v.matchAll(POSTCODE)].some((m) => m[0] === m[0].toUpperCase() || m[0] === m[0].toLowerCase());
+  const postcode = (v: string) =>
+    [...v.matchAll(POSTCODE)].some((m) => (m[0] === m[0].toUpperCase() || m[0] === m[0].toLowerCase()) && (isValid(m[0]) || /^gir/i.test(m[0])));
   const ni = (v: string) => NI_WITH_SUFFIX.test(v) || NI_SPACED.test(v);
 
   const values = [
     'INC-0000001', 'MRP-00001', 'P-000001', 'NG1 5FS', 'ng15fs', 'GIR 0AA', 'gir0aa', 'W1A 0AX', 'w1a 0ax',
     // "ſ" (long s) folds to "s" and the Kelvin sign to "k" when case is ignored.
     'NG1 5ſT', 'ſW1A 1AA', 'NG1 5\u212AT', 'AB123456C', 'ab 12 34 56 d', 'ſB123456C', 'A\u212A123456C', 'AB 12 34 56',
-    'AB-123456C', 'AB  123456C', '1AB', 'ref 12AB', 'x9zz', 'JG103759A', 'CE 12 34 56 B.', 'B33 8TH', 'DN55 1PT',
+    'AB-123456C', 'AB  123456C', 'NG1  5FS', 'ng1  5fs', '1AB', 'ref 12AB', 'x9zz', 'JG103759A', 'CE 12 34 56 B.', 'B33 8TH', 'DN55 1PT',
   ];
   // Postcode and NI number shapes with every letter position taken from letters, near-letters
   // (long s, Kelvin sign, é), digits and separators.
