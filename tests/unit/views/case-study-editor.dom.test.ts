@@ -68,9 +68,9 @@ function type(el: HTMLElement, selector: string, value: string) {
   flushSync();
 }
 
-/** Lets the awaited write settle and the screen update. */
+/** Lets the pending saves and their state updates run (the store adds a few awaits: sealing, the write guard). */
 async function settle() {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
+  for (let i = 0; i < 20; i++) await Promise.resolve();
   flushSync();
 }
 
