@@ -11,21 +11,32 @@ export function sealCaseStudy(study: CaseStudy, key = vaultKey()): Promise<CaseS
   return sealRecord(study, CLEAR_FIELDS, key);
 }
 
+/**
+ * The saves this page has started and not finished: sealing a case study takes a moment before
+ * its write begins, so reads wait for them and always see what this page saved (an editor saves
+ * as it closes, and the list it returns to reads at once).
+ */
+let saving: Promise<unknown> = Promise.resolve();
+
 /** Every case study, most recently changed first. */
 export async function listCaseStudies(db: WaymarkDb): Promise<CaseStudy[]> {
+  await saving;
   const stored = await db.caseStudies.orderBy('updatedAt').reverse().toArray();
   return Promise.all(stored.map((s) => openRecord(s)));
 }
 
 export async function getCaseStudy(db: WaymarkDb, id: number): Promise<CaseStudy | undefined> {
+  await saving;
   const stored = await db.caseStudies.get(id);
   return stored && openRecord(stored);
 }
 
 /** Adds or replaces a case study; returns its id. Plain copies: Svelte proxies cannot be cloned. */
-export async function saveCaseStudy(db: WaymarkDb, study: CaseStudy): Promise<number> {
+export function saveCaseStudy(db: WaymarkDb, study: CaseStudy): Promise<number> {
   const plain = JSON.parse(JSON.stringify({ ...study, updatedAt: Date.now() })) as CaseStudy;
-  return (await db.caseStudies.put(await sealCaseStudy(plain))) as number;
+  const saved = (async () => (await db.caseStudies.put(await sealCaseStudy(plain))) as number)();
+  saving = Promise.all([saving, saved.catch(() => undefined)]);
+  return saved;
 }
 
 export async function deleteCaseStudy(db: WaymarkDb, id: number): Promise<void> {
