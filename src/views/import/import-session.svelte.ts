@@ -7,6 +7,8 @@ import type { ProgressMessage, FindingsMessage, FilePreview, FileTarget, HeldMes
 import { ProfileStore } from './profiles.svelte';
 import type { ImportSummary } from '../../domain/import-report';
 import type { AppData } from '../shared/app-data.svelte';
+import type { PendingImport } from '../../db/import-batch';
+import { allowWrites } from '../../db/db';
 
 export type SessionState =
   | { status: 'idle' }
@@ -46,7 +48,8 @@ export class ImportSession {
     const fileNames = files.map((f) => f.name);
     this.state = { status: 'running', progress: null, fileNames, startedAt: performance.now() };
     const profiles = await this.profiles.forImport();
-    const handle = startImport(files, { allOrNothing, targets, profiles }, {
+    const commit = this.#data.sessionOnly ? this.#commitInMemory : undefined;
+    const handle = startImport(files, { allOrNothing, targets, profiles, commit }, {
       progress: (progress) => {
         if (this.state.status === 'running') this.state = { ...this.state, progress };
       },
@@ -72,6 +75,17 @@ export class ImportSession {
       this.state = { status: 'error', message: result.message };
     }
   }
+
+  /**
+   * Session only: the worker hands the import over and it is stored here, in the tab's in-memory
+   * database (a long task on this thread for a big import). Importing is starting again after a
+   * deletion, so writes are allowed.
+   */
+  readonly #commitInMemory = async (pending: PendingImport, onProgress: (done: number, total: number) => void): Promise<ImportSummary> => {
+    const { commitImport } = await import('../../db/import-batch');
+    allowWrites();
+    return commitImport(this.#data.db, pending, { onProgress });
+  };
 
   /** The user's answer to the privacy dialog. */
   decide(action: 'drop-columns' | 'cancel'): void {

@@ -8,6 +8,7 @@ import { summaryOf, emptyWorkingSet, type WorkingSet } from '../../data/working-
 import { listImports } from '../../db/history';
 import { deleteAllData } from '../../db/delete-all';
 import type { ImportSummary } from '../../domain/import-report';
+import { rememberSessionOnly } from './session-only';
 
 export type DataSummary = ReturnType<typeof summaryOf>;
 
@@ -18,12 +19,33 @@ export class AppData {
   loading = $state(true);
   error = $state<string | null>(null);
 
+  /** Session only: the database in this tab's memory; null when data is stored in the browser. */
+  #memory = $state.raw<WaymarkDb | null>(null);
+
+  /** True while nothing is kept on this computer (session only). */
+  get sessionOnly(): boolean {
+    return this.#memory !== null;
+  }
+
   /**
-   * The app's database: the one place the page opens it. Every call after "Delete all data"
-   * gets a new instance (the old one was closed), so it is read at each use, never kept.
+   * The app's database: the one place the page opens it (in session only, the in-memory one).
+   * Every call after "Delete all data" gets a new instance (the old one was closed), so it is
+   * read at each use, never kept.
    */
   get db(): WaymarkDb {
-    return openDb();
+    return this.#memory ?? openDb();
+  }
+
+  /**
+   * Session only from now on, for this tab: an empty in-memory database replaces the stored one
+   * (which stays as it is, out of sight), and the choice is remembered until the tab closes.
+   */
+  async startSessionOnly(): Promise<void> {
+    const { openMemoryDb } = await import('../../db/memory-db');
+    this.#memory?.close();
+    this.#memory = await openMemoryDb();
+    rememberSessionOnly(true);
+    this.forget();
   }
 
   async refresh(): Promise<void> {
@@ -47,6 +69,9 @@ export class AppData {
 
   async deleteAll(): Promise<void> {
     await deleteAllData();
+    // Session only stays on: what was in memory is dropped, and the choice (cleared with the rest
+    // of sessionStorage) is remembered again.
+    if (this.#memory) await this.startSessionOnly();
     // Not re-read: opening the database again would re-create it right after deleting it.
     this.forget();
     for (const listener of this.afterDelete) listener();

@@ -1,7 +1,7 @@
 /**
  * The definitions in force, shared by every view: switched in the definitions panel (or by the
  * data-quality screen's "only where both agree" button) and kept in this browser's storage, which
- * "Delete all data" clears.
+ * "Delete all data" clears. In session only nothing is written: a change lasts for the page.
  */
 import { DEFAULT_DEFINITIONS, parseDefinitions, type Definitions } from '../../model/definitions';
 
@@ -19,8 +19,12 @@ function load(): Definitions {
 export class DefinitionsState {
   current = $state.raw<Definitions>(load());
 
+  /** `keep`: whether changes are written to this browser's storage (false in session only). */
+  constructor(private readonly keep: () => boolean = () => true) {}
+
   set(change: Partial<Definitions>): void {
     this.current = parseDefinitions({ ...this.current, ...change });
+    if (!this.keep()) return;
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(this.current));
     } catch {
