@@ -115,3 +115,29 @@ test('data already stored stays stored in session only, and comes back when the 
   await expect(page.getByText(BANNER)).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Lock with a passphrase' }).getByRole('button', { name: 'Encrypt with this passphrase' })).toBeVisible();
 });
+
+test('Delete all data in session only deletes what is stored and stays in session only; the next import works', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(page.getByText(LOADED_111)).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: "Don't keep anything on this computer" }).click();
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(page.getByText(LOADED_111)).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('button', { name: 'Delete all data' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete all data' });
+  await dialog.getByLabel('Type DELETE to confirm').fill('DELETE');
+  await dialog.getByRole('button', { name: 'Delete everything' }).click();
+  await expect(page.getByText('All data was deleted from this browser.')).toBeVisible();
+  await expect(page.getByText('No data loaded yet.')).toBeVisible();
+  await expect(page.getByRole('banner').getByText(BANNER)).toBeVisible();
+  expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toEqual([]);
+
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(page.getByText(LOADED_111)).toBeVisible({ timeout: 30_000 });
+  expect(total(await indexedDbRecords(page))).toBe(0);
+  await page.reload();
+  await expect(page.getByRole('banner').getByText(BANNER)).toBeVisible();
+  await expect(page.getByText('No data loaded yet.')).toBeVisible({ timeout: 30_000 });
+});
