@@ -141,3 +141,28 @@ test('Delete all data in session only deletes what is stored and stays in sessio
   await expect(page.getByRole('banner').getByText(BANNER)).toBeVisible();
   await expect(page.getByText('No data loaded yet.')).toBeVisible({ timeout: 30_000 });
 });
+
+test('in session only a case study is made and presented from memory; presenter notes, which need a second window, are not offered', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: "Don't keep anything on this computer" }).click();
+  await page.getByRole('button', { name: 'Load sample data' }).click();
+  await expect(page.getByText(LOADED_111)).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journeys' }).click();
+  await page.getByLabel('Search by case id or display name').fill('Chelsea');
+  await page.getByRole('table', { name: 'Loaded women' }).getByRole('link').first().press('Enter');
+  await page.getByRole('button', { name: 'Make a case study' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText("Case study: Chelsea's journey");
+  await page.getByLabel('Heading').first().fill('First contact');
+  await page.waitForTimeout(400);
+
+  await page.goto(page.url() + '/present');
+  await page.getByLabel('I have checked this case study and it cannot identify her').check();
+  await page.getByRole('button', { name: 'Present' }).click();
+  const slides = page.getByRole('region', { name: 'Case study presentation' });
+  await expect(slides.getByRole('heading', { name: 'Content note' })).toBeVisible();
+  const notes = slides.getByRole('button', { name: 'Presenter notes' });
+  await expect(notes).toBeDisabled();
+  await expect(notes).toHaveAccessibleDescription("(not in session only: a second window cannot see this tab's data)");
+  expect(total(await indexedDbRecords(page))).toBe(0);
+});
