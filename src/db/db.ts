@@ -3,7 +3,7 @@
  * cost is per record, so each import stores a few large columnar blocks per kind (see "Storage
  * for speed" in DESIGN.md). Works in the page and in the ingest worker.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import type { Kind } from '../domain/contract';
 import type { ColumnSet } from '../data/columns';
 import type { ImportSummary } from '../domain/import-report';
@@ -99,8 +99,9 @@ export class WaymarkDb extends Dexie {
   declare caseStudies: EntityTable<CaseStudy, 'id'>;
   declare profiles: EntityTable<StoredProfile, 'id'>;
 
-  constructor(name: string = DEFAULT_DB_NAME) {
-    super(name);
+  /** `options`: another IndexedDB implementation, as session only's in-memory one (memory-db.ts). */
+  constructor(name: string = DEFAULT_DB_NAME, options?: DexieOptions) {
+    super(name, options);
     this.version(1).stores({
       imports: '++id, importedAt',
       blocks: '++id, importId, kind',

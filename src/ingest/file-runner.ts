@@ -3,6 +3,7 @@
  * are read in parallel while the ingest worker itself stays free to report progress.
  */
 import type { FileLike, FileReadOptions, FileRunner, FileTaskResult } from './ingest-session';
+import type { ColumnSet } from '../data/columns';
 
 export interface FileTaskIn {
   file: FileLike;
@@ -17,8 +18,13 @@ export type FileTaskOut =
 
 /** The buffers of a result's typed-array columns, each once, to transfer instead of copy. */
 export function transferablesOf(task: FileTaskResult): ArrayBuffer[] {
+  return blockTransferables(task.result.blocks);
+}
+
+/** The buffers of these blocks' typed-array columns, each once. */
+export function blockTransferables(blocks: readonly ColumnSet[]): ArrayBuffer[] {
   const buffers = new Set<ArrayBuffer>();
-  for (const block of task.result.blocks) {
+  for (const block of blocks) {
     for (const column of Object.values(block.columns)) {
       if (column.type !== 'text' && column.values.buffer instanceof ArrayBuffer) buffers.add(column.values.buffer);
     }

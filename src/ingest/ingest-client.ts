@@ -15,7 +15,9 @@ import type {
   ProgressMessage,
 } from './ingest-messages';
 import type { MappingProfile } from '../domain/mapping';
+import type { PendingImport } from '../db/import-batch';
 import { vaultKey } from '../db/vault';
+import { importErrorMessage } from './import-errors';
 
 export type ImportResult =
   | { status: 'done'; summary: ImportSummary; previews?: FilePreview[] }
@@ -30,6 +32,11 @@ export interface ImportOptions {
   targets?: (FileTarget | null)[];
   /** Saved mapping profiles, applied by header row. */
   profiles?: MappingProfile[];
+  /**
+   * Session only: the worker stores nothing and this stores the import in the page instead
+   * (reporting rows done). Once it has begun, cancel() is too late: the import completes.
+   */
+  commit?: (pending: PendingImport, onProgress: (done: number, total: number) => void) => Promise<ImportSummary>;
 }
 
 export interface ImportCallbacks {
@@ -73,6 +80,9 @@ export function startImport(
   const result = new Promise<ImportResult>((resolve) => (settle = resolve));
   let settled = false;
   let worker: WorkerLike | null = null;
+  /** Session only: the page is storing the import (cancel no longer applies). */
+  let committing = false;
+  let lastProgress: ProgressMessage | null = null;
 
   const finish = (r: ImportResult): void => {
     if (settled) return;
@@ -98,7 +108,11 @@ export function startImport(
       const m = event.data;
       switch (m.type) {
         case 'progress':
+          lastProgress = m;
           on.progress(m);
+          break;
+        case 'commit':
+          void commitHere(m.pending);
           break;
         case 'findings':
           on.findings(m);
@@ -130,7 +144,25 @@ export function startImport(
       vaultKey: vaultKey(),
       ...(opts.targets ? { targets: opts.targets } : {}),
       ...(opts.profiles?.length ? { profiles: opts.profiles } : {}),
+      ...(opts.commit ? { commitInPage: true } : {}),
     });
+  }
+
+  /** Session only: stores the import the worker sent, then tells the worker how it went. */
+  async function commitHere(pending: PendingImport): Promise<void> {
+    if (!opts.commit || committing || settled) return;
+    committing = true;
+    const onProgress = (done: number) => {
+      if (lastProgress && !settled) on.progress({ ...lastProgress, phase: 'storing', rowsDone: done });
+    };
+    let answer: IngestInMessage;
+    try {
+      answer = { type: 'committed', summary: await opts.commit(pending, onProgress) };
+    } catch (e) {
+      answer = { type: 'commit-failed', message: importErrorMessage(e) };
+    }
+    committing = false;
+    if (worker) worker.postMessage(answer);
   }
 
   return {
@@ -141,7 +173,7 @@ export function startImport(
       if (!settled && worker) worker.postMessage({ type: 'confirm' });
     },
     cancel() {
-      finish({ status: 'cancelled' });
+      if (!committing) finish({ status: 'cancelled' });
     },
     result,
   };

@@ -2,6 +2,7 @@
 import type { ImportSummary, PrivacyFinding } from '../domain/import-report';
 import type { FindingColumn } from './report-collectors';
 import type { ColumnMapping, MappingProfile } from '../domain/mapping';
+import type { PendingImport } from '../db/import-batch';
 
 export type { FindingColumn } from './report-collectors';
 
@@ -50,6 +51,11 @@ export interface StartMessage {
   profiles?: MappingProfile[];
   /** The passphrase's key when the store is encrypted (CryptoKeys are sent, never their bytes); null: plain. */
   vaultKey: CryptoKey | null;
+  /**
+   * Session only: the worker stores nothing; it sends the import to the page (a CommitMessage),
+   * which stores it in its in-memory database and answers with a CommittedMessage.
+   */
+  commitInPage?: boolean;
 }
 
 export interface DecisionMessage {
@@ -62,7 +68,10 @@ export interface ConfirmMessage {
   type: 'confirm';
 }
 
-export type IngestInMessage = StartMessage | DecisionMessage | ConfirmMessage;
+/** The page's answer to a CommitMessage: stored, with the summary, or failed, with why (plain words). */
+export type CommittedMessage = { type: 'committed'; summary: ImportSummary } | { type: 'commit-failed'; message: string };
+
+export type IngestInMessage = StartMessage | DecisionMessage | ConfirmMessage | CommittedMessage;
 
 // Worker to page.
 
@@ -112,6 +121,12 @@ export interface DoneMessage {
   previews?: FilePreview[];
 }
 
+/** Session only: the import, ready to store (typed arrays transferred); the page answers with a CommittedMessage. */
+export interface CommitMessage {
+  type: 'commit';
+  pending: PendingImport;
+}
+
 export interface CancelledMessage {
   type: 'cancelled';
 }
@@ -121,4 +136,4 @@ export interface ErrorMessage {
   message: string;
 }
 
-export type IngestOutMessage = ProgressMessage | FindingsMessage | HeldMessage | DoneMessage | CancelledMessage | ErrorMessage;
+export type IngestOutMessage = ProgressMessage | FindingsMessage | HeldMessage | CommitMessage | DoneMessage | CancelledMessage | ErrorMessage;

@@ -10,6 +10,7 @@ import type { AppData } from '../shared/app-data.svelte';
 import { allowWrites } from '../../db/db';
 import { StorageStatus } from '../shared/storage-status.svelte';
 import { isQuotaError, QUOTA_MESSAGE } from '../../ingest/import-errors';
+import type { PendingImport } from '../../db/import-batch';
 
 export type SessionState =
   | { status: 'idle' }
@@ -52,8 +53,8 @@ export class ImportSession {
     if (this.busy || files.length === 0) return;
     const fileNames = files.map((f) => f.name);
     this.state = { status: 'running', progress: null, fileNames, startedAt: performance.now() };
-    // The first import asks the browser to keep the data (never blocks it: a browser may prompt).
-    void this.storage.requestIfFirst(this.#data.history.length > 0);
+    // The first import asks the browser to keep the data (never blocks it: a browser may prompt); not in session only.
+    if (!this.#data.sessionOnly) void this.storage.requestIfFirst(this.#data.history.length > 0);
     // Starting again after a deletion: writes are allowed again.
     allowWrites();
     await this.#data.change('importing', () => this.#import(files, allOrNothing, fileNames, targets));
@@ -61,7 +62,8 @@ export class ImportSession {
 
   async #import(files: File[], allOrNothing: boolean, fileNames: string[], targets?: (FileTarget | null)[]): Promise<void> {
     const profiles = await this.profiles.forImport();
-    const handle = startImport(files, { allOrNothing, targets, profiles }, {
+    const commit = this.#data.sessionOnly ? this.#commitInMemory : undefined;
+    const handle = startImport(files, { allOrNothing, targets, profiles, commit }, {
       progress: (progress) => {
         if (this.state.status === 'running') this.state = { ...this.state, progress };
       },
@@ -89,6 +91,17 @@ export class ImportSession {
     }
     void this.storage.refresh();
   }
+
+  /**
+   * Session only: the worker hands the import over and it is stored here, in the tab's in-memory
+   * database (a long task on this thread for a big import). Importing is starting again after a
+   * deletion, so writes are allowed.
+   */
+  readonly #commitInMemory = async (pending: PendingImport, onProgress: (done: number, total: number) => void): Promise<ImportSummary> => {
+    const { commitImport } = await import('../../db/import-batch');
+    allowWrites();
+    return commitImport(this.#data.db, pending, { onProgress });
+  };
 
   /** The user's answer to the privacy dialog. */
   decide(action: DecisionAction): void {

@@ -9,6 +9,7 @@ import { listImports } from '../../db/history';
 import { deleteAllData } from '../../db/delete-all';
 import type { ImportSummary } from '../../domain/import-report';
 import type { TabMessage, Tabs } from './tabs.svelte';
+import { rememberSessionOnly } from './session-only';
 
 export type DataSummary = ReturnType<typeof summaryOf>;
 
@@ -19,12 +20,33 @@ export class AppData {
   loading = $state(true);
   error = $state<string | null>(null);
 
+  /** Session only: the database in this tab's memory; null when data is stored in the browser. */
+  #memory = $state.raw<WaymarkDb | null>(null);
+
+  /** True while nothing is kept on this computer (session only). */
+  get sessionOnly(): boolean {
+    return this.#memory !== null;
+  }
+
   /**
-   * The app's database: the one place the page opens it. Every call after "Delete all data"
-   * gets a new instance (the old one was closed), so it is read at each use, never kept.
+   * The app's database: the one place the page opens it (in session only, the in-memory one).
+   * Every call after "Delete all data" gets a new instance (the old one was closed), so it is
+   * read at each use, never kept.
    */
   get db(): WaymarkDb {
-    return openDb();
+    return this.#memory ?? openDb();
+  }
+
+  /**
+   * Session only from now on, for this tab: an empty in-memory database replaces the stored one
+   * (which stays as it is, out of sight), and the choice is remembered until the tab closes.
+   */
+  async startSessionOnly(): Promise<void> {
+    const { openMemoryDb } = await import('../../db/memory-db');
+    this.#memory?.close();
+    this.#memory = await openMemoryDb();
+    rememberSessionOnly(true);
+    this.forget();
   }
 
   async refresh(): Promise<void> {
@@ -50,6 +72,8 @@ export class AppData {
 
   /** Runs a change to the stored data while no other tab changes it, then tells the other tabs (with `message`). */
   async change<T>(what: string, work: () => Promise<T>, message: TabMessage = { type: 'data-changed' }): Promise<T> {
+    // Session only: the data is this tab's own, in memory; no other tab shares or needs to know.
+    if (this.sessionOnly) return work();
     try {
       return this.tabs ? await this.tabs.exclusive(what, work) : await work();
     } finally {
@@ -61,6 +85,9 @@ export class AppData {
   async deleteAll(): Promise<void> {
     await (this.tabs ? this.tabs.exclusive('deleting all data', deleteAllData) : deleteAllData());
     this.tabs?.post({ type: 'deleted' });
+    // Session only stays on: what was in memory is dropped, and the choice (cleared with the rest
+    // of sessionStorage) is remembered again.
+    if (this.#memory) await this.startSessionOnly();
     // Not re-read: opening the database again would re-create it right after deleting it.
     this.forget();
     for (const listener of this.afterDelete) listener();

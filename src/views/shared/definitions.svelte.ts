@@ -1,7 +1,7 @@
 /**
  * The definitions in force, shared by every view: switched in the definitions panel (or by the
  * data-quality screen's "only where both agree" button) and kept in this browser's storage, which
- * "Delete all data" clears.
+ * "Delete all data" clears. In session only nothing is written: a change lasts for the page.
  */
 import { DEFAULT_DEFINITIONS, parseDefinitions, type Definitions } from '../../model/definitions';
 import { writeErrorMessage } from './write-error';
@@ -22,11 +22,12 @@ export class DefinitionsState {
   /** Why the definitions in force were not saved (they still apply in this tab), until a save succeeds. */
   saveError = $state<string | null>(null);
 
-  constructor() {
+  /** `keep`: whether changes are written to this browser's storage (false in session only). */
+  constructor(private readonly keep: () => boolean = () => true) {
     // Another tab changed the definitions: its storage event arrives here at once.
     if (typeof addEventListener === 'function') {
       addEventListener('storage', (event: StorageEvent) => {
-        if (event.key === STORAGE_KEY || event.key === null) this.current = load();
+        if ((event.key === STORAGE_KEY || event.key === null) && this.keep()) this.current = load();
       });
     }
   }
@@ -38,6 +39,7 @@ export class DefinitionsState {
 
   /** Stores the definitions in force; a failure is kept in `saveError` for the screen to show, with a retry. */
   save(): boolean {
+    if (!this.keep()) return true;
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(this.current));
       this.saveError = null;

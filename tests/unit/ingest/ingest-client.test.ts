@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { QUOTA_MESSAGE } from '../../../src/ingest/import-errors';
 import type { ImportSummary } from '../../../src/domain/import-report';
 import { startImport, type WorkerLike } from '../../../src/ingest/ingest-client';
 import type { FindingsMessage, IngestInMessage, IngestOutMessage, ProgressMessage } from '../../../src/ingest/ingest-messages';
@@ -103,5 +104,52 @@ describe('startImport with column mappings', () => {
     const previews = [{ fileIndex: 0, fileName: 'a.csv', header: ['a', 'b'], rows: [['1', '2']] }];
     worker.send({ type: 'done', summary, previews });
     expect(await handle.result).toEqual({ status: 'done', summary, previews });
+  });
+});
+
+describe('startImport in session only (the page stores the import)', () => {
+  function startInPage(commit: NonNullable<Parameters<typeof startImport>[1]['commit']>) {
+    const worker = new FakeWorker();
+    const seen: ProgressMessage[] = [];
+    const files = [new File(['a,b\n'], 'a.csv')];
+    const handle = startImport(files, { allOrNothing: false, commit }, { progress: (p) => seen.push(p), findings: () => {} }, () => worker);
+    return { worker, seen, handle };
+  }
+  const pending = { blocks: [], files: [], privacyFindings: [], privacyFindingsOmitted: 0, allOrNothing: false };
+
+  it('asks the worker not to store, stores what it sends here, relays storing progress and answers with the summary', async () => {
+    const stored: unknown[] = [];
+    const { worker, seen, handle } = startInPage(async (p, onProgress) => {
+      stored.push(p);
+      onProgress(2, 3);
+      return summary;
+    });
+    expect(worker.received[0]).toMatchObject({ type: 'start', commitInPage: true });
+    worker.send(progress);
+    worker.send({ type: 'commit', pending });
+    await vi.waitFor(() => expect(worker.received).toHaveLength(2));
+    expect(stored).toEqual([pending]);
+    expect(seen.at(-1)).toEqual({ ...progress, phase: 'storing', rowsDone: 2 });
+    expect(worker.received[1]).toEqual({ type: 'committed', summary });
+    worker.send({ type: 'done', summary });
+    expect(await handle.result).toEqual({ status: 'done', summary });
+  });
+
+  it('a failed store is answered in plain words, and cancel while storing is too late', async () => {
+    let fail!: (e: unknown) => void;
+    const { worker, handle } = startInPage(() => new Promise((_, reject) => (fail = reject)));
+    worker.send({ type: 'commit', pending });
+    handle.cancel();
+    expect(worker.terminated).toBe(false);
+    fail(Object.assign(new Error('raw'), { name: 'QuotaExceededError' }));
+    await vi.waitFor(() => expect(worker.received).toHaveLength(2));
+    expect(worker.received[1]).toEqual({ type: 'commit-failed', message: QUOTA_MESSAGE });
+    worker.send({ type: 'error', message: QUOTA_MESSAGE });
+    expect(await handle.result).toEqual({ status: 'error', message: QUOTA_MESSAGE });
+  });
+
+  it('without a commit function the worker is not asked to hand the import over', () => {
+    const { worker } = start();
+    expect(worker.received[0]).not.toHaveProperty('commitInPage');
   });
 });
