@@ -9,9 +9,8 @@
 import type { Kind } from '../domain/contract';
 import type { ImportSummary } from '../domain/import-report';
 import type { ImportRecord, WaymarkDb } from './db';
-import { openImportRecords, sealImportRecord, toSummary } from './history';
+import { nextSeq, openImportRecords, sealImportRecord, toSummary } from './history';
 import { openRecord } from './vault';
-import { nextSeq } from './import-batch';
 
 /** Something later that relies on what would be undone. */
 export interface LaterAction {

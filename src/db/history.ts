@@ -35,3 +35,10 @@ export async function getImport(db: WaymarkDb, id: number): Promise<ImportSummar
   const record = await db.imports.get(id);
   return record ? toSummary(await openRecord(record)) : undefined;
 }
+
+/** The next number in the order of imports and accepts. */
+export async function nextSeq(db: WaymarkDb): Promise<number> {
+  const last = await db.imports.orderBy('lastSeq').last();
+  const byId = await db.imports.orderBy(':id').lastKey();
+  return Math.max(last?.lastSeq ?? 0, typeof byId === 'number' ? byId : 0) + 1;
+}

@@ -14,7 +14,7 @@ import { columnLayout, comparedColumns, hasRawColumn } from '../data/layout';
 import { concatRanges, concatRows, type RowRange } from '../data/column-ops';
 import { overlayAccepted } from './accepted-overlay';
 import { blockRecord, readBlocks, type ImportRecord, type PendingRows, type StoredBlock, type StoredColumns, type WaymarkDb } from './db';
-import { openImportRecords, sealImportRecord, toSummary } from './history';
+import { nextSeq, openImportRecords, sealImportRecord, toSummary } from './history';
 import { KindRows } from './kind-rows';
 import { KeyScratch, NaturalKeys, distinctColumn, keyText, naturalKeyFields } from './natural-keys';
 import { WorkProgress, type ProgressCallback } from './progress';
@@ -392,12 +392,6 @@ function planStored(kind: Kind, incoming: readonly PendingBlock[], outcome: Kind
   return plans;
 }
 
-/** The next number in the order of imports and accepts. */
-export async function nextSeq(db: WaymarkDb): Promise<number> {
-  const last = await db.imports.orderBy('lastSeq').last();
-  const byId = await db.imports.orderBy(':id').lastKey();
-  return Math.max(last?.lastSeq ?? 0, typeof byId === 'number' ? byId : 0) + 1;
-}
 
 function copyReport(f: FileReport): FileReport {
   return {
