@@ -34,7 +34,17 @@ export async function getCaseStudy(db: WaymarkDb, id: number): Promise<CaseStudy
 /** Adds or replaces a case study; returns its id. Plain copies: Svelte proxies cannot be cloned. */
 export function saveCaseStudy(db: WaymarkDb, study: CaseStudy): Promise<number> {
   const plain = JSON.parse(JSON.stringify({ ...study, updatedAt: Date.now() })) as CaseStudy;
-  const saved = (async () => (await db.caseStudies.put(await sealCaseStudy(plain))) as number)();
+  // Without a passphrase the write begins now, not a moment later: a save started as the page
+  // unloads must reach IndexedDB before the page goes.
+  let key: CryptoKey | null;
+  try {
+    key = vaultKey();
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  const saved = key
+    ? (async () => (await db.caseStudies.put(await sealCaseStudy(plain, key))) as number)()
+    : (db.caseStudies.put(plain) as Promise<number>);
   saving = Promise.all([saving, saved.catch(() => undefined)]);
   return saved;
 }

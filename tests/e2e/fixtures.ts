@@ -74,3 +74,39 @@ export async function readDownload(download: Download): Promise<string> {
   for await (const c of stream) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/**
+ * Every store of every IndexedDB database of the page, as a script on the page reads it: its
+ * record count, and its records as text (strings, and every buffer's bytes as Latin-1).
+ */
+export function indexedDbContents(page: Page): Promise<{ store: string; count: number; text: string }[]> {
+  return page.evaluate(async () => {
+    const stores: { store: string; count: number; text: string }[] = [];
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(info.name!);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const name of Array.from(db.objectStoreNames)) {
+        const all = await new Promise<unknown[]>((resolve, reject) => {
+          const request = db.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const parts: string[] = [];
+        const walk = (v: unknown): void => {
+          if (v instanceof ArrayBuffer) parts.push(new TextDecoder('latin1').decode(v));
+          else if (ArrayBuffer.isView(v)) parts.push(new TextDecoder('latin1').decode(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)));
+          else if (Array.isArray(v)) v.forEach(walk);
+          else if (v && typeof v === 'object') Object.entries(v).forEach(([k, x]) => (parts.push(k), walk(x)));
+          else parts.push(String(v));
+        };
+        walk(all);
+        stores.push({ store: `${info.name}.${name}`, count: all.length, text: parts.join('\n') });
+      }
+      db.close();
+    }
+    return stores;
+  });
+}

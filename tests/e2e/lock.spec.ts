@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, indexedDbContents } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const PASSPHRASE = 'a long passphrase for tests';
@@ -10,37 +10,6 @@ async function setPassphrase(page: Page, passphrase = PASSPHRASE) {
   await section.getByLabel('Repeat the passphrase').fill(passphrase);
   await section.getByRole('button', { name: 'Encrypt with this passphrase' }).click();
   await expect(section.getByRole('button', { name: 'Lock now' })).toBeVisible({ timeout: 30_000 });
-}
-
-/** Everything IndexedDB holds, read as a script on the page would: strings, and every buffer's bytes as text. */
-function readIndexedDbAsText(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const parts: string[] = [];
-    const walk = (v: unknown): void => {
-      if (v instanceof ArrayBuffer) parts.push(new TextDecoder('latin1').decode(v));
-      else if (ArrayBuffer.isView(v)) parts.push(new TextDecoder('latin1').decode(new Uint8Array(v.buffer, v.byteOffset, v.byteLength)));
-      else if (Array.isArray(v)) v.forEach(walk);
-      else if (v && typeof v === 'object') Object.entries(v).forEach(([k, x]) => (parts.push(k), walk(x)));
-      else parts.push(String(v));
-    };
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(info.name!);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      for (const name of Array.from(db.objectStoreNames)) {
-        const all = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-        walk(all);
-      }
-      db.close();
-    }
-    return parts.join('\n');
-  });
 }
 
 test('a passphrase encrypts the store: locked after a reload, nothing readable, a wrong passphrase fails, the right one shows 111 women', async ({ page, axe }) => {
@@ -55,7 +24,7 @@ test('a passphrase encrypts the store: locked after a reload, nothing readable, 
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   await axe();
 
-  const raw = await readIndexedDbAsText(page);
+  const raw = (await indexedDbContents(page)).map((s) => s.text).join('\n');
   expect(raw.length).toBeGreaterThan(10_000);
   for (const secret of ['MRP-0001', 'INC-000001', 'County South', '2014-02-08', 'common_assault', 'ex_partner']) expect(raw).not.toContain(secret);
 

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures';
+import { test, expect, indexedDbContents } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const LOADED = /^111 women and [\d,]+ events loaded\.$/;
@@ -13,29 +13,6 @@ async function deleteAll(page: Page) {
   await page.getByLabel('Type DELETE to confirm').fill('DELETE');
   await page.getByRole('button', { name: 'Delete everything' }).click();
   await expect(page.getByText('No data loaded yet.')).toBeVisible();
-}
-
-/** Names of the app's stores holding at least one record, as a script on the page reads them. */
-function storesWithRecords(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const found: string[] = [];
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(info.name!);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      for (const name of Array.from(db.objectStoreNames)) {
-        const count = await new Promise<number>((resolve) => {
-          const request = db.transaction(name).objectStore(name).count();
-          request.onsuccess = () => resolve(request.result);
-        });
-        if (count > 0) found.push(`${info.name}.${name}`);
-      }
-      db.close();
-    }
-    return found;
-  });
 }
 
 test('an import in one tab shows in the other; deleting in one tab empties the other within a second, and its open editor cannot write the case study back', async ({ page, context, axe }) => {
@@ -65,7 +42,7 @@ test('an import in one tab shows in the other; deleting in one tab empties the o
   await other.keyboard.type('x');
   await other.goBack();
   await other.waitForTimeout(1_000);
-  expect(await storesWithRecords(page)).toEqual([]);
+  expect((await indexedDbContents(page)).filter((s) => s.count > 0).map((s) => s.store)).toEqual([]);
 });
 
 test('a second tab waits for an import in the first and says why; locking in one tab locks the other', async ({ page, context }) => {
