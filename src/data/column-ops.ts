@@ -31,50 +31,10 @@ function selectionLength(s: RowSelection): number {
   return s.rows ? s.rows.length : s.rowCount;
 }
 
-const UNMAPPED = 0xffffffff;
-
 /** A row selection as the range concatenation's part: all its rows, or the listed ones. */
 function asRange(s: RowSelection): RowRange {
   const rows = s.rows ? Uint32Array.from(s.rows) : null;
   return { columns: s.columns, rowCount: s.rowCount, rows, start: 0, end: rows ? rows.length : s.rowCount };
-}
-
-function fillDict(out: Extract<Column, { type: 'dict' }>, name: string, sources: readonly RowSelection[]): void {
-  const dst = out.values;
-  let entries = 0;
-  for (const s of sources) {
-    const col = s.columns[name];
-    if (col && col.type === 'dict') entries += col.dict.length;
-  }
-  // Hashed, not a Map: merging every block's dictionary of case ids is most of a read-back's lookups.
-  const builder = new DictBuilder(Math.min(entries, dst.length + 1));
-  let off = 0;
-  for (const s of sources) {
-    const n = selectionLength(s);
-    const col = s.columns[name];
-    if (col && col.type === 'dict') {
-      const src = col.values;
-      const rows = s.rows;
-      const idOf = (i: number): number => builder.idOf(col.dict[i] ?? '');
-      if (rows) {
-        // A few rows of a large block (the held rows of a later extract): only the words they
-        // use, not the block's whole dictionary of ids.
-        const remap = new Uint32Array(col.dict.length).fill(UNMAPPED);
-        for (let i = 0; i < n; i++) {
-          const w = src[rows[i]];
-          let id = remap[w];
-          if (id === UNMAPPED) id = remap[w] = idOf(w);
-          dst[off + i] = id;
-        }
-      } else {
-        const remap = new Uint32Array(col.dict.length);
-        for (let i = 0; i < col.dict.length; i++) remap[i] = idOf(i);
-        for (let i = 0; i < n; i++) dst[off + i] = remap[src[i]];
-      }
-    }
-    off += n;
-  }
-  out.dict = builder.words;
 }
 
 /** The type of every column of several sources (and of `ensure`), refusing a column stored as two types. */
@@ -109,16 +69,18 @@ export function concatRows(sources: readonly RowSelection[], options: ConcatOpti
   for (const s of sources) total += selectionLength(s);
 
   const columns: Record<string, Column> = {};
+  let words: WordHashes | undefined;
+  let parts: RowRange[] | undefined;
   for (const [name, type] of types) {
-    if (type === 'dict' && name === options.distinct) {
-      columns[name] = distinctDictColumnOf(name, sources.map(asRange), total);
+    if (type === 'dict') {
+      // Merged into one dictionary by hash, each source's used words looked up once.
+      parts ??= sources.map(asRange);
+      columns[name] = name === options.distinct ? distinctDictColumnOf(name, parts, total) : dictColumnOf(name, parts, total, (words ??= new WordHashes()));
       continue;
     }
     const out = emptyColumn(name, type, total);
     let off = 0;
-    if (out.type === 'dict') {
-      fillDict(out, name, sources);
-    } else if (out.type === 'text') {
+    if (out.type === 'text') {
       const dst = out.values;
       for (const s of sources) {
         const n = selectionLength(s);

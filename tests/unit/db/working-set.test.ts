@@ -36,7 +36,7 @@ describe('working set', () => {
     for (const id of merged.caseIds) expect(recordsOf(loaded, id)).toEqual(recordsOf(merged, id));
   });
 
-  it('a distinct key column is appended row by row, leaving out words no row uses', () => {
+  it('a distinct key column is appended row by row; merged or appended, words no row uses are left out', () => {
     const blocks = [
       makeBlock('incidents', [{ incident_id: 'I2', case_id: 'C1', date: '2014-01-05', kind: 'crime' }], { seed: ['I9', 'unused'] }),
       makeBlock('incidents', [{ incident_id: 'I1', case_id: 'C1', date: '2014-01-06', kind: 'crime' }], { seed: ['I7'] }),
@@ -44,7 +44,7 @@ describe('working set', () => {
     const appended = buildWorkingSet(blocks, { distinct: (k) => (k === 'incidents' ? 'incident_id' : undefined) });
     const merged = buildWorkingSet(blocks);
     expect(appended.tables.incidents.col('incident_id').dict).toEqual(['', 'I2', 'I1']);
-    expect(merged.tables.incidents.col('incident_id').dict.length).toBeGreaterThan(3);
+    expect(merged.tables.incidents.col('incident_id').dict).toEqual(['', 'I2', 'I1']);
     expect(recordsOf(appended, 'C1')).toEqual(recordsOf(merged, 'C1'));
   });
 
