@@ -56,10 +56,6 @@ export function vaultKey(): CryptoKey | null {
   return state === 'plain' ? null : state;
 }
 
-export function isLockedHere(): boolean {
-  return state === 'locked';
-}
-
 /** Awaits WebCrypto without letting a surrounding IndexedDB transaction commit early. */
 function inTransaction<T>(promise: Promise<T>): Promise<T> {
   return Dexie.currentTransaction ? Dexie.waitFor(promise) : promise;
@@ -112,10 +108,7 @@ export async function unlockVault(setting: VaultSetting, passphrase: string): Pr
   return key;
 }
 
-/** A stored record whose fields, except the ones indexed, are sealed in `sealed`. */
-export type SealedRecord<T, K extends keyof T> = Pick<T, K> & { sealed: ArrayBuffer };
-
-export function isSealed(record: object): record is { sealed: ArrayBuffer } {
+function isSealed(record: object): record is { sealed: ArrayBuffer } {
   return 'sealed' in record && record.sealed instanceof ArrayBuffer;
 }
 
