@@ -9,8 +9,9 @@ import { formatMonth } from '../../model/case-study/redact';
 import { slideChart } from './slide-layout';
 import { chartSvg, escapeHtml, slideCount, slideTitle, stepHeading, stepPeriodLine, SLIDE_FOOTER, type SlideStudy } from './slide-svg';
 import { FONT_FAMILY } from '../palette';
+import { offlineDocument, OFFLINE_CSP } from '../offline-document';
 
-export const OFFLINE_CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+export { OFFLINE_CSP };
 
 export const OFFLINE_KEYS_HINT =
   'Arrow keys, Page Up and Page Down, Space or a click move between slides; Home and End go to the first and last; Escape leaves full screen.';
@@ -147,19 +148,11 @@ export function offlineHtml(study: SlideStudy): string {
   const count = slideCount(study);
   const sections = [section(0, (id) => titleBody(study, id))];
   study.steps.forEach((_, i) => sections.push(section(i + 1, (id) => stepBody(study, i, id))));
-  return `<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${OFFLINE_CSP}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(slideTitle(study))} · case study</title>
-<style>${STYLE}</style>
-<noscript><style>${NO_SCRIPT_STYLE}</style></noscript>
-</head>
-<body>
-<main tabindex="-1">
+  return offlineDocument({
+    title: `${slideTitle(study)} · case study`,
+    style: STYLE,
+    head: `<noscript><style>${NO_SCRIPT_STYLE}</style></noscript>\n`,
+    body: `<main tabindex="-1">
 <div class="bar">
 <p id="counter" aria-live="polite">Slide 1 of ${count}</p>
 <button type="button" id="prev" disabled>Previous</button>
@@ -169,8 +162,6 @@ export function offlineHtml(study: SlideStudy): string {
 ${sections.join('\n')}
 </main>
 <footer><p>${escapeHtml(SLIDE_FOOTER)}</p></footer>
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
+<script>${SCRIPT}</script>`,
+  });
 }
