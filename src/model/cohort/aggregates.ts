@@ -10,6 +10,7 @@ import { countCell, hiddenIn, isPrimarySuppressed, percentCell, suppressEntries,
 import { labelOf } from '../labels';
 import { RISK_AT_REFERRAL_LABELS, type CohortWoman, type RiskAtReferral } from './cohort-women';
 import { perWorkingSet } from './woman-facts';
+import type { SummaryRow } from './cohort-summary';
 
 export interface PublishedTable {
   rowLabels: string[];
@@ -105,6 +106,17 @@ export function cjOutcomesByArea(ws: WorkingSet, women: readonly CohortWoman[]):
     labels: outcomes.map((o) => (o === 'not_recorded' ? 'Not recorded' : labelOf(VOCABULARIES.policeOutcome, o))),
     cells: areas.map((a) => outcomes.map((o) => counts.get(a)?.get(o) ?? 0)),
   };
+}
+
+/**
+ * The criminal-justice outcomes by area as published: each area's total is the summary's crimes
+ * for that area (and the grand total the summary's "All areas"), so the two tables hide alike.
+ */
+export function publishCrimeOutcomes(crimes: CrimeOutcomes, summary: readonly SummaryRow[], rule: DisclosureRule | null): PublishedTable {
+  return publishTable(crimes.areas, crimes.labels, crimes.cells, rule, {
+    rowTotals: crimes.areas.map((a) => summary.find((r) => r.label === a)?.shown.crimes),
+    grandTotal: summary[summary.length - 1]?.shown.crimes,
+  });
 }
 
 export const RISK_ROWS: readonly RiskAtReferral[] = ['standard', 'medium', 'high', 'not_assessed'];
