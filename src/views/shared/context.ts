@@ -46,6 +46,14 @@ export function appStateContext(state: Partial<AppState>): Map<symbol, unknown> 
   return new Map((Object.keys(state) as (keyof AppState)[]).map((key) => [KEYS[key], state[key]]));
 }
 
+/**
+ * Gives the calling component's children a share mode of their own (the report is always made
+ * in share mode, whatever the screen's setting). Call while the component initialises.
+ */
+export function provideShareMode(shareMode: ShareMode): void {
+  setContext(KEYS.shareMode, shareMode);
+}
+
 export const getRouter = (): Router => read('router');
 export const getAppData = (): AppData => read('data');
 export const getDefinitions = (): DefinitionsState => read('definitions');

@@ -6,6 +6,8 @@ export type Route =
   | { screen: 'journeys'; caseId?: string; cohort?: string }
   | { screen: 'quality' }
   | { screen: 'cohort'; query: string }
+  /** The commissioner's report of the Cohort screen's filters (its query). */
+  | { screen: 'report'; query: string }
   | { screen: 'section4' }
   | { screen: 'case-studies'; id?: number; mode: CaseStudyMode };
 
@@ -35,6 +37,7 @@ export function parseHash(hash: string): Route {
   }
   if (screen === 'quality') return { screen: 'quality' };
   if (screen === 'cohort') return { screen: 'cohort', query };
+  if (screen === 'report') return { screen: 'report', query };
   if (screen === 'section4') return { screen: 'section4' };
   if (screen === 'case-studies') {
     const [idPart, mode] = rest.split('/');
@@ -47,6 +50,11 @@ export function parseHash(hash: string): Route {
 /** The hash of the cohort screen with its filters, grouping and alignment (never any data). */
 export function cohortHash(query: string): string {
   return query ? `#/cohort?${query}` : '#/cohort';
+}
+
+/** The hash of the commissioner's report of the cohort screen's filters (never any data). */
+export function reportHash(query: string): string {
+  return query ? `#/report?${query}` : '#/report';
 }
 
 /**

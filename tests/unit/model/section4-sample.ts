@@ -8,12 +8,13 @@ import { makeBlock, type RowInput } from '../db/helpers';
 
 const DIR = fileURLToPath(new URL('../../../sample-data/', import.meta.url));
 
-export function sampleWorkingSet(): WorkingSet {
+/** `change` may alter each row before it is stored (e.g. spread the women over many areas). */
+export function sampleWorkingSet(change?: (kind: (typeof KINDS)[number], row: RowInput, index: number) => void): WorkingSet {
   return buildWorkingSet(
     KINDS.map((kind) => {
       const spec = FILE_KINDS[kind];
       const text = fs.readFileSync(DIR + spec.fileName, 'utf8');
-      const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data.map((raw) => {
+      const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data.map((raw, index) => {
         const row: RowInput = {};
         for (const f of spec.fields) {
           const v = raw[f.name];
@@ -21,6 +22,7 @@ export function sampleWorkingSet(): WorkingSet {
           else if (f.type === 'yn') row[f.name] = v === 'yes' ? true : v === 'no' ? false : null;
           else row[f.name] = v;
         }
+        change?.(kind, row, index);
         return row;
       });
       return makeBlock(kind, rows);
