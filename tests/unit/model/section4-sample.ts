@@ -6,7 +6,9 @@ import { FILE_KINDS, KINDS } from '../../../src/domain/contract';
 import { buildWorkingSet, type WorkingSet } from '../../../src/data/working-set';
 import { makeBlock, type RowInput } from '../db/helpers';
 
-const DIR = fileURLToPath(new URL('../../../sample-data/', import.meta.url));
+const HERE = new URL('../../../sample-data/', import.meta.url);
+// Under jsdom the module's URL is not a file URL: the tests run from the repository's root.
+const DIR = HERE.protocol === 'file:' ? fileURLToPath(HERE) : `${process.cwd()}/sample-data/`;
 
 /** `change` may alter each row before it is stored (e.g. spread the women over many areas). */
 export function sampleWorkingSet(change?: (kind: (typeof KINDS)[number], row: RowInput, index: number) => void): WorkingSet {
