@@ -16,6 +16,7 @@ import { cohortTargets, runCohortBench } from './cohort-bench';
 import { extractsTargets, runExtractsBench } from './extracts-bench';
 import { runVaultBench, vaultTargets } from './vault-bench';
 import { cohortWorkbook } from './make-workbook';
+import { REPORT_TARGETS, runReportBench } from './report-bench';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT || 4174);
@@ -45,6 +46,8 @@ const ONLY_COHORT = process.env.BENCH_ONLY === 'cohort';
 const ONLY_EXTRACTS = process.env.BENCH_ONLY === 'extracts';
 /** BENCH_ONLY=vault times only encryption at rest: import and read-back, plain against encrypted. */
 const ONLY_VAULT = process.env.BENCH_ONLY === 'vault';
+/** BENCH_ONLY=report times only the commissioner's report: 50,000 women over 40 areas. */
+const ONLY_REPORT = process.env.BENCH_ONLY === 'report';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -84,7 +87,7 @@ async function waitForServer(url: string): Promise<void> {
 
 async function main(): Promise<void> {
   run('npx vite build -c vite.bench.config.ts --logLevel warn');
-  for (const women of COHORTS) {
+  for (const women of ONLY_REPORT ? [50000] : COHORTS) {
     const dir = cohortDir(women);
     if (!existsSync(path.join(dir, 'cases.csv'))) {
       mkdirSync(dir, { recursive: true });
@@ -106,6 +109,21 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     await waitForServer(url);
+    // Issue 14: the commissioner's report, 50,000 women over 40 areas.
+    if (ONLY_REPORT || (!ONLY_IMPORT && !ONLY_COHORT && !ONLY_EXTRACTS && !ONLY_VAULT && !ONLY_WORKBOOK && COHORTS.includes(50000))) {
+      const reportPage = await browser.newPage();
+      const report = await runReportBench(reportPage, url, cohortDir(50000), RUNS);
+      await reportPage.close();
+      results.push({ report });
+      console.log("\n== Commissioner's report, 50,000 women over 40 areas ==");
+      console.table(report);
+      if (!checkTargets(report, REPORT_TARGETS)) failed = true;
+      if (ONLY_REPORT) {
+        // A partial run: printed, not written over bench/results/latest.json.
+        console.log(JSON.stringify(results));
+        return;
+      }
+    }
     if (ONLY_WORKBOOK) {
       for (const women of COHORTS) {
         const dir = cohortDir(women);
@@ -321,7 +339,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
-    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS || ONLY_WORKBOOK) && failed) process.exitCode = 1;
+    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS || ONLY_WORKBOOK || ONLY_REPORT) && failed) process.exitCode = 1;
   }
   const machine = {
     cpu: os.cpus()[0]?.model,
