@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect, loadSample } from './fixtures';
+import { test, expect, loadSample, csvFile, waitForStoredCounts } from './fixtures';
 import { collectFigures, smallCounts, type Figures } from '../support/small-counts';
 
 const figuresOf = (page: Page): Promise<Figures> => page.evaluate(`(${collectFigures.toString()})(document)`) as Promise<Figures>;
@@ -118,4 +118,47 @@ test('a period with no referrals says there is nothing to report', async ({ page
   await expect(report.getByRole('table')).toHaveCount(0);
   await expect(report.locator('svg')).toHaveCount(0);
   await axe();
+});
+
+/** The sample's cases spread over 40 areas (2 or 3 women each), with their police incidents; no names. */
+function fortyAreas(): { name: string; mimeType: string; buffer: Buffer }[] {
+  const dir = join(import.meta.dirname, '../../sample-data');
+  const lines = readFileSync(join(dir, 'cases.csv'), 'utf8').trimEnd().split('\n');
+  const header = lines[0].split(',');
+  const drop = header.indexOf('display_name');
+  const cases = lines.map((line, i) => {
+    const cells = line.split(',');
+    if (i > 0) cells[1] = `Area ${String((i % 40) + 1).padStart(2, '0')}`;
+    return cells.filter((_, j) => j !== drop).join(',');
+  });
+  return [csvFile('cases.csv', cases.join('\n') + '\n'), csvFile('incidents.csv', readFileSync(join(dir, 'incidents.csv'))) ];
+}
+
+test('40 areas of 1 to 3 women: the report says every area is hidden instead of drawing empty charts, and still fits A4', async ({ page, axe }) => {
+  await page.goto('/');
+  const files = fortyAreas();
+  await page.getByLabel('Import case files').setInputFiles(files);
+  await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
+  const incidents = readFileSync(join(import.meta.dirname, '../../sample-data/incidents.csv'), 'utf8').trimEnd().split('\n').length - 1;
+  await waitForStoredCounts(page, 111, incidents);
+  await page.goto('/#/report?group=area');
+  const report = page.getByRole('article', { name: "Commissioner's report" });
+  await expect(report.getByText('Every area has too few women to show its figures on its own')).toBeVisible();
+  const summary = report.getByRole('table', { name: 'Cohort summary' });
+  await expect(summary.getByRole('row')).toHaveCount(42);
+  for (const title of ['Risk mix', 'Police incidents per woman per 30 days']) {
+    const section = report.getByRole('region', { name: title, exact: true });
+    await expect(section.getByText('Not drawn: every figure of this chart is hidden in share mode')).toBeVisible();
+    await expect(section.locator('svg')).toHaveCount(0);
+  }
+  expect(smallCounts(await figuresOf(page), 9)).toEqual([]);
+  await axe();
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: A4_CONTENT_WIDTH, height: A4_CONTENT_HEIGHT });
+  const fit = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    tallest: Math.max(...[...document.querySelectorAll('.report-document .chart-frame')].map((e) => e.getBoundingClientRect().height)),
+  }));
+  expect(fit.scrollWidth).toBeLessThanOrEqual(A4_CONTENT_WIDTH);
+  expect(fit.tallest).toBeLessThanOrEqual(A4_CONTENT_HEIGHT);
 });
