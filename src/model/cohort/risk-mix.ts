@@ -6,10 +6,10 @@
 import { min } from 'd3';
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
-import { addMonths, formatMonthYear, monthStart } from '../../data/days';
-import { countCell, percentCell, shown, suppressEntries, type Cell, type DisclosureRule } from '../disclosure';
+import { addMonths, dayToIso, formatMonthYear, monthStart } from '../../data/days';
+import { clampThreshold, coarsenUntilShown, countCell, percentCell, shown, suppressEntries, valueOf, type Cell, type CoarseningStep, type DisclosureRule } from '../disclosure';
 import type { Alignment, CohortGroup } from './cohort-query';
-import { assessorFilter, LEVEL_CODES, type RiskAtReferral } from './cohort-women';
+import { assessorFilter, LEVEL_CODES, RISK_AT_REFERRAL_LABELS, type RiskAtReferral } from './cohort-women';
 import { UNKNOWN_DAY } from '../../data/columns';
 import { monthsAfterDay, perWorkingSet } from './woman-facts';
 
@@ -19,6 +19,7 @@ export const MIX_LEVELS: readonly RiskAtReferral[] = ['standard', 'medium', 'hig
 
 export interface MixColumn {
   label: string;
+  /** Readings in the column: women for one month; woman-months when months are pooled. */
   n: number;
   counts: number[];
   shownN: Cell;
@@ -43,16 +44,34 @@ const monthLevels = perWorkingSet((ws, key) => {
   return { referral: new Float64Array(n).fill(NaN), levels: new Int8Array(n * count) };
 });
 
-export function riskMix(
-  ws: WorkingSet,
-  groups: readonly CohortGroup[],
-  /** Only the risk assessor definition is read. */
-  defs: Pick<Definitions, 'riskAssessor'>,
-  alignment: Alignment,
-  end: number | null,
-  rule: DisclosureRule | null,
-  months = 12,
-): GroupRiskMix[] {
+/** The levels of a risk mix, finest first; `medium_or_high` replaces medium and high once merged. */
+export interface MixLevel {
+  key: RiskAtReferral | 'medium_or_high';
+  label: string;
+}
+
+const FINE_LEVELS: MixLevel[] = MIX_LEVELS.map((key) => ({ key, label: RISK_AT_REFERRAL_LABELS[key] }));
+const MERGED_LEVELS: MixLevel[] = [
+  { key: 'standard', label: RISK_AT_REFERRAL_LABELS.standard },
+  { key: 'medium_or_high', label: 'Medium or high' },
+  { key: 'not_assessed', label: RISK_AT_REFERRAL_LABELS.not_assessed },
+];
+/** Fine level index (MIX_LEVELS) to merged level index (MERGED_LEVELS). */
+const MERGE = [0, 1, 1, 2];
+
+/** The months of the chart, read once per call: each woman's level per month is in `levels` at ix * count + m (-1: not followed). */
+interface MonthGrid {
+  count: number;
+  levels: Int8Array;
+  /** The referral day each woman's levels were worked out for (NaN: none, as with no end day). */
+  referral: Float64Array;
+  labelOf: (m: number) => string;
+  /** A key per month for grouping into quarters (3) or half-years (6) of the time axis. */
+  periodOf: (m: number, months: 3 | 6) => number;
+  alignment: Alignment;
+}
+
+function monthGrid(ws: WorkingSet, groups: readonly CohortGroup[], defs: Pick<Definitions, 'riskAssessor'>, alignment: Alignment, end: number | null, months: number): MonthGrid {
   const ra = ws.tables.risk_assessments;
   const raDay = ra.days('date');
   const raLevel = ra.codes('level', LEVEL_CODES);
@@ -69,15 +88,10 @@ export function riskMix(
 
   // Each woman's level per month (-1 not counted), kept for the next call with the same inputs.
   const memo = monthLevels(ws, `${defs.riskAssessor}\u001f${end}\u001f${alignment}\u001f${alignment === 'referral' ? '' : calendarStart}\u001f${count}`);
-  return groups.map((g) => {
-    const counts = Array.from({ length: count }, () => [0, 0, 0, 0]);
+  for (const g of groups)
     for (const w of g.women) {
-      if (w.referral === null || end === null) continue;
+      if (w.referral === null || end === null || memo.referral[w.ix] === w.referral) continue;
       const at = w.ix * count;
-      if (memo.referral[w.ix] === w.referral) {
-        for (let m = 0; m < count; m++) if (memo.levels[at + m] >= 0) counts[m][memo.levels[at + m]]++;
-        continue;
-      }
       memo.referral[w.ix] = w.referral;
       memo.levels.fill(-1, at, at + count);
       // Two sorted lists (each woman's rows are in date order); merged by walking both.
@@ -105,28 +119,163 @@ export function riskMix(
           j++;
         }
         // The latest reading on or before the day; an incident grading wins a tie.
-        const level = iDay >= rDay && iDay !== UNKNOWN_DAY ? iLevel : rLevel;
-        memo.levels[at + m] = level;
-        counts[m][level]++;
+        memo.levels[at + m] = iDay >= rDay && iDay !== UNKNOWN_DAY ? iLevel : rLevel;
       }
     }
+  const monthOfYear = (m: number) => Number(dayToIso(monthDays[m]).slice(5, 7)) - 1;
+  const yearOf = (m: number) => Number(dayToIso(monthDays[m]).slice(0, 4));
+  return {
+    count,
+    levels: memo.levels,
+    referral: memo.referral,
+    alignment,
+    labelOf: (m) => (alignment === 'referral' ? `Month ${m}` : formatMonthYear(monthDays[m])),
+    periodOf: (m, k) => (alignment === 'referral' ? Math.floor(m / k) : yearOf(m) * 12 + Math.floor(monthOfYear(m) / k)),
+  };
+}
+
+/** The months of each column: one each, or pooled into quarters or half-years of the time axis. */
+function buckets(grid: MonthGrid, months: 1 | 3 | 6): { label: string; months: number[] }[] {
+  const out: { label: string; months: number[] }[] = [];
+  let key = NaN;
+  for (let m = 0; m < grid.count; m++) {
+    const k = months === 1 ? m : grid.periodOf(m, months);
+    if (k !== key || !out.length) out.push({ label: '', months: [] });
+    key = k;
+    out[out.length - 1].months.push(m);
+  }
+  for (const b of out) {
+    const a = b.months[0];
+    const z = b.months[b.months.length - 1];
+    b.label =
+      a === z ? grid.labelOf(a)
+      : grid.alignment === 'referral' ? `Months ${a}–${z}`
+      : `${grid.labelOf(a)} to ${grid.labelOf(z)}`;
+  }
+  return out;
+}
+
+/**
+ * One group's columns, published. A column counts each woman once per month she was followed (a
+ * single month: once), at her level that month; pooled columns are woman-months, and a cell is
+ * hidden when 1 to the threshold women are behind it, whatever its woman-months, then secondary
+ * suppression protects it within its column (the levels sum to the column's n).
+ */
+function tabulate(grid: MonthGrid, g: CohortGroup, cols: { label: string; months: number[] }[], levelOf: readonly number[], L: number, rule: DisclosureRule | null): MixColumn[] {
+  const { count, levels } = grid;
+  const t = rule ? clampThreshold(rule.threshold) : 0;
+  const counts = cols.map(() => new Array<number>(L).fill(0));
+  const women = cols.map(() => new Array<number>(L + 1).fill(0));
+  const seen = new Int8Array(L + 1);
+  for (const w of g.women) {
+    if (w.referral === null || grid.referral[w.ix] !== w.referral) continue;
+    const at = w.ix * count;
+    cols.forEach((col, ci) => {
+      seen.fill(0);
+      for (const m of col.months) {
+        const lv = levels[at + m];
+        if (lv < 0) continue;
+        counts[ci][levelOf[lv]]++;
+        seen[levelOf[lv]] = 1;
+        seen[L] = 1;
+      }
+      for (let l = 0; l <= L; l++) women[ci][l] += seen[l];
+    });
+  }
+  return cols.map((col, ci) => {
+    const c = counts[ci];
+    const n = c.reduce((a, b) => a + b, 0);
+    const nWomen = women[ci][L];
+    let hidden = new Array<boolean>(L + 1).fill(false);
+    if (rule) {
+      const few = women[ci].map((x) => x >= 1 && x <= t);
+      hidden = suppressEntries([...c, n], [{ parts: c.map((_, i) => i), total: L }], rule, { hidden: few });
+    }
+    const shownShares = c.map((v, i) => (n === 0 ? shown(null) : percentCell(v, n, hidden[i] || hidden[L], rule, nWomen)));
     return {
-      label: g.label,
-      columns: counts.map((c, m) => {
-        const n = c.reduce((a, b) => a + b, 0);
-        let hidden = [false, false, false, false, false];
-        if (rule) hidden = suppressEntries([...c, n], [{ parts: [0, 1, 2, 3], total: 4 }], rule);
-        const shareAllowed = (i: number) => !hidden[i] && !hidden[4] && (!rule || n >= 10) && n > 0;
-        return {
-          label: alignment === 'referral' ? `Month ${m}` : formatMonthYear(addMonths(calendarStart, m)),
-          n,
-          counts: c,
-          shownN: countCell(n, hidden[4], rule),
-          shownCounts: c.map((v, i) => countCell(v, hidden[i], rule)),
-          shownShares: c.map((v, i) => (n === 0 ? shown(null) : percentCell(v, n, hidden[i] || hidden[4], rule))),
-          shares: c.map((v, i) => (shareAllowed(i) ? v / n : null)),
-        };
+      label: col.label,
+      n,
+      counts: c,
+      shownN: countCell(n, hidden[L], rule),
+      shownCounts: c.map((v, i) => countCell(v, hidden[i], rule)),
+      shownShares,
+      shares: c.map((v, i) => {
+        const p = valueOf(shownShares[i]);
+        return p === null || n === 0 ? null : rule?.rounding ? p / 100 : v / n;
       }),
     };
   });
+}
+
+export function riskMix(
+  ws: WorkingSet,
+  groups: readonly CohortGroup[],
+  /** Only the risk assessor definition is read. */
+  defs: Pick<Definitions, 'riskAssessor'>,
+  alignment: Alignment,
+  end: number | null,
+  rule: DisclosureRule | null,
+  months = 12,
+): GroupRiskMix[] {
+  const grid = monthGrid(ws, groups, defs, alignment, end, months);
+  const cols = buckets(grid, 1);
+  return groups.map((g) => ({ label: g.label, columns: tabulate(grid, g, cols, [0, 1, 2, 3], 4, rule) }));
+}
+
+/** A risk mix as a share-mode chart shows it: coarsened first where cells would be hidden. */
+export interface CoarsenedRiskMix {
+  levels: MixLevel[];
+  groups: GroupRiskMix[];
+  /** The steps taken, in order; none with share mode off or when the months pass as they are. */
+  coarsened: CoarseningStep[];
+  /** What a column counts: women (one month each) or woman-months (pooled months). */
+  unit: 'women' | 'woman-months';
+}
+
+/**
+ * The risk mix coarsened before it hides (share mode): months into quarters, then half-years, then
+ * medium and high risk into "medium or high", stopping at the first step with no cell hidden (or
+ * at the step that hides the smallest share of cells; see `coarsenUntilShown`).
+ */
+export function coarsenedRiskMix(
+  ws: WorkingSet,
+  groups: readonly CohortGroup[],
+  defs: Pick<Definitions, 'riskAssessor'>,
+  alignment: Alignment,
+  end: number | null,
+  rule: DisclosureRule | null,
+  months = 12,
+): CoarsenedRiskMix {
+  const grid = monthGrid(ws, groups, defs, alignment, end, months);
+  const axis = alignment === 'referral' ? 'months since referral' : 'calendar months';
+  const ladder: { pool: 1 | 3 | 6; merge: boolean; steps: CoarseningStep[] }[] = [{ pool: 1, merge: false, steps: [] }];
+  const quarters = { id: 'quarters', label: `${axis} grouped into quarters`, short: 'quarters' };
+  const halves = { id: 'half-years', label: `${axis} grouped into half-years`, short: 'half-years' };
+  const merged = { id: 'medium-or-high', label: 'medium and high risk shown together as "medium or high"', short: '"medium or high" risk' };
+  if (rule) ladder.push({ pool: 3, merge: false, steps: [quarters] }, { pool: 6, merge: false, steps: [halves] }, { pool: 6, merge: true, steps: [halves, merged] });
+  const build = (step: number): CoarsenedRiskMix => {
+    const { pool, merge, steps } = ladder[step];
+    const cols = buckets(grid, pool);
+    const levels = merge ? MERGED_LEVELS : FINE_LEVELS;
+    const levelOf = merge ? MERGE : [0, 1, 2, 3];
+    return {
+      levels,
+      groups: groups.map((g) => ({ label: g.label, columns: tabulate(grid, g, cols, levelOf, levels.length, rule) })),
+      coarsened: steps,
+      unit: pool === 1 ? 'women' : 'woman-months',
+    };
+  };
+  return coarsenUntilShown(ladder.length - 1, build, mixHiddenShare).table;
+}
+
+/** The share of a risk mix's level cells (in columns with anyone followed) that are hidden. */
+export function mixHiddenShare(mix: { groups: GroupRiskMix[] }): number {
+  let cells = 0;
+  let hidden = 0;
+  for (const g of mix.groups)
+    for (const c of g.columns) {
+      if (c.n === 0) continue;
+      for (const s of c.shownCounts) ((cells += 1), (hidden += s.suppressed ? 1 : 0));
+    }
+  return cells ? hidden / cells : 0;
 }
