@@ -6,7 +6,7 @@
 import { NEED_FIELDS, VOCABULARIES } from '../../domain/contract';
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
-import { countCell, hiddenIn, isPrimarySuppressed, percentCell, suppressEntries, type Cell, type DisclosureRule, type SumConstraint } from '../disclosure';
+import { coarsenUntilShown, countCell, hiddenIn, isPrimarySuppressed, percentCell, suppressEntries, type Cell, type CoarseningStep, type DisclosureRule, type SumConstraint } from '../disclosure';
 import { labelOf } from '../labels';
 import { RISK_AT_REFERRAL_LABELS, type CohortWoman, type RiskAtReferral } from './cohort-women';
 import { perWorkingSet } from './woman-facts';
@@ -149,6 +149,40 @@ export function riskTransitions(ws: WorkingSet, women: readonly CohortWoman[], d
   const latest = latestRiskRows(ws, defs.riskAssessor);
   for (const w of women) cells[RISK_ROWS.indexOf(w.riskAtReferral)][latest[w.ix]]++;
   return { labels: RISK_ROWS.map((r) => RISK_AT_REFERRAL_LABELS[r]), cells };
+}
+
+/** The share of a published table's body cells that are hidden. */
+export function tableHiddenShare(t: PublishedTable): number {
+  const cells = t.shown.flat();
+  return cells.length ? cells.filter((c) => c.suppressed).length / cells.length : 0;
+}
+
+/** Medium and high risk as one level, on both sides of the transitions. */
+export const MEDIUM_OR_HIGH: CoarseningStep = { id: 'medium-or-high', label: 'medium and high risk shown together as "medium or high"', short: '"medium or high" risk' };
+
+/**
+ * Risk transitions as published, coarsened before they hide (share mode): when a cell would be
+ * hidden, medium and high risk become "medium or high" at referral and at the latest level, if
+ * that hides a smaller share of the cells. The grand total is the summary's n, as shown there.
+ */
+export function coarsenedTransitions(
+  ws: WorkingSet,
+  women: readonly CohortWoman[],
+  defs: Definitions,
+  rule: DisclosureRule | null,
+  grandTotal: Cell | undefined,
+): { table: PublishedTable; coarsened: CoarseningStep[] } {
+  const raw = riskTransitions(ws, women, defs);
+  const build = (step: number) => {
+    if (step === 0) return { table: publishTable(raw.labels, raw.labels, raw.cells, rule, { grandTotal }), coarsened: [] };
+    // standard, medium or high, not assessed
+    const into = [0, 1, 1, 2];
+    const cells = [0, 1, 2].map(() => [0, 0, 0]);
+    raw.cells.forEach((row, r) => row.forEach((v, c) => (cells[into[r]][into[c]] += v)));
+    const labels = [raw.labels[0], 'Medium or high', raw.labels[3]];
+    return { table: publishTable(labels, labels, cells, rule, { grandTotal }), coarsened: [MEDIUM_OR_HIGH] };
+  };
+  return coarsenUntilShown(rule ? 1 : 0, build, (t) => tableHiddenShare(t.table)).table;
 }
 
 export interface NeedCombination {
