@@ -233,9 +233,11 @@ export interface CoarsenedRiskMix {
 }
 
 /**
- * The risk mix coarsened before it hides (share mode): months into quarters, then half-years, then
- * medium and high risk into "medium or high", stopping at the first step with no cell hidden (or
- * at the step that hides the smallest share of cells; see `coarsenUntilShown`).
+ * The risk mix coarsened before it hides (share mode), one step at a time: months into quarters;
+ * then medium and high risk into "medium or high"; then quarters into half-years. Time is coarsened
+ * first, as far as quarters; the levels are merged before half-years, so that as much of the time
+ * course as possible stays. It stops at the first step with no cell hidden (or takes the step that
+ * hides the smallest share of cells; see `coarsenUntilShown`).
  */
 export function coarsenedRiskMix(
   ws: WorkingSet,
@@ -252,7 +254,7 @@ export function coarsenedRiskMix(
   const quarters = { id: 'quarters', label: `${axis} grouped into quarters`, short: 'quarters' };
   const halves = { id: 'half-years', label: `${axis} grouped into half-years`, short: 'half-years' };
   const merged = { id: 'medium-or-high', label: 'medium and high risk shown together as "medium or high"', short: '"medium or high" risk' };
-  if (rule) ladder.push({ pool: 3, merge: false, steps: [quarters] }, { pool: 6, merge: false, steps: [halves] }, { pool: 6, merge: true, steps: [halves, merged] });
+  if (rule) ladder.push({ pool: 3, merge: false, steps: [quarters] }, { pool: 3, merge: true, steps: [quarters, merged] }, { pool: 6, merge: true, steps: [halves, merged] });
   const build = (step: number): CoarsenedRiskMix => {
     const { pool, merge, steps } = ladder[step];
     const cols = buckets(grid, pool);
