@@ -66,8 +66,10 @@ test("a section's address keeps the filters: opened or reloaded, the view comes 
   await expect(filters.getByLabel('Complex needs')).toHaveValue('no');
   await expect(page.getByLabel('Group by')).toHaveValue('area');
   // A filter changed from there keeps the section in the address, and the focus stays on the filter.
+  await page.getByLabel('Engagement').focus();
   await page.getByLabel('Engagement').selectOption('engaged');
   await expect(page).toHaveURL(/#\/cohort\/incidents\?complex=no&engagement=engaged&group=area$/);
+  await expect(page.getByRole('status').filter({ hasText: 'women match' })).toBeVisible();
   await expect(page.getByLabel('Engagement')).toBeFocused();
 });
 

@@ -24,6 +24,8 @@ export interface MixColumn {
   counts: number[];
   shownN: Cell;
   shownCounts: Cell[];
+  /** The women behind each level's cell, then behind n (not published: what the threshold is tested on). */
+  womenBehind: number[];
   /** Shares as published (percentages); `shares` for drawing, null when hidden. */
   shownShares: Cell[];
   shares: (number | null)[];
@@ -161,7 +163,23 @@ function buckets(grid: MonthGrid, months: 1 | 3 | 6): { label: string; months: n
  * hidden when 1 to the threshold women are behind it, whatever its woman-months, then secondary
  * suppression protects it within its column (the levels sum to the column's n).
  */
-function tabulate(grid: MonthGrid, g: CohortGroup, cols: { label: string; months: number[] }[], levelOf: readonly number[], L: number, rule: DisclosureRule | null): MixColumn[] {
+/** One group's table as published, with the women behind each cell (levels, then n) and what is hidden: what a filtered view's table is compared with. */
+interface Tabulated {
+  columns: MixColumn[];
+  women: number[][];
+  hidden: boolean[][];
+}
+
+function tabulate(
+  grid: MonthGrid,
+  g: CohortGroup,
+  cols: { label: string; months: number[] }[],
+  levelOf: readonly number[],
+  L: number,
+  rule: DisclosureRule | null,
+  /** The same group of the unfiltered view at the same step (share mode with a filter). */
+  versus?: Tabulated,
+): Tabulated {
   const { count, levels } = grid;
   const t = rule ? clampThreshold(rule.threshold) : 0;
   const counts = cols.map(() => new Array<number>(L).fill(0));
@@ -182,20 +200,30 @@ function tabulate(grid: MonthGrid, g: CohortGroup, cols: { label: string; months
       for (let l = 0; l <= L; l++) women[ci][l] += seen[l];
     });
   }
-  return cols.map((col, ci) => {
+  const hiddenAll: boolean[][] = [];
+  const columns = cols.map((col, ci) => {
     const c = counts[ci];
     const n = c.reduce((a, b) => a + b, 0);
     const nWomen = women[ci][L];
     let hidden = new Array<boolean>(L + 1).fill(false);
     if (rule) {
-      const few = women[ci].map((x) => x >= 1 && x <= t);
+      // A cell of 1 to the threshold women is hidden; so is one whose women differ from the
+      // unfiltered cell's by 1 to the threshold, or that equals an unfiltered cell hidden there.
+      const few = women[ci].map((x, i) => {
+        if (x >= 1 && x <= t) return true;
+        if (!versus) return false;
+        const d = (versus.women[ci]?.[i] ?? 0) - x;
+        return (d >= 1 && d <= t) || (d === 0 && x > 0 && !!versus.hidden[ci]?.[i]);
+      });
       hidden = suppressEntries([...c, n], [{ parts: c.map((_, i) => i), total: L }], rule, { hidden: few });
     }
+    hiddenAll.push(hidden);
     const shownShares = c.map((v, i) => (n === 0 ? shown(null) : percentCell(v, n, hidden[i] || hidden[L], rule, nWomen)));
     return {
       label: col.label,
       n,
       counts: c,
+      womenBehind: women[ci],
       shownN: countCell(n, hidden[L], rule),
       shownCounts: c.map((v, i) => countCell(v, hidden[i], rule)),
       shownShares,
@@ -205,6 +233,7 @@ function tabulate(grid: MonthGrid, g: CohortGroup, cols: { label: string; months
       }),
     };
   });
+  return { columns, women, hidden: hiddenAll };
 }
 
 export function riskMix(
@@ -219,7 +248,7 @@ export function riskMix(
 ): GroupRiskMix[] {
   const grid = monthGrid(ws, groups, defs, alignment, end, months);
   const cols = buckets(grid, 1);
-  return groups.map((g) => ({ label: g.label, columns: tabulate(grid, g, cols, [0, 1, 2, 3], 4, rule) }));
+  return groups.map((g) => ({ label: g.label, columns: tabulate(grid, g, cols, [0, 1, 2, 3], 4, rule).columns }));
 }
 
 /** A risk mix as a share-mode chart shows it: coarsened first where cells would be hidden. */
@@ -230,6 +259,8 @@ export interface CoarsenedRiskMix {
   coarsened: CoarseningStep[];
   /** What a column counts: women (one month each) or woman-months (pooled months). */
   unit: 'women' | 'woman-months';
+  /** The index of the step taken on the ladder (0: none). */
+  step: number;
 }
 
 /**
@@ -246,9 +277,18 @@ export function coarsenedRiskMix(
   alignment: Alignment,
   end: number | null,
   rule: DisclosureRule | null,
+  /**
+   * Share mode with a filter: the unfiltered view's groups (same grouping). Each cell is compared
+   * with the same group's cell unfiltered, at the same step, by the women behind it; the time axis
+   * is laid out over these women, so that the columns match.
+   */
+  unfiltered: readonly CohortGroup[] | null = null,
+  /** The step to take whatever the cells (the ladder's index); by default the first that hides nothing, or the best. */
+  step?: number,
   months = 12,
 ): CoarsenedRiskMix {
-  const grid = monthGrid(ws, groups, defs, alignment, end, months);
+  const versusGroups = rule ? unfiltered : null;
+  const grid = monthGrid(ws, versusGroups ?? groups, defs, alignment, end, months);
   const axis = alignment === 'referral' ? 'months since referral' : 'calendar months';
   const ladder: { pool: 1 | 3 | 6; merge: boolean; steps: CoarseningStep[] }[] = [{ pool: 1, merge: false, steps: [] }];
   const quarters = { id: 'quarters', label: `${axis} grouped into quarters`, short: 'quarters' };
@@ -260,13 +300,16 @@ export function coarsenedRiskMix(
     const cols = buckets(grid, pool);
     const levels = merge ? MERGED_LEVELS : FINE_LEVELS;
     const levelOf = merge ? MERGE : [0, 1, 2, 3];
+    const versus = new Map((versusGroups ?? []).map((u) => [u.key, tabulate(grid, u, cols, levelOf, levels.length, rule)]));
     return {
       levels,
-      groups: groups.map((g) => ({ label: g.label, columns: tabulate(grid, g, cols, levelOf, levels.length, rule) })),
+      groups: groups.map((g) => ({ label: g.label, columns: tabulate(grid, g, cols, levelOf, levels.length, rule, versus.get(g.key)).columns })),
       coarsened: steps,
       unit: pool === 1 ? 'women' : 'woman-months',
+      step,
     };
   };
+  if (step !== undefined) return build(Math.min(step, ladder.length - 1));
   return coarsenUntilShown(ladder.length - 1, build, mixHiddenShare).table;
 }
 
