@@ -285,6 +285,11 @@ export function coarsenedRiskMix(
   unfiltered: readonly CohortGroup[] | null = null,
   /** The step to take whatever the cells (the ladder's index); by default the first that hides nothing, or the best. */
   step?: number,
+  /**
+   * The user allows small areas to be merged (and the groups are areas): after the other steps,
+   * areas with most of their cells still hidden are shown together as "Other areas".
+   */
+  mergeAreas = false,
   months = 12,
 ): CoarsenedRiskMix {
   const versusGroups = rule ? unfiltered : null;
@@ -295,23 +300,42 @@ export function coarsenedRiskMix(
   const halves = { id: 'half-years', label: `${axis} grouped into half-years`, short: 'half-years' };
   const merged = { id: 'medium-or-high', label: 'medium and high risk shown together as "medium or high"', short: '"medium or high" risk' };
   if (rule) ladder.push({ pool: 3, merge: false, steps: [quarters] }, { pool: 3, merge: true, steps: [quarters, merged] }, { pool: 6, merge: true, steps: [halves, merged] });
-  const build = (step: number): CoarsenedRiskMix => {
+  const tables = (step: number, gs: readonly CohortGroup[], vs: readonly CohortGroup[] | null, more: CoarseningStep[] = []): CoarsenedRiskMix => {
     const { pool, merge, steps } = ladder[step];
     const cols = buckets(grid, pool);
     const levels = merge ? MERGED_LEVELS : FINE_LEVELS;
     const levelOf = merge ? MERGE : [0, 1, 2, 3];
-    const versus = new Map((versusGroups ?? []).map((u) => [u.key, tabulate(grid, u, cols, levelOf, levels.length, rule)]));
+    const versus = new Map((vs ?? []).map((u) => [u.key, tabulate(grid, u, cols, levelOf, levels.length, rule)]));
     return {
       levels,
-      groups: groups.map((g) => ({ label: g.label, columns: tabulate(grid, g, cols, levelOf, levels.length, rule, versus.get(g.key)).columns })),
-      coarsened: steps,
+      groups: gs.map((g) => ({ label: g.label, columns: tabulate(grid, g, cols, levelOf, levels.length, rule, versus.get(g.key)).columns })),
+      coarsened: [...steps, ...more],
       unit: pool === 1 ? 'women' : 'woman-months',
       step,
     };
   };
-  if (step !== undefined) return build(Math.min(step, ladder.length - 1));
-  return coarsenUntilShown(ladder.length - 1, build, mixHiddenShare).table;
+  const build = (step: number) => tables(step, groups, versusGroups);
+  const best = step !== undefined ? build(Math.min(step, ladder.length - 1)) : coarsenUntilShown(ladder.length - 1, build, mixHiddenShare).table;
+  if (!rule || !mergeAreas || mixHiddenShare(best) === 0) return best;
+  // Areas with more than half their cells hidden, two or more of them: shown together, if that hides less.
+  const small = new Set(best.groups.flatMap((g, i) => (mixHiddenShare({ groups: [g] }) > 0.5 ? [groups[i].key] : [])));
+  if (small.size < 2) return best;
+  const names = groups.filter((g) => small.has(g.key)).map((g) => g.label);
+  const together = (gs: readonly CohortGroup[]): CohortGroup[] => {
+    const merging = gs.filter((g) => small.has(g.key));
+    return merging.length ? [...gs.filter((g) => !small.has(g.key)), { key: OTHER_AREAS_KEY, label: 'Other areas', women: merging.flatMap((g) => g.women) }] : [...gs];
+  };
+  const other = {
+    id: 'other-areas',
+    label: `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} shown together as "Other areas", since most of their cells would be hidden`,
+    short: '"Other areas"',
+  };
+  const merged2 = tables(best.step, together(groups), versusGroups && together(versusGroups), [other]);
+  return mixHiddenShare(merged2) < mixHiddenShare(best) ? merged2 : best;
 }
+
+/** The key of the group that holds the small areas merged (never an area's name: it holds a control character). */
+export const OTHER_AREAS_KEY = '\u001fother areas';
 
 /** The share of a risk mix's level cells (in columns with anyone followed) that are hidden. */
 export function mixHiddenShare(mix: { groups: GroupRiskMix[] }): number {

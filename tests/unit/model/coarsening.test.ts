@@ -212,6 +212,33 @@ describe('coarsening with suppression: property tests on random cohorts', () => 
     }
   });
 
+  it('risk mix by area, small areas merged only with leave: "Other areas" holds the areas merged, hides less, and keeps every property', () => {
+    const next = rng(1404);
+    let merged = 0;
+    for (let run = 0; run < 30; run++) {
+      const women = all.filter(() => next() < 0.3 + 0.7 * next());
+      const rule: DisclosureRule = { threshold: 4 + Math.floor(next() * 17), ...(next() < 0.5 ? { rounding: 5 as const } : {}) };
+      const groups = groupWomen(women, 'area');
+      const without = coarsenedRiskMix(ws, groups, DEFAULT_DEFINITIONS, 'referral', end, rule);
+      const withLeave = coarsenedRiskMix(ws, groups, DEFAULT_DEFINITIONS, 'referral', end, rule, null, undefined, true);
+      expect(without.groups.map((g) => g.label)).not.toContain('Other areas');
+      checkMix(withLeave, rule, `run ${run}, threshold ${rule.threshold}`);
+      const other = withLeave.groups.find((g) => g.label === 'Other areas');
+      if (!other) {
+        expect(withLeave).toEqual(without);
+        continue;
+      }
+      merged++;
+      expect(withLeave.coarsened.map((x) => x.id)).toContain('other-areas');
+      expect(mixHiddenShare(withLeave)).toBeLessThan(mixHiddenShare(without));
+      const kept = new Set(withLeave.groups.map((g) => g.label));
+      const inOther = groups.filter((g) => !kept.has(g.label));
+      expect(inOther.length).toBeGreaterThanOrEqual(2);
+      expect(other.columns[0].womenBehind.at(-1)).toBe(inOther.reduce((a, g) => a + g.women.filter((w) => w.referral !== null && w.referral <= end!).length, 0));
+    }
+    expect(merged).toBeGreaterThan(0);
+  });
+
   it('risk transitions: coarsened or not, no hidden cell follows from the margins and the grand total shown in the summary', () => {
     const next = rng(1403);
     for (let run = 0; run < 60; run++) {
