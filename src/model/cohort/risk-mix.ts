@@ -67,6 +67,8 @@ interface MonthGrid {
   levels: Int8Array;
   /** The referral day each woman's levels were worked out for (NaN: none, as with no end day). */
   referral: Float64Array;
+  /** What the grid was worked out from (assessor, end, time axis, start, months). */
+  key: string;
   labelOf: (m: number) => string;
   /** A key per month for grouping into quarters (3) or half-years (6) of the time axis. */
   periodOf: (m: number, months: 3 | 6) => number;
@@ -89,7 +91,8 @@ function monthGrid(ws: WorkingSet, groups: readonly CohortGroup[], defs: Pick<De
   const monthDays = Array.from({ length: count }, (_, m) => addMonths(calendarStart, m));
 
   // Each woman's level per month (-1 not counted), kept for the next call with the same inputs.
-  const memo = monthLevels(ws, `${defs.riskAssessor}\u001f${end}\u001f${alignment}\u001f${alignment === 'referral' ? '' : calendarStart}\u001f${count}`);
+  const key = `${defs.riskAssessor}\u001f${end}\u001f${alignment}\u001f${alignment === 'referral' ? '' : calendarStart}\u001f${count}`;
+  const memo = monthLevels(ws, key);
   for (const g of groups)
     for (const w of g.women) {
       if (w.referral === null || end === null || memo.referral[w.ix] === w.referral) continue;
@@ -130,6 +133,7 @@ function monthGrid(ws: WorkingSet, groups: readonly CohortGroup[], defs: Pick<De
     count,
     levels: memo.levels,
     referral: memo.referral,
+    key,
     alignment,
     labelOf: (m) => (alignment === 'referral' ? `Month ${m}` : formatMonthYear(monthDays[m])),
     periodOf: (m, k) => (alignment === 'referral' ? Math.floor(m / k) : yearOf(m) * 12 + Math.floor(monthOfYear(m) / k)),
@@ -182,24 +186,33 @@ function tabulate(
 ): Tabulated {
   const { count, levels } = grid;
   const t = rule ? clampThreshold(rule.threshold) : 0;
-  const counts = cols.map(() => new Array<number>(L).fill(0));
-  const women = cols.map(() => new Array<number>(L + 1).fill(0));
-  const seen = new Int8Array(L + 1);
+  const C = cols.length;
+  // One pass over each woman's months: woman-months per column and level, and the women behind
+  // each (a stamp per cell marks the last woman counted there).
+  const colOf = new Int32Array(count).fill(-1);
+  cols.forEach((col, ci) => col.months.forEach((m) => (colOf[m] = ci)));
+  const flatCounts = new Int32Array(C * L);
+  const flatWomen = new Int32Array(C * (L + 1));
+  const stamp = new Int32Array(C * (L + 1)).fill(-1);
+  let wi = 0;
   for (const w of g.women) {
     if (w.referral === null || grid.referral[w.ix] !== w.referral) continue;
+    wi++;
     const at = w.ix * count;
-    cols.forEach((col, ci) => {
-      seen.fill(0);
-      for (const m of col.months) {
-        const lv = levels[at + m];
-        if (lv < 0) continue;
-        counts[ci][levelOf[lv]]++;
-        seen[levelOf[lv]] = 1;
-        seen[L] = 1;
-      }
-      for (let l = 0; l <= L; l++) women[ci][l] += seen[l];
-    });
+    for (let m = 0; m < count; m++) {
+      const lv = levels[at + m];
+      const ci = colOf[m];
+      if (lv < 0 || ci < 0) continue;
+      const l = levelOf[lv];
+      flatCounts[ci * L + l]++;
+      const cell = ci * (L + 1) + l;
+      if (stamp[cell] !== wi) ((stamp[cell] = wi), flatWomen[cell]++);
+      const nCell = ci * (L + 1) + L;
+      if (stamp[nCell] !== wi) ((stamp[nCell] = wi), flatWomen[nCell]++);
+    }
   }
+  const counts = cols.map((_, ci) => Array.from(flatCounts.subarray(ci * L, ci * L + L)));
+  const women = cols.map((_, ci) => Array.from(flatWomen.subarray(ci * (L + 1), (ci + 1) * (L + 1))));
   const hiddenAll: boolean[][] = [];
   const columns = cols.map((col, ci) => {
     const c = counts[ci];
@@ -305,7 +318,7 @@ export function coarsenedRiskMix(
     const cols = buckets(grid, pool);
     const levels = merge ? MERGED_LEVELS : FINE_LEVELS;
     const levelOf = merge ? MERGE : [0, 1, 2, 3];
-    const versus = new Map((vs ?? []).map((u) => [u.key, tabulate(grid, u, cols, levelOf, levels.length, rule)]));
+    const versus = vs ? unfilteredTabulated(vs, `${step}\u001f${grid.key}\u001f${rule?.threshold}\u001f${rule?.rounding}`, () => new Map(vs.map((u) => [u.key, tabulate(grid, u, cols, levelOf, levels.length, rule)]))) : new Map<string, Tabulated>();
     return {
       levels,
       groups: gs.map((g) => ({ label: g.label, columns: tabulate(grid, g, cols, levelOf, levels.length, rule, versus.get(g.key)).columns })),
@@ -332,6 +345,20 @@ export function coarsenedRiskMix(
   };
   const merged2 = tables(best.step, together(groups), versusGroups && together(versusGroups), [other]);
   return mixHiddenShare(merged2) < mixHiddenShare(best) ? merged2 : best;
+}
+
+/**
+ * The unfiltered view's tables at a step, kept per list of unfiltered groups (which stays the same
+ * object while the filters change) and step, grid and rule: a filter change works out only the
+ * filtered tables.
+ */
+const unfilteredCache = new WeakMap<readonly CohortGroup[], Map<string, Map<string, Tabulated>>>();
+function unfilteredTabulated(groups: readonly CohortGroup[], key: string, make: () => Map<string, Tabulated>): Map<string, Tabulated> {
+  let byKey = unfilteredCache.get(groups);
+  if (!byKey) unfilteredCache.set(groups, (byKey = new Map()));
+  let v = byKey.get(key);
+  if (!v) byKey.set(key, (v = make()));
+  return v;
 }
 
 /** The key of the group that holds the small areas merged (never an area's name: it holds a control character). */
