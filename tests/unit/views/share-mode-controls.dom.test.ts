@@ -70,7 +70,7 @@ describe('the share-mode controls, mounted with the app state by context', () =>
     merge.click();
     flushSync();
     expect(shareMode.mergeSmallAreas).toBe(true);
-    expect(el.textContent).toContain('small areas into "Other areas"');
+    expect(el.textContent).toContain('shows areas with most cells hidden together as "Other areas"');
 
     box.click();
     flushSync();
