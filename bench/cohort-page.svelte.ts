@@ -27,7 +27,8 @@ let app: ReturnType<typeof mount> | null = null;
 const props = $state({ query: '' });
 const appData = new AppData();
 const definitions = new DefinitionsState();
-const context = appStateContext({ data: appData, definitions, shareMode: new ShareMode() });
+const shareMode = new ShareMode();
+const context = appStateContext({ data: appData, definitions, shareMode });
 
 const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
@@ -77,6 +78,26 @@ const cohortBench = {
   async filterChange(): Promise<number[]> {
     const out: number[] = [];
     for (const query of ['complex=yes', 'engagement=engaged', 'area=City', 'risk=high', '']) out.push(await timed(() => (props.query = query)));
+    return out;
+  },
+
+  /**
+   * Issue 14: share mode with coarsening on (threshold 9, counts rounded to 5, small areas allowed
+   * to merge), grouped by area so that every chart coarsens and compares its cells with the
+   * unfiltered view: a filter change until every chart is painted again.
+   */
+  async shareCoarseningFilterChange(): Promise<number[]> {
+    shareMode.on = true;
+    shareMode.setThreshold(9);
+    shareMode.rounding = true;
+    shareMode.mergeSmallAreas = true;
+    await timed(() => (props.query = 'group=area'));
+    const out: number[] = [];
+    for (const query of ['complex=yes&group=area', 'engagement=engaged&group=area', 'area=City&group=area', 'group=area&risk=high', 'from=2015-01-01&group=area', 'group=area'])
+      out.push(await timed(() => (props.query = query)));
+    shareMode.rounding = false;
+    shareMode.mergeSmallAreas = false;
+    await timed(() => (props.query = ''));
     return out;
   },
 

@@ -8,21 +8,58 @@
 export const SUPPRESSED = '[c]';
 export const DEFAULT_THRESHOLD = 9;
 export const MIN_THRESHOLD = 4;
+export const MAX_THRESHOLD = 99;
+/** The rounding bases offered (ONS convention: to the nearest 5). */
+export const ROUNDING_BASES: readonly RoundingBase[] = [5, 10];
+export type RoundingBase = 5 | 10;
 /** Percentages, means and medians need at least this many women. */
 export const MIN_WOMEN_FOR_STATISTICS = 10;
 
 export interface DisclosureRule {
   /** Counts 1..threshold are hidden; never below MIN_THRESHOLD. */
   threshold: number;
+  /** Shown counts rounded to the nearest multiple of this base (after suppression); none when absent. */
+  rounding?: RoundingBase;
 }
 
 export const DEFAULT_RULE: Readonly<DisclosureRule> = { threshold: DEFAULT_THRESHOLD };
 
-/** A threshold as the user typed it, made valid: a whole number, never below the minimum. */
+/** A threshold made valid: a whole number from MIN_THRESHOLD to MAX_THRESHOLD. */
 export function clampThreshold(value: unknown): number {
   const n = Math.floor(Number(value));
   if (!Number.isFinite(n)) return DEFAULT_THRESHOLD;
-  return Math.min(1000, Math.max(MIN_THRESHOLD, n));
+  return Math.min(MAX_THRESHOLD, Math.max(MIN_THRESHOLD, n));
+}
+
+/** The user's input checked: a value to use, or the message saying why it is refused. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** A threshold as the user typed it: a whole number from 4 to 99, else refused with a message. */
+export function checkThreshold(value: unknown): Checked<number> {
+  const text = String(value ?? '').trim();
+  const n = Number(text);
+  if (text === '' || !Number.isInteger(n) || n < MIN_THRESHOLD || n > MAX_THRESHOLD)
+    return { ok: false, message: `The threshold must be a whole number from ${MIN_THRESHOLD} to ${MAX_THRESHOLD}; "${text}" was not applied.` };
+  return { ok: true, value: n };
+}
+
+/** A rounding base as the user typed it: 5 or 10, else refused with a message. */
+export function checkRoundingBase(value: unknown): Checked<RoundingBase> {
+  const text = String(value ?? '').trim();
+  const n = Number(text);
+  if (text === '' || !ROUNDING_BASES.includes(n as RoundingBase))
+    return { ok: false, message: `Counts can be rounded to the nearest 5 or 10 only; "${text}" was not applied.` };
+  return { ok: true, value: n as RoundingBase };
+}
+
+/** A count rounded to the nearest multiple of the base, halves up (7.5 -> 10); zero stays zero. */
+export function roundCount(value: number, base: number): number {
+  return Math.round(value / base) * base;
+}
+
+/** A shown count as the rule publishes it: rounded when the rule rounds. */
+function published(value: number, rule: DisclosureRule | null): number {
+  return rule?.rounding ? roundCount(value, rule.rounding) : value;
 }
 
 export function isPrimarySuppressed(count: number, rule: DisclosureRule): boolean {
@@ -248,13 +285,13 @@ export function valueOf(cell: Cell): number | null {
 
 /** A count as published, hidden or not by a solver (`suppressEntries`): the reason follows from the value. */
 export function countCell(value: number, hidden: boolean, rule: DisclosureRule | null = null): Cell {
-  if (!hidden) return shown(value);
+  if (!hidden) return shown(published(value, rule));
   return suppressed(rule === null || isPrimarySuppressed(value, rule) ? 'small_count' : 'secondary');
 }
 
 /** A count on its own (no totals tie it to others): the primary test alone; no rule shows it. */
 export function primaryCount(value: number, rule: DisclosureRule | null): Cell {
-  return rule && isPrimarySuppressed(value, rule) ? suppressed('small_count') : shown(value);
+  return rule && isPrimarySuppressed(value, rule) ? suppressed('small_count') : shown(published(value, rule));
 }
 
 /**
@@ -266,7 +303,9 @@ export function percentCell(count: number, denominator: number, countHidden: boo
   if (!rule) return shown(denominator ? (100 * count) / denominator : null);
   if (countHidden) return suppressed('count_hidden');
   if (!statisticAllowed(women) || denominator === 0) return suppressed('few_women');
-  return shown((100 * count) / denominator);
+  // Rounded counts give rounded shares, else a share would tell the exact count back.
+  const d = published(denominator, rule);
+  return shown(d === 0 ? null : (100 * published(count, rule)) / d);
 }
 
 /** A mean, median or rate as published: suppressed over fewer than ten women in share mode (`shared`). */
@@ -296,4 +335,49 @@ export const formatFixed =
  */
 export function hiddenIn(cell: Cell | undefined): boolean | undefined {
   return cell === undefined ? undefined : isSuppressed(cell);
+}
+
+/**
+ * Coarsening before hiding (share mode): a chart whose cells would be suppressed is first made
+ * coarser, one stated step at a time (months into quarters, then half-years; medium and high risk
+ * into "medium or high"; with the user's leave, small areas into "Other areas"). Each step is
+ * named so that the chart can say what it did and why.
+ */
+export interface CoarseningStep {
+  id: string;
+  /** What the step did, as a phrase: "months since referral grouped into quarters". */
+  label: string;
+  /** The same in a word or two, for a chart's subtitle: "quarters". */
+  short: string;
+}
+
+/**
+ * Tries the tables in order, `build(0)` the finest and each next one a step coarser, taking steps
+ * while any cell would be hidden: the first with no cell hidden is taken. If every step still
+ * hides some, the one that shows the largest share of its cells (the finer of equals) is taken,
+ * so a step that helps nothing is not taken. `hiddenShare` is the share of the table's cells that
+ * would be hidden (0 to 1). Returns the step taken (0: none) and its table.
+ */
+export function coarsenUntilShown<T>(steps: number, build: (step: number) => T, hiddenShare: (table: T) => number): { step: number; table: T } {
+  let best = { step: 0, table: build(0) };
+  let bestShare = hiddenShare(best.table);
+  for (let step = 1; step <= steps && bestShare > 0; step++) {
+    const table = build(step);
+    const share = hiddenShare(table);
+    if (share < bestShare) ((best = { step, table }), (bestShare = share));
+  }
+  return best;
+}
+
+/** A coarsened chart's subtitle: what was coarsened, in a few words; empty when nothing was. */
+export function coarseningSubtitle(steps: readonly CoarseningStep[], rule: DisclosureRule | null): string {
+  return rule && steps.length ? `Coarsened for share mode to keep small numbers hidden: ${steps.map((s) => s.short).join(', ')}.` : '';
+}
+
+/** The sentence a coarsened chart carries in its footer and above it: what was coarsened and why; empty when nothing was. */
+export function coarseningNote(steps: readonly CoarseningStep[], rule: DisclosureRule | null): string {
+  if (!rule || !steps.length) return '';
+  const list = steps.map((s) => s.label);
+  const joined = list.length === 1 ? list[0] : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
+  return `Coarsened for share mode: ${joined}, because finer cells would show counts from 1 to ${clampThreshold(rule.threshold)}.`;
 }

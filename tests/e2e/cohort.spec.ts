@@ -83,7 +83,10 @@ test('the Cohort screen filters and groups from the URL, shows each n, and suppr
   await expect(page.getByRole('table', { name: 'Combinations of needs (data table)' })).toBeVisible();
   await page.getByText('Data table: risk mix by months since referral').click();
   const mix = page.getByRole('table', { name: 'Risk mix by months since referral (data table)' });
-  await expect(mix.getByRole('row', { name: /^City, complex needs Month 0/ }).getByRole('cell').nth(1)).toHaveText('19');
+  // In share mode the risk mix coarsens before it hides (six groups of about 20 women: half-years, medium or high), and says so.
+  await expect(page.locator('p', { hasText: /^Coarsened for share mode: months since referral grouped into half-years and medium and high risk shown together as "medium or high"/ })).toBeVisible();
+  await expect(mix.getByRole('columnheader')).toHaveText(['Group', 'Months since referral', 'Woman-months (n)', 'Standard', 'Medium or high', 'Not assessed']);
+  await expect(mix.getByRole('row', { name: /^City, complex needs Months 0–5/ }).getByRole('cell').nth(3)).toHaveText(/^\d+ \(\d+%\)$/);
   await expect(page.getByRole('table', { name: 'Risk transitions from referral to the latest level (data table)' })).toBeVisible();
 
   // Lifelines as a data table: the same rows as the canvas, paged, sorted the same way, without the hidden group.
@@ -134,10 +137,11 @@ test('the Cohort screen filters and groups from the URL, shows each n, and suppr
   expect(csv).toContain('County North,34,[c],[c],263,159,104');
   expect(csv).toContain('Engaged: only where the worker and the police agree.');
 
-  // The threshold never goes below 4; share mode off shows exact numbers.
+  // A threshold outside 4 to 99 is refused, saying why, and the one in force stays; share mode off shows exact numbers.
   await page.getByLabel('Hide counts from 1 to').fill('2');
   await page.getByLabel('Hide counts from 1 to').press('Enter');
-  await expect(page.getByLabel('Hide counts from 1 to')).toHaveValue('4');
+  await expect(page.getByText('The threshold must be a whole number from 4 to 99; "2" was not applied.')).toBeVisible();
+  await expect(page.getByText(/^Counts from 1 to 9 show as \[c\]/)).toBeVisible();
   await page.getByLabel('Share mode (suppress small numbers)').uncheck();
   await expect(groups.getByRole('row', { name: /^County North, complex needs/ }).getByRole('cell')).toHaveText('8');
   // With nothing hidden, the transitions are drawn as an alluvial chart.

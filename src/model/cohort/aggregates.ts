@@ -6,7 +6,7 @@
 import { NEED_FIELDS, VOCABULARIES } from '../../domain/contract';
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
-import { countCell, hiddenIn, isPrimarySuppressed, percentCell, suppressEntries, type Cell, type DisclosureRule, type SumConstraint } from '../disclosure';
+import { coarsenUntilShown, countCell, hiddenIn, isPrimarySuppressed, percentCell, suppressEntries, type Cell, type CoarseningStep, type DisclosureRule, type SumConstraint } from '../disclosure';
 import { labelOf } from '../labels';
 import { RISK_AT_REFERRAL_LABELS, type CohortWoman, type RiskAtReferral } from './cohort-women';
 import { perWorkingSet } from './woman-facts';
@@ -161,6 +161,50 @@ export function riskTransitions(ws: WorkingSet, women: readonly CohortWoman[], d
   const latest = latestRiskRows(ws, defs.riskAssessor);
   for (const w of women) cells[RISK_ROWS.indexOf(w.riskAtReferral)][latest[w.ix]]++;
   return { labels: RISK_ROWS.map((r) => RISK_AT_REFERRAL_LABELS[r]), cells };
+}
+
+/** The share of a published table's body cells that are hidden. */
+export function tableHiddenShare(t: PublishedTable): number {
+  const cells = t.shown.flat();
+  return cells.length ? cells.filter((c) => c.suppressed).length / cells.length : 0;
+}
+
+/** Medium and high risk as one level, on both sides of the transitions. */
+export const MEDIUM_OR_HIGH: CoarseningStep = { id: 'medium-or-high', label: 'medium and high risk shown together as "medium or high"', short: '"medium or high" risk' };
+
+/** The columns of transitions summarised by direction (the last coarsening step). */
+export const TRANSITION_DIRECTIONS = ['Lower', 'The same', 'Higher', 'Not assessed at referral or since'] as const;
+const DIRECTIONS: CoarseningStep = { id: 'directions', label: 'transitions summarised as a lower, the same or a higher latest level', short: 'lower, same or higher' };
+
+/**
+ * Risk transitions as published, coarsened before they hide (share mode): when a cell would be
+ * hidden, medium and high risk become "medium or high" at referral and at the latest level; then,
+ * if cells still would be hidden, the transitions are summarised in one row as a lower, the same
+ * or a higher latest level. A step is taken only if it hides a smaller share of the cells. The
+ * grand total is the summary's n, as shown there.
+ */
+export function coarsenedTransitions(
+  ws: WorkingSet,
+  women: readonly CohortWoman[],
+  defs: Definitions,
+  rule: DisclosureRule | null,
+  grandTotal: Cell | undefined,
+): { table: PublishedTable; coarsened: CoarseningStep[] } {
+  const raw = riskTransitions(ws, women, defs);
+  const build = (step: number) => {
+    if (step === 0) return { table: publishTable(raw.labels, raw.labels, raw.cells, rule, { grandTotal }), coarsened: [] };
+    // standard, medium or high, not assessed
+    const into = [0, 1, 1, 2];
+    const cells = [0, 1, 2].map(() => [0, 0, 0]);
+    raw.cells.forEach((row, r) => row.forEach((v, c) => (cells[into[r]][into[c]] += v)));
+    const labels = [raw.labels[0], 'Medium or high', raw.labels[3]];
+    if (step === 1) return { table: publishTable(labels, labels, cells, rule, { grandTotal }), coarsened: [MEDIUM_OR_HIGH] };
+    // One row: lower, the same or higher (standard, then medium or high), or not assessed at referral or since.
+    const dir = [0, 0, 0, 0];
+    cells.forEach((row, r) => row.forEach((v, c) => (dir[r === 2 || c === 2 ? 3 : c < r ? 0 : c === r ? 1 : 2] += v)));
+    return { table: publishTable(['All women'], [...TRANSITION_DIRECTIONS], [dir], rule, { grandTotal }), coarsened: [MEDIUM_OR_HIGH, DIRECTIONS] };
+  };
+  return coarsenUntilShown(rule ? 2 : 0, build, (t) => tableHiddenShare(t.table)).table;
 }
 
 export interface NeedCombination {

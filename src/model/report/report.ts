@@ -10,13 +10,13 @@ import { max, min } from 'd3';
 import type { WorkingSet } from '../../data/working-set';
 import { formatDayLong } from '../../data/days';
 import type { ImportSummary } from '../../domain/import-report';
-import { clampThreshold, isSuppressed, MIN_WOMEN_FOR_STATISTICS, statisticAllowed, SUPPRESSED, valueOf, type Cell, type DisclosureRule } from '../disclosure';
+import { clampThreshold, isSuppressed, MIN_WOMEN_FOR_STATISTICS, statisticAllowed, SUPPRESSED, valueOf, type Cell, type DisclosureRule, type RoundingBase } from '../disclosure';
 import { describeDefinitions, type Definitions } from '../definitions';
 import { cohortWomen } from '../cohort/cohort-women';
-import { ALIGNMENT_LABELS, DEFAULT_QUERY, GROUPING_LABELS, type CohortQuery } from '../cohort/cohort-query';
-import { cohortView, summaryDifferencing, type CohortView } from '../cohort/differencing';
+import { ALIGNMENT_LABELS, DEFAULT_QUERY, GROUPING_LABELS, groupWomen, type CohortQuery } from '../cohort/cohort-query';
+import { cohortView, filterActive, summaryDifferencing, type CohortView } from '../cohort/differencing';
 import { cohortTables, type CohortTables } from '../cohort/cohort-summary';
-import { riskMix, type GroupRiskMix } from '../cohort/risk-mix';
+import { coarsenedRiskMix, type CoarsenedRiskMix } from '../cohort/risk-mix';
 import { dataEndDay, incidentRates, type GroupIncidentRates } from '../cohort/incident-rates';
 import { outcomeChange, type GroupOutcomes } from '../cohort/outcome-change';
 import { needSets, publishNeedSets, type PublishedNeedSets } from '../cohort/need-sets';
@@ -46,6 +46,10 @@ export interface ReportInput {
   query: CohortQuery;
   /** The share-mode threshold (the screen's, used even when the screen's share mode is off). */
   threshold: unknown;
+  /** The screen's rounding of shown counts (5 or 10), if on: the report rounds as the screen would in share mode. */
+  rounding?: RoundingBase | null;
+  /** The user allows charts to merge small areas into "Other areas". */
+  mergeSmallAreas?: boolean;
   charts: readonly ReportChartId[];
 }
 
@@ -69,7 +73,7 @@ export interface ReportChart<T> {
 }
 
 export interface ReportCharts {
-  'risk-mix'?: ReportChart<GroupRiskMix[]>;
+  'risk-mix'?: ReportChart<CoarsenedRiskMix>;
   'incident-rates'?: ReportChart<GroupIncidentRates[]>;
   outcomes?: ReportChart<GroupOutcomes[]>;
   'need-sets'?: ReportChart<PublishedNeedSets>;
@@ -147,7 +151,7 @@ const nothingShown = (cells: readonly Cell[]) => cells.every((c) => isSuppressed
 
 export function buildReport(input: ReportInput): Report {
   const { ws, defs, query: q } = input;
-  const rule: DisclosureRule = { threshold: clampThreshold(input.threshold) };
+  const rule: DisclosureRule = input.rounding ? { threshold: clampThreshold(input.threshold), rounding: input.rounding } : { threshold: clampThreshold(input.threshold) };
   const all = cohortWomen(ws, defs);
   const view = cohortView(all, q, rule);
   const women = view.shownWomen;
@@ -169,8 +173,9 @@ export function buildReport(input: ReportInput): Report {
     const allShown = tables.summary[tables.summary.length - 1];
     for (const id of chosen) {
       if (id === 'risk-mix') {
-        const data = riskMix(ws, groups, { riskAssessor: defs.riskAssessor }, q.alignment, end, rule);
-        charts[id] = { data, empty: data.every((g) => g.columns.every((c) => !(c.n > 0 && c.shares.every((s) => s !== null)))) };
+        const unfiltered = filterActive(q) ? groupWomen(all, q.grouping) : null;
+        const data = coarsenedRiskMix(ws, groups, { riskAssessor: defs.riskAssessor }, q.alignment, end, rule, unfiltered, undefined, !!input.mergeSmallAreas && q.grouping === 'area');
+        charts[id] = { data, empty: data.groups.every((g) => g.columns.every((c) => !(c.n > 0 && c.shares.some((s) => s !== null)))) };
       } else if (id === 'incident-rates') {
         const data = incidentRates(ws, groups, end);
         charts[id] = { data, empty: data.every((r) => !statisticAllowed(r.women)) };

@@ -5,7 +5,7 @@ export type Route =
   | { screen: 'help'; section?: string }
   | { screen: 'journeys'; caseId?: string; cohort?: string }
   | { screen: 'quality' }
-  | { screen: 'cohort'; query: string }
+  | { screen: 'cohort'; query: string; section?: string }
   /** The commissioner's report of the Cohort screen's filters (its query). */
   | { screen: 'report'; query: string }
   | { screen: 'section4' }
@@ -36,8 +36,11 @@ export function parseHash(hash: string): Route {
     return cohort === null ? { screen: 'journeys', caseId: rest ? decode(rest) : undefined } : { screen: 'journeys', caseId: rest ? decode(rest) : undefined, cohort };
   }
   if (screen === 'quality') return { screen: 'quality' };
-  if (screen === 'cohort') return { screen: 'cohort', query };
   if (screen === 'report') return { screen: 'report', query };
+  if (screen === 'cohort') {
+    const section = rest.split('/')[0];
+    return section ? { screen: 'cohort', query, section: decode(section) } : { screen: 'cohort', query };
+  }
   if (screen === 'section4') return { screen: 'section4' };
   if (screen === 'case-studies') {
     const [idPart, mode] = rest.split('/');
@@ -47,9 +50,10 @@ export function parseHash(hash: string): Route {
   return { screen: 'data' };
 }
 
-/** The hash of the cohort screen with its filters, grouping and alignment (never any data). */
-export function cohortHash(query: string): string {
-  return query ? `#/cohort?${query}` : '#/cohort';
+/** The hash of the cohort screen with its filters, grouping and alignment (never any data), and a section to open at. */
+export function cohortHash(query: string, section?: string): string {
+  const path = section ? `#/cohort/${encodeURIComponent(section)}` : '#/cohort';
+  return query ? `${path}?${query}` : path;
 }
 
 /** The hash of the commissioner's report of the cohort screen's filters (never any data). */
