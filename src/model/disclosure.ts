@@ -4,6 +4,7 @@
  * can be worked out from the published totals; percentages, means and medians over fewer than
  * ten women are suppressed. Zero is not disclosive and stays visible. Pure.
  */
+import { formatInterval, wilson, type Interval } from './stats/intervals';
 
 export const SUPPRESSED = '[c]';
 export const DEFAULT_THRESHOLD = 9;
@@ -231,10 +232,32 @@ export type SuppressionReason =
   /** A group of a filtered view withheld so that it cannot be subtracted from the unfiltered view. */
   | 'withheld';
 
-export type Cell = { readonly value: number | null; readonly suppressed?: undefined } | { readonly suppressed: true; readonly reason: SuppressionReason };
+/**
+ * A shown cell may carry its 95% interval (`lower`, `upper`, both or neither, on the value's
+ * scale). A suppressed cell has no value and so no interval: an interval would give the hidden
+ * value back (a Wilson interval pins both the count and the denominator, a Poisson interval the
+ * count of events).
+ */
+export type ShownCell = { readonly value: number | null; readonly lower?: number; readonly upper?: number; readonly suppressed?: undefined };
+export type Cell = ShownCell | { readonly suppressed: true; readonly reason: SuppressionReason };
 export type SuppressedCell = Extract<Cell, { suppressed: true }>;
 
 export const shown = (value: number | null): Cell => ({ value });
+
+/**
+ * A cell with an interval attached, `scale` times the interval's bounds (100 for a percentage of a
+ * proportion). A suppressed cell, an empty cell or no interval: the cell as it is.
+ */
+export function withInterval(cell: Cell, interval: Interval | null, scale = 1): Cell {
+  if (cell.suppressed || cell.value === null || !interval) return cell;
+  return { value: cell.value, lower: scale * interval.lower, upper: scale * interval.upper };
+}
+
+/** The interval of a shown cell; null when suppressed, empty or without one. */
+export function intervalOf(cell: Cell): Interval | null {
+  if (cell.suppressed || cell.value === null || cell.lower === undefined || cell.upper === undefined) return null;
+  return { estimate: cell.value, lower: cell.lower, upper: cell.upper };
+}
 export const suppressed = (reason: SuppressionReason): Cell => ({ suppressed: true, reason });
 
 export function isSuppressed(cell: Cell): cell is SuppressedCell {
@@ -263,10 +286,11 @@ export function primaryCount(value: number, rule: DisclosureRule | null): Cell {
  * rule, shown (null over no women).
  */
 export function percentCell(count: number, denominator: number, countHidden: boolean, rule: DisclosureRule | null, women = denominator): Cell {
-  if (!rule) return shown(denominator ? (100 * count) / denominator : null);
+  const interval = wilson(count, denominator);
+  if (!rule) return withInterval(shown(denominator ? (100 * count) / denominator : null), interval, 100);
   if (countHidden) return suppressed('count_hidden');
   if (!statisticAllowed(women) || denominator === 0) return suppressed('few_women');
-  return shown((100 * count) / denominator);
+  return withInterval(shown((100 * count) / denominator), interval, 100);
 }
 
 /** A mean, median or rate as published: suppressed over fewer than ten women in share mode (`shared`). */
@@ -278,6 +302,23 @@ export function statisticCell(value: number | null, women: number, shared: boole
 export function cellText(cell: Cell, format: (value: number) => string = formatCount): string {
   if (cell.suppressed) return SUPPRESSED;
   return cell.value === null ? '–' : format(cell.value);
+}
+
+/** The edge: a cell with its interval as text, "0.51 (0.45 to 0.58)"; without one, as `cellText`. */
+export function cellIntervalText(cell: Cell, format: (value: number) => string = formatCount): string {
+  const interval = intervalOf(cell);
+  return interval ? formatInterval(interval, format) : cellText(cell, format);
+}
+
+/**
+ * The edge, for a CSV's separate lower and upper columns: a cell's bound as a number rounded to
+ * `digits` (a number, so a negative bound is not taken for a formula); `[c]` when the cell is
+ * suppressed, empty when it has no interval.
+ */
+export function boundValue(cell: Cell, bound: 'lower' | 'upper', digits: number): number | string {
+  if (cell.suppressed) return SUPPRESSED;
+  const interval = intervalOf(cell);
+  return interval ? Number(interval[bound].toFixed(digits)) : '';
 }
 
 export const formatCount = (value: number): string => value.toLocaleString('en-GB');

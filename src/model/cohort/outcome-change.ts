@@ -1,10 +1,12 @@
 /**
  * Outcome scores over time: each woman's first and latest score per tool and domain ("distance
  * travelled"), and the median and interquartile range by months since her first score. Medians
- * over fewer than ten women are suppressed in share mode.
+ * over fewer than ten women are suppressed in share mode. The median change carries a 95%
+ * interval by a seeded percentile bootstrap.
  */
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
-import { statisticAllowed } from '../disclosure';
+import { shown, statisticAllowed, suppressed, withInterval, type Cell } from '../disclosure';
+import { medianInterval } from '../stats/intervals';
 import { humanize } from '../labels';
 import type { CohortGroup } from './cohort-query';
 import { UNKNOWN_DAY } from '../../data/columns';
@@ -17,6 +19,8 @@ export interface DomainChange {
   firstMedian: number | null;
   latestMedian: number | null;
   changeMedian: number | null;
+  /** The median change as published, with its 95% interval (seeded bootstrap, `medianInterval`); suppressed over fewer than ten women in share mode. */
+  change: Cell;
   /** Month since first score -> [women, q1, median, q3]; null statistics when hidden. */
   byMonth: { month: number; women: number; q1: number | null; median: number | null; q3: number | null }[];
 }
@@ -117,6 +121,7 @@ export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], sh
           firstMedian: ok(n) ? quantile(sortedCopy(k.first), 0.5) : null,
           latestMedian: ok(n) ? quantile(sortedCopy(k.latest), 0.5) : null,
           changeMedian: ok(n) ? quantile(change, 0.5) : null,
+          change: ok(n) ? withInterval(shown(quantile(change, 0.5)), medianInterval(change)) : suppressed('few_women'),
           byMonth: k.months.map((xs, month) => {
             const s = sortedCopy(xs);
             const show = ok(s.length) && s.length > 0;
