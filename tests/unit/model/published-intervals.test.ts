@@ -7,7 +7,8 @@ import { outcomeChange } from '../../../src/model/cohort/outcome-change';
 import { riskMix } from '../../../src/model/cohort/risk-mix';
 import { supportShares } from '../../../src/model/cohort/aggregates';
 import { boundValue, cellIntervalText, formatFixed, formatPercent, intervalOf, isPrimarySuppressed, isSuppressed, percentCell, shown, suppressed, withInterval, type Cell } from '../../../src/model/disclosure';
-import { INTERVAL_METHODS, medianInterval, rateInterval, wilson } from '../../../src/model/stats/intervals';
+import { INTERVAL_METHODS, meanInterval, medianInterval, rateInterval, wilson } from '../../../src/model/stats/intervals';
+import { section4Figures } from '../../../src/model/section4';
 import { GLOSSARY } from '../../../src/domain/glossary';
 import { rowsOfCase } from '../../../src/data/working-set';
 import { sampleWorkingSet } from './section4-sample';
@@ -198,5 +199,32 @@ describe('the glossary', () => {
     const text = GLOSSARY.map((e) => `${e.term}: ${e.definition}`).join(' ');
     for (const m of ['proportion', 'rate', 'median'] as const) expect(text).toContain(INTERVAL_METHODS[m].split(',')[0]);
     expect(GLOSSARY.map((e) => e.term)).toEqual(expect.arrayContaining(['95% interval', 'Wilson score interval']));
+  });
+});
+
+describe('section 4 figures', () => {
+  const tables = section4Figures(ws, DEFAULT_DEFINITIONS);
+  const figure = (label: string) => tables.flatMap((t) => t.figures).find((f) => f.label === label)!;
+
+  it('give each percentage the Wilson interval of its count and denominator', () => {
+    const f = figure('Ethnicity not recorded');
+    const count = Number(f.value.split(' ')[0]);
+    const w = wilson(count, 111)!;
+    expect(f.method).toBe('proportion');
+    expect(f.interval).toBe(`${(100 * w.lower).toFixed(1)}% to ${(100 * w.upper).toFixed(1)}%`);
+  });
+
+  it('give each mean its t interval, and counts, ranges and dates none', () => {
+    const ages = ws.tables.cases.nums('age_at_referral');
+    const known: number[] = [];
+    for (const w of women) {
+      let row = -1;
+      for (let r = 0; r < ws.tables.cases.rowCount; r++) if (ws.tables.cases.caseIx[r] === w.ix) ((row = r), (r = Infinity));
+      if (!Number.isNaN(ages[row])) known.push(ages[row]);
+    }
+    const m = meanInterval(known)!;
+    const f = figure('Age at referral: mean');
+    expect([f.value, f.method, f.interval]).toEqual([m.estimate.toFixed(1), 'mean', `${m.lower.toFixed(1)} to ${m.upper.toFixed(1)}`]);
+    for (const label of ['Women referred', 'Age at referral: range', 'Earliest referral']) expect(figure(label).interval).toBeUndefined();
   });
 });
