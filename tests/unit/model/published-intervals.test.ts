@@ -9,6 +9,7 @@ import { supportShares } from '../../../src/model/cohort/aggregates';
 import { boundValue, cellIntervalText, formatFixed, formatPercent, intervalOf, isPrimarySuppressed, isSuppressed, percentCell, shown, suppressed, withInterval, type Cell } from '../../../src/model/disclosure';
 import { INTERVAL_METHODS, meanInterval, medianInterval, rateInterval, wilson } from '../../../src/model/stats/intervals';
 import { section4Figures } from '../../../src/model/section4';
+import { qualityReport } from '../../../src/model/quality/quality-report';
 import { GLOSSARY } from '../../../src/domain/glossary';
 import { rowsOfCase } from '../../../src/data/working-set';
 import { sampleWorkingSet } from './section4-sample';
@@ -226,5 +227,14 @@ describe('section 4 figures', () => {
     const f = figure('Age at referral: mean');
     expect([f.value, f.method, f.interval]).toEqual([m.estimate.toFixed(1), 'mean', `${m.lower.toFixed(1)} to ${m.upper.toFixed(1)}`]);
     for (const label of ['Women referred', 'Age at referral: range', 'Earliest referral']) expect(figure(label).interval).toBeUndefined();
+  });
+});
+
+describe('data quality: use of the outcome tool', () => {
+  it('gives each share of engaged women with two scores the Wilson interval of its counts', () => {
+    const use = qualityReport(ws, [], { engaged: 'both' }).outcomeTool;
+    expect(use.share).toEqual(wilson(use.withTwoScores, use.engaged));
+    expect(use.rows.length).toBeGreaterThan(0);
+    for (const r of use.rows) expect(r.share).toEqual(wilson(r.withTwoScores, r.engaged));
   });
 });
