@@ -85,6 +85,28 @@ const womanOutcomes = perWorkingSet((ws, monthsKey): (WomanOutcome[] | null)[] =
   return out;
 });
 
+/**
+ * The bootstrap interval of a median depends only on the values (and the fixed seed), so it is
+ * kept by their content: going back to a view seen before costs no resampling. The key is the
+ * sorted values run-length encoded (scores are few distinct numbers, so keys stay short).
+ */
+const medianIntervals = new Map<string, ReturnType<typeof medianInterval>>();
+function cachedMedianInterval(sorted: ArrayLike<number>): ReturnType<typeof medianInterval> {
+  let key = String(sorted.length);
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    key += `,${sorted[i]}x${j - i}`;
+    i = j;
+  }
+  let interval = medianIntervals.get(key);
+  if (interval === undefined) {
+    if (medianIntervals.size >= 2000) medianIntervals.clear();
+    medianIntervals.set(key, (interval = medianInterval(sorted)));
+  }
+  return interval;
+}
+
 export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], shared: boolean, months = 12): GroupOutcomes[] {
   const t = ws.tables.outcomes;
   // tool and domain as one small integer key per row (see womanOutcomes)
@@ -121,7 +143,7 @@ export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], sh
           firstMedian: ok(n) ? quantile(sortedCopy(k.first), 0.5) : null,
           latestMedian: ok(n) ? quantile(sortedCopy(k.latest), 0.5) : null,
           changeMedian: ok(n) ? quantile(change, 0.5) : null,
-          change: ok(n) ? withInterval(shown(quantile(change, 0.5)), medianInterval(change)) : suppressed('few_women'),
+          change: ok(n) ? withInterval(shown(quantile(change, 0.5)), cachedMedianInterval(change)) : suppressed('few_women'),
           byMonth: k.months.map((xs, month) => {
             const s = sortedCopy(xs);
             const show = ok(s.length) && s.length > 0;
