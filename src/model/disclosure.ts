@@ -4,7 +4,6 @@
  * can be worked out from the published totals; percentages, means and medians over fewer than
  * ten women are suppressed. Zero is not disclosive and stays visible. Pure.
  */
-import { formatInterval, wilson, type Interval } from './stats/intervals';
 
 export const SUPPRESSED = '[c]';
 export const DEFAULT_THRESHOLD = 9;
@@ -244,20 +243,6 @@ export type SuppressedCell = Extract<Cell, { suppressed: true }>;
 
 export const shown = (value: number | null): Cell => ({ value });
 
-/**
- * A cell with an interval attached, `scale` times the interval's bounds (100 for a percentage of a
- * proportion). A suppressed cell, an empty cell or no interval: the cell as it is.
- */
-export function withInterval(cell: Cell, interval: Interval | null, scale = 1): Cell {
-  if (cell.suppressed || cell.value === null || !interval) return cell;
-  return { value: cell.value, lower: scale * interval.lower, upper: scale * interval.upper };
-}
-
-/** The interval of a shown cell; null when suppressed, empty or without one. */
-export function intervalOf(cell: Cell): Interval | null {
-  if (cell.suppressed || cell.value === null || cell.lower === undefined || cell.upper === undefined) return null;
-  return { estimate: cell.value, lower: cell.lower, upper: cell.upper };
-}
 export const suppressed = (reason: SuppressionReason): Cell => ({ suppressed: true, reason });
 
 export function isSuppressed(cell: Cell): cell is SuppressedCell {
@@ -286,11 +271,10 @@ export function primaryCount(value: number, rule: DisclosureRule | null): Cell {
  * rule, shown (null over no women).
  */
 export function percentCell(count: number, denominator: number, countHidden: boolean, rule: DisclosureRule | null, women = denominator): Cell {
-  const interval = wilson(count, denominator);
-  if (!rule) return withInterval(shown(denominator ? (100 * count) / denominator : null), interval, 100);
+  if (!rule) return shown(denominator ? (100 * count) / denominator : null);
   if (countHidden) return suppressed('count_hidden');
   if (!statisticAllowed(women) || denominator === 0) return suppressed('few_women');
-  return withInterval(shown((100 * count) / denominator), interval, 100);
+  return shown((100 * count) / denominator);
 }
 
 /** A mean, median or rate as published: suppressed over fewer than ten women in share mode (`shared`). */
@@ -302,23 +286,6 @@ export function statisticCell(value: number | null, women: number, shared: boole
 export function cellText(cell: Cell, format: (value: number) => string = formatCount): string {
   if (cell.suppressed) return SUPPRESSED;
   return cell.value === null ? '–' : format(cell.value);
-}
-
-/** The edge: a cell with its interval as text, "0.51 (0.45 to 0.58)"; without one, as `cellText`. */
-export function cellIntervalText(cell: Cell, format: (value: number) => string = formatCount): string {
-  const interval = intervalOf(cell);
-  return interval ? formatInterval(interval, format) : cellText(cell, format);
-}
-
-/**
- * The edge, for a CSV's separate lower and upper columns: a cell's bound as a number rounded to
- * `digits` (a number, so a negative bound is not taken for a formula); `[c]` when the cell is
- * suppressed, empty when it has no interval.
- */
-export function boundValue(cell: Cell, bound: 'lower' | 'upper', digits: number): number | string {
-  if (cell.suppressed) return SUPPRESSED;
-  const interval = intervalOf(cell);
-  return interval ? Number(interval[bound].toFixed(digits)) : '';
 }
 
 export const formatCount = (value: number): string => value.toLocaleString('en-GB');

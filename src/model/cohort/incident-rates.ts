@@ -8,7 +8,8 @@ import { rowsOfCase, type Table, type WorkingSet } from '../../data/working-set'
 import { KIND_CODES, type CohortWoman } from './cohort-women';
 import { UNKNOWN_DAY } from '../../data/columns';
 import { perWorkingSet } from './woman-facts';
-import { countCell, shown, statisticAllowed, statisticCell, suppressed, suppressEntries, withInterval, type Cell, type DisclosureRule } from '../disclosure';
+import { countCell, shown, statisticAllowed, statisticCell, suppressed, suppressEntries, type Cell, type DisclosureRule } from '../disclosure';
+import { withInterval } from '../interval-cells';
 import { rateInterval } from '../stats/intervals';
 
 export const PRE_DAYS = 365;

@@ -5,7 +5,8 @@
  * interval by a seeded percentile bootstrap.
  */
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
-import { shown, statisticAllowed, suppressed, withInterval, type Cell } from '../disclosure';
+import { shown, statisticAllowed, suppressed, type Cell } from '../disclosure';
+import { withInterval } from '../interval-cells';
 import { medianInterval } from '../stats/intervals';
 import { humanize } from '../labels';
 import type { CohortGroup } from './cohort-query';

@@ -7,7 +7,8 @@ import { min } from 'd3';
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
 import { addMonths, formatMonthYear, monthStart } from '../../data/days';
-import { countCell, percentCell, shown, suppressEntries, type Cell, type DisclosureRule } from '../disclosure';
+import { countCell, shown, suppressEntries, type Cell, type DisclosureRule } from '../disclosure';
+import { percentWithInterval } from '../interval-cells';
 import type { Alignment, CohortGroup } from './cohort-query';
 import { assessorFilter, LEVEL_CODES, type RiskAtReferral } from './cohort-women';
 import { UNKNOWN_DAY } from '../../data/columns';
@@ -123,7 +124,7 @@ export function riskMix(
           counts: c,
           shownN: countCell(n, hidden[4], rule),
           shownCounts: c.map((v, i) => countCell(v, hidden[i], rule)),
-          shownShares: c.map((v, i) => (n === 0 ? shown(null) : percentCell(v, n, hidden[i] || hidden[4], rule))),
+          shownShares: c.map((v, i) => (n === 0 ? shown(null) : percentWithInterval(v, n, hidden[i] || hidden[4], rule))),
           shares: c.map((v, i) => (shareAllowed(i) ? v / n : null)),
         };
       }),

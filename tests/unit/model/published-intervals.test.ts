@@ -6,7 +6,8 @@ import { dataEndDay, incidentRates, publishRates, type GroupIncidentRates } from
 import { outcomeChange } from '../../../src/model/cohort/outcome-change';
 import { riskMix } from '../../../src/model/cohort/risk-mix';
 import { supportShares } from '../../../src/model/cohort/aggregates';
-import { boundValue, cellIntervalText, formatFixed, formatPercent, intervalOf, isPrimarySuppressed, isSuppressed, percentCell, shown, suppressed, withInterval, type Cell } from '../../../src/model/disclosure';
+import { formatFixed, formatPercent, isPrimarySuppressed, isSuppressed, shown, suppressed, type Cell } from '../../../src/model/disclosure';
+import { withInterval, intervalOf, cellIntervalText, boundValue, percentWithInterval } from '../../../src/model/interval-cells';
 import { INTERVAL_METHODS, meanInterval, medianInterval, rateInterval, wilson } from '../../../src/model/stats/intervals';
 import { section4Figures } from '../../../src/model/section4';
 import { qualityReport } from '../../../src/model/quality/quality-report';
@@ -35,18 +36,18 @@ const group = (key: string, women: number, before: [number, number], after: [num
 });
 
 describe('cells with intervals', () => {
-  it('percentages carry the Wilson interval of their count and denominator, on the percentage scale', () => {
+  it('percentages (percentWithInterval) carry the Wilson interval of their count and denominator, on the percentage scale', () => {
     const w = wilson(12, 40)!;
     for (const r of [null, rule]) {
-      const c = percentCell(12, 40, false, r);
+      const c = percentWithInterval(12, 40, false, r);
       expect(c).toEqual({ value: 30, lower: 100 * w.lower, upper: 100 * w.upper });
     }
-    expect(cellIntervalText(percentCell(12, 40, false, rule), formatPercent(1))).toBe(`30.0% (${(100 * w.lower).toFixed(1)}% to ${(100 * w.upper).toFixed(1)}%)`);
+    expect(cellIntervalText(percentWithInterval(12, 40, false, rule), formatPercent(1))).toBe(`30.0% (${(100 * w.lower).toFixed(1)}% to ${(100 * w.upper).toFixed(1)}%)`);
   });
 
   it('a suppressed percentage has no interval: the count, the denominator and few women all hide it', () => {
-    expectBare(percentCell(3, 40, true, rule));
-    expectBare(percentCell(12, 40, false, rule, 8));
+    expectBare(percentWithInterval(3, 40, true, rule));
+    expectBare(percentWithInterval(12, 40, false, rule, 8));
     expectBare(withInterval(suppressed('small_count'), wilson(3, 40)));
   });
 
