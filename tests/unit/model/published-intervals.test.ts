@@ -51,6 +51,25 @@ describe('cells with intervals', () => {
     expectBare(withInterval(suppressed('small_count'), wilson(3, 40)));
   });
 
+  it('property: a percentage shown in share mode with an interval rests on a shown count and ten or more women; a hidden one holds no number', () => {
+    let seed = 11;
+    const rand = (n: number) => ((seed = (seed * 16807) % 2147483647), seed % n);
+    for (let k = 0; k < 500; k++) {
+      const denominator = rand(40);
+      const count = denominator ? rand(denominator + 1) : 0;
+      const r = { threshold: 4 + rand(8) };
+      const countHidden = isPrimarySuppressed(count, r) || rand(5) === 0;
+      const cell = percentWithInterval(count, denominator, countHidden, r);
+      if (isSuppressed(cell)) expectBare(cell);
+      else {
+        expect(countHidden).toBe(false);
+        expect(denominator).toBeGreaterThanOrEqual(10);
+        const w = wilson(count, denominator)!;
+        expect(intervalOf(cell)).toEqual({ estimate: (100 * count) / denominator, lower: 100 * w.lower, upper: 100 * w.upper });
+      }
+    }
+  });
+
   it('an empty cell or no interval leaves the cell as it is; text falls back to the value', () => {
     expect(withInterval(shown(null), wilson(1, 2))).toEqual({ value: null });
     expect(withInterval(shown(2), null)).toEqual({ value: 2 });
