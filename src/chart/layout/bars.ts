@@ -43,6 +43,8 @@ export interface BarBlocksLayout {
   rects: RectShape[];
   texts: TextShape[];
   rules: RuleShape[];
+  /** Error bars of the bars with an interval: drawn over the bars. */
+  errorBars: RuleShape[];
 }
 
 /** The largest value shown, never zero (a scale over nothing stays finite). */
@@ -58,6 +60,7 @@ export function barBlocks(blocks: readonly BarBlockInput[], g: BarBlocksGeometry
   const rects: RectShape[] = [];
   const texts: TextShape[] = [];
   const rules: RuleShape[] = [];
+  const errorBars: RuleShape[] = [];
   let y = g.top;
   let lastTop = g.top;
   let lastBars = 0;
@@ -72,7 +75,7 @@ export function barBlocks(blocks: readonly BarBlockInput[], g: BarBlocksGeometry
       if (bar.value !== null) {
         rects.push({ key, x: g.left, y: by, width: x(bar.value), height: g.bar, fill: g.colours[i % g.colours.length] });
         const end = bar.interval ? Math.max(bar.value, bar.interval.upper) : bar.value;
-        if (bar.interval) rules.push(...errorBarX(`${key}:interval`, g.left + x(bar.interval.lower), g.left + x(bar.interval.upper), by + g.bar / 2, g.ink, g.bar - 4));
+        if (bar.interval) errorBars.push(...errorBarX(`${key}:interval`, g.left + x(bar.interval.lower), g.left + x(bar.interval.upper), by + g.bar / 2, g.ink, g.bar - 4));
         texts.push({ key: `${key}:value`, x: g.left + x(end) + 5, y: by + 11, text: bar.text, size: 11.5, fill: g.ink });
       } else texts.push({ key: `${key}:value`, x: g.left + 5, y: by + 11, text: bar.text, size: 11.5, fill: g.mutedInk });
     });
@@ -81,5 +84,5 @@ export function barBlocks(blocks: readonly BarBlockInput[], g: BarBlocksGeometry
     lastBars = b.bars.length;
   }
   const height = (blocks.length ? lastTop + 28 + lastBars * g.step : g.top) + 10 + g.footerLines * 14;
-  return { height, rects, texts, rules };
+  return { height, rects, texts, rules, errorBars };
 }
