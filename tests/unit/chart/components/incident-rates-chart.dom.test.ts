@@ -48,7 +48,7 @@ describe('the incident rates chart, mounted', () => {
     const el = render(false);
     const svg = el.querySelector('svg')!;
     expect(svg.querySelectorAll('line.error-bar')).toHaveLength(4);
-    expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).toContain(`Bars show 95% intervals: ${INTERVAL_METHODS.rate}.`);
+    expect([...svg.querySelectorAll('text')].map((t) => t.textContent)).toContain(`${INTERVAL_METHODS.rate}.`);
   });
 
   it('its data table shows each rate as "x (a to b)", with the interval of the pooled person-time', () => {
