@@ -93,4 +93,24 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     definition:
       'A row of an imported file that breaks a rule of the data contract. It is not stored; the import report lists its line, column, value and the reason.',
   },
+  {
+    term: '95% interval',
+    definition:
+      'The range shown in brackets after an estimate, as in "0.51 (0.45 to 0.58)", and drawn as an error bar: the values the data are consistent with, allowing for chance. Roughly, if the same service saw many similar groups of women, 95 in 100 such ranges would hold the true figure. Where two intervals overlap a lot, the data cannot tell the two figures apart. In share mode an interval is hidden with its figure.',
+  },
+  {
+    term: 'Wilson score interval',
+    definition:
+      'How Waymark works out the 95% interval of a proportion or percentage of women (for example, the share at high risk). It stays between 0% and 100% and behaves well for small groups and for shares near 0 or 100%; public health analysts in England use it (OHID Fingertips).',
+  },
+  {
+    term: 'Exact Poisson and Byar intervals',
+    definition:
+      "How Waymark works out the 95% interval of a rate of incidents per woman per 30 days: exact Poisson limits for fewer than 10 events, Byar's method otherwise, on the pooled person-time (every woman's days of follow-up added together), as in OHID's PHEindicatormethods.",
+  },
+  {
+    term: 'Bootstrap interval',
+    definition:
+      'How Waymark works out the 95% interval of a median change in outcome scores: a percentile bootstrap, 2,000 resamples with a fixed seed, so the same data always give the same interval. Means use a t interval.',
+  },
 ];

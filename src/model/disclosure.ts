@@ -58,7 +58,7 @@ export function roundCount(value: number, base: number): number {
 }
 
 /** A shown count as the rule publishes it: rounded when the rule rounds. */
-function published(value: number, rule: DisclosureRule | null): number {
+export function published(value: number, rule: DisclosureRule | null): number {
   return rule?.rounding ? roundCount(value, rule.rounding) : value;
 }
 
@@ -268,10 +268,18 @@ export type SuppressionReason =
   /** A group of a filtered view withheld so that it cannot be subtracted from the unfiltered view. */
   | 'withheld';
 
-export type Cell = { readonly value: number | null; readonly suppressed?: undefined } | { readonly suppressed: true; readonly reason: SuppressionReason };
+/**
+ * A shown cell may carry its 95% interval (`lower`, `upper`, both or neither, on the value's
+ * scale). A suppressed cell has no value and so no interval: an interval would give the hidden
+ * value back (a Wilson interval pins both the count and the denominator, a Poisson interval the
+ * count of events).
+ */
+export type ShownCell = { readonly value: number | null; readonly lower?: number; readonly upper?: number; readonly suppressed?: undefined };
+export type Cell = ShownCell | { readonly suppressed: true; readonly reason: SuppressionReason };
 export type SuppressedCell = Extract<Cell, { suppressed: true }>;
 
 export const shown = (value: number | null): Cell => ({ value });
+
 export const suppressed = (reason: SuppressionReason): Cell => ({ suppressed: true, reason });
 
 export function isSuppressed(cell: Cell): cell is SuppressedCell {

@@ -16,11 +16,18 @@ import { ENGAGED_LABELS } from './definitions';
 import { cohortWomen, type CohortWoman } from './cohort/cohort-women';
 import { labelOf } from './labels';
 import { formatDayLong as formatDay } from '../data/days';
+import { meanInterval, wilson, type Interval, type IntervalMethod } from './stats/intervals';
 
 export interface Figure {
   label: string;
   value: string;
+  /** The 95% interval of an estimate (a percentage or a mean), "70.1% to 92.0%", and how it was worked out. */
+  interval?: string;
+  method?: IntervalMethod;
 }
+
+/** A figure's value with its interval, if it has one. */
+type Value = Omit<Figure, 'label'>;
 
 export interface FigureTable {
   id: string;
@@ -31,7 +38,13 @@ export interface FigureTable {
 
 const n = (x: number) => x.toLocaleString('en-GB');
 const pct = (a: number, b: number) => (b === 0 ? '–' : ((100 * a) / b).toFixed(1) + '%');
-const withPct = (a: number, b: number) => `${n(a)} (${pct(a, b)})`;
+const bounds = (i: Interval | null, f: (v: number) => string) => (i ? `${f(i.lower)} to ${f(i.upper)}` : undefined);
+/** A count with its percentage, and the percentage's Wilson score interval. */
+const withPct = (a: number, b: number): Value => ({
+  value: `${n(a)} (${pct(a, b)})`,
+  interval: bounds(wilson(a, b), (v) => (100 * v).toFixed(1) + '%'),
+  method: 'proportion',
+});
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const mean = (xs: readonly number[]) => (xs.length ? (sum(xs) / xs.length).toFixed(1) : '–');
 const sd = (xs: readonly number[]) => {
@@ -39,6 +52,8 @@ const sd = (xs: readonly number[]) => {
   const m = sum(xs) / xs.length;
   return Math.sqrt(sum(xs.map((x) => (x - m) ** 2)) / (xs.length - 1)).toFixed(1);
 };
+/** A mean with its t interval. */
+const meanValue = (xs: readonly number[]): Value => ({ value: mean(xs), interval: bounds(meanInterval(xs), (v) => v.toFixed(1)), method: 'mean' });
 const range = (xs: readonly number[]) => (xs.length ? `${min(xs)} to ${max(xs)}` : '–');
 
 const OWN_HOME = new Set(['own_tenancy', 'social_rented', 'private_rented', 'owner_occupier']);
@@ -97,7 +112,7 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
     referrals.push({ label: 'Latest referral', value: formatDay(max(refDays)!) });
   }
   const allAges = ages(facts);
-  referrals.push({ label: 'Age at referral: mean', value: mean(allAges) });
+  referrals.push({ label: 'Age at referral: mean', ...meanValue(allAges) });
   referrals.push({ label: 'Age at referral: sd', value: sd(allAges) });
   referrals.push({ label: 'Age at referral: range', value: range(allAges) });
   referrals.push({ label: 'Age not recorded', value: n(facts.length - allAges.length) });
@@ -108,7 +123,7 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
   const eth = (f: WomanFacts) => textOf(f, 'ethnicity');
   referrals.push({ label: 'Ethnicity white British', value: n(facts.filter((f) => eth(f) === 'white_british').length) });
   const notRecorded = facts.filter((f) => eth(f) === null || eth(f) === 'not_stated').length;
-  referrals.push({ label: 'Ethnicity not recorded', value: withPct(notRecorded, facts.length) });
+  referrals.push({ label: 'Ethnicity not recorded', ...withPct(notRecorded, facts.length) });
   for (const a of areas) {
     const inArea = facts.filter((f) => f.w.area === a);
     const white = inArea.filter((f) => (eth(f) ?? '').startsWith('white')).length;
@@ -148,7 +163,7 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
     { label: 'Analysis set: engaged', value: n(engaged.length) },
     { label: 'Analysis set: not engaged', value: n(notEngaged.length) },
   ];
-  for (const a of areas) analysis.push({ label: `Analysis set in ${a}`, value: withPct(set.filter((f) => f.w.area === a).length, set.length) });
+  for (const a of areas) analysis.push({ label: `Analysis set in ${a}`, ...withPct(set.filter((f) => f.w.area === a).length, set.length) });
   analysis.push({ label: "Analysis set, worker's coding: none", value: n(countModus(set, 'none')) });
   analysis.push({ label: "Analysis set, worker's coding: sporadic", value: n(countModus(set, 'sporadic')) });
   analysis.push({ label: "Analysis set, worker's coding: engaged", value: n(countModus(set, 'engaged')) });
@@ -174,32 +189,32 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
   const police: Figure[] = [
     { label: 'Police incidents, all women', value: n(allInc) },
     { label: 'Women with no police records', value: n(facts.length - withRecords.length) },
-    { label: 'Mean incidents over women with records', value: mean(incidentsOf(withRecords)) },
+    { label: 'Mean incidents over women with records', ...meanValue(incidentsOf(withRecords)) },
   ];
   const setInc = sum(incidentsOf(set));
   police.push({ label: 'Analysis set: incidents', value: n(setInc) });
-  police.push({ label: 'Analysis set: mean incidents per woman', value: mean(incidentsOf(set)) });
+  police.push({ label: 'Analysis set: mean incidents per woman', ...meanValue(incidentsOf(set)) });
   police.push({ label: 'Analysis set: range of incidents', value: range(incidentsOf(set)) });
-  police.push({ label: 'Analysis set: domestic incidents', value: withPct(sum(diOf(set)), setInc) });
-  police.push({ label: 'Analysis set: mean domestic incidents', value: mean(diOf(set)) });
+  police.push({ label: 'Analysis set: domestic incidents', ...withPct(sum(diOf(set)), setInc) });
+  police.push({ label: 'Analysis set: mean domestic incidents', ...meanValue(diOf(set)) });
   police.push({ label: 'Analysis set: range of domestic incidents', value: range(diOf(set)) });
-  police.push({ label: 'Analysis set: crimes', value: withPct(sum(crOf(set)), setInc) });
-  police.push({ label: 'Analysis set: mean crimes', value: mean(crOf(set)) });
+  police.push({ label: 'Analysis set: crimes', ...withPct(sum(crOf(set)), setInc) });
+  police.push({ label: 'Analysis set: mean crimes', ...meanValue(crOf(set)) });
   police.push({ label: 'Analysis set: range of crimes', value: range(crOf(set)) });
   const engInc = sum(incidentsOf(engaged));
   police.push({ label: 'Engaged: incidents', value: n(engInc) });
   police.push({ label: 'Engaged: mean (sd)', value: `${mean(incidentsOf(engaged))} (${sd(incidentsOf(engaged))})` });
   police.push({ label: 'Engaged: range', value: range(incidentsOf(engaged)) });
-  police.push({ label: 'Engaged: domestic incidents', value: withPct(sum(diOf(engaged)), engInc) });
+  police.push({ label: 'Engaged: domestic incidents', ...withPct(sum(diOf(engaged)), engInc) });
   const notInc = sum(incidentsOf(notEngaged));
   police.push({ label: 'Not engaged: incidents', value: n(notInc) });
-  police.push({ label: 'Not engaged: domestic incidents', value: withPct(sum(diOf(notEngaged)), notInc) });
+  police.push({ label: 'Not engaged: domestic incidents', ...withPct(sum(diOf(notEngaged)), notInc) });
   for (const a of areas) {
     const fa = facts.filter((f) => f.w.area === a);
     const total = sum(incidentsOf(fa));
     police.push({ label: `${a}: incidents`, value: n(total) });
-    police.push({ label: `${a}: domestic incidents`, value: withPct(sum(diOf(fa)), total) });
-    police.push({ label: `${a}: crimes`, value: withPct(sum(crOf(fa)), total) });
+    police.push({ label: `${a}: domestic incidents`, ...withPct(sum(diOf(fa)), total) });
+    police.push({ label: `${a}: crimes`, ...withPct(sum(crOf(fa)), total) });
   }
   const offences = new Map<string, number>();
   const perps = new Set<string>();
@@ -234,7 +249,7 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
     const ordered = [...tallyOut].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
     for (const [o, c] of ordered) {
       const label = o === 'unknown' ? 'Outcome not recorded' : labelOf(VOCABULARIES.policeOutcome, o);
-      outcomes.push({ label: `${a}: ${label}`, value: withPct(c, crimes) });
+      outcomes.push({ label: `${a}: ${label}`, ...withPct(c, crimes) });
     }
   }
 
@@ -267,11 +282,11 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
   const profile: Figure[] = [
     { label: 'Engaged women', value: n(E) },
     { label: 'Disability', value: n(engaged.filter((f) => ynOf(f, 'disability') === true).length) },
-    { label: 'Own home', value: ofE((f) => OWN_HOME.has(textOf(f, 'housing') ?? '')) },
+    { label: 'Own home', ...ofE((f) => OWN_HOME.has(textOf(f, 'housing') ?? '')) },
     { label: 'Homeless', value: n(engaged.filter((f) => textOf(f, 'housing') === 'homeless').length) },
   ];
   const kids = engaged.map((f) => numOf(f, 'children_under_17')).filter((k): k is number => typeof k === 'number' && k >= 1);
-  profile.push({ label: 'Children under 17', value: withPct(kids.length, E) });
+  profile.push({ label: 'Children under 17', ...withPct(kids.length, E) });
   profile.push({ label: 'Children under 17: range', value: range(kids) });
   for (const [code, label] of [
     ['children_only', 'Lives with just her children'],
@@ -291,20 +306,20 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
   profile.push({ label: 'Children taken off the plan during support', value: n(cpEnded) });
   profile.push({ label: 'Several perpetrators', value: n(engaged.filter((f) => (numOf(f, 'perpetrator_count') ?? 0) >= 2).length) });
   const relationship = (f: WomanFacts) => textOf(f, 'perpetrator_relationship');
-  profile.push({ label: 'Perpetrator: partner or ex-partner', value: ofE((f) => relationship(f) === 'partner' || relationship(f) === 'ex_partner') });
+  profile.push({ label: 'Perpetrator: partner or ex-partner', ...ofE((f) => relationship(f) === 'partner' || relationship(f) === 'ex_partner') });
   profile.push({ label: 'Perpetrator: family member', value: n(engaged.filter((f) => relationship(f) === 'family_member').length) });
   const need = (name: NeedName) => (f: WomanFacts) => ynOf(f, name);
   const needLabel = (name: NeedName) => NEED_FIELDS.find((x) => x.name === name)?.label ?? name;
-  profile.push({ label: `Need: ${needLabel('need_mental_health')}`, value: ofE((f) => need('need_mental_health')(f) === true) });
+  profile.push({ label: `Need: ${needLabel('need_mental_health')}`, ...ofE((f) => need('need_mental_health')(f) === true) });
   for (const name of ['need_drugs', 'need_alcohol'] as const) {
     profile.push({ label: `Need: ${needLabel(name)}: a problem`, value: n(engaged.filter((f) => need(name)(f) === true).length) });
-    profile.push({ label: `Need: ${needLabel(name)}: not an issue`, value: ofE((f) => need(name)(f) === false) });
+    profile.push({ label: `Need: ${needLabel(name)}: not an issue`, ...ofE((f) => need(name)(f) === false) });
     profile.push({ label: `Need: ${needLabel(name)}: unclear`, value: n(engaged.filter((f) => need(name)(f) === null).length) });
   }
   for (const name of ['need_debt', 'need_childhood_abuse', 'need_dv_as_child', 'need_offending', 'need_sex_work', 'need_care_experienced', 'need_immigration'] as const)
-    profile.push({ label: `Need: ${needLabel(name)}`, value: ofE((f) => need(name)(f) === true) });
+    profile.push({ label: `Need: ${needLabel(name)}`, ...ofE((f) => need(name)(f) === true) });
   for (const name of ['need_education', 'need_employment'] as const)
-    profile.push({ label: `Need: ${needLabel(name)}: not an issue`, value: ofE((f) => need(name)(f) === false) });
+    profile.push({ label: `Need: ${needLabel(name)}: not an issue`, ...ofE((f) => need(name)(f) === false) });
 
   const support: Figure[] = [];
   const hasSupport = (f: WomanFacts, pred: (r: number) => boolean) => Array.from(supportRows(f)).some(pred);
@@ -320,7 +335,7 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
     ['education', 'Support: education'],
     ['legal_order', 'Restraining or other court order'],
   ] as const)
-    support.push({ label, value: ofE((f) => hasSupport(f, (r) => supCat(r) === cat)) });
+    support.push({ label, ...ofE((f) => hasSupport(f, (r) => supCat(r) === cat)) });
   const fp = (status: readonly string[]) => engaged.filter((f) => hasSupport(f, (r) => supCat(r) === 'freedom_programme' && status.includes(supStatus(r) ?? ''))).length;
   support.push({ label: 'Freedom Programme: completing or completed', value: n(fp(['started', 'completed'])) });
   support.push({ label: 'Freedom Programme: waiting to start', value: n(fp(['offered'])) });
@@ -329,8 +344,8 @@ export function section4Figures(ws: WorkingSet, defs: Definitions): FigureTable[
   support.push({ label: 'Support: substance use (alcohol)', value: n(substance('Alcohol:')) });
   const withOrder = engaged.filter((f) => hasSupport(f, (r) => supCat(r) === 'legal_order')).length;
   const helped = engaged.filter((f) => hasSupport(f, (r) => supCat(r) === 'legal_order' && !!supAgency(r))).length;
-  support.push({ label: 'Court orders the worker helped obtain', value: withPct(helped, withOrder) });
-  support.push({ label: 'Support from other agencies', value: ofE((f) => hasSupport(f, (r) => !!supAgency(r))) });
+  support.push({ label: 'Court orders the worker helped obtain', ...withPct(helped, withOrder) });
+  support.push({ label: 'Support from other agencies', ...ofE((f) => hasSupport(f, (r) => !!supAgency(r))) });
 
   const engagedWord = ENGAGED_LABELS[defs.engaged].replace(/^Engaged /, '');
   return [

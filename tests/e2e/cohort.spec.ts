@@ -71,9 +71,12 @@ test('the Cohort screen filters and groups from the URL, shows each n, and suppr
   // and so is every cell that would give it away across the two tables
   await expect(groups.getByRole('row', { name: /^County North, no complex needs/ }).getByRole('cell')).toHaveText('[c]');
   const rates = page.getByRole('table', { name: 'Police incidents per woman per 30 days, by group (data table)' });
-  await expect(rates.getByRole('row', { name: /^County North, complex needs/ }).getByRole('cell')).toHaveText(['[c]', '[c]', '[c]', '[c]', '[c]', '[c]']);
+  await expect(rates.getByRole('row', { name: /^County North, complex needs/ }).getByRole('cell')).toHaveText(['[c]', '[c]', '[c]', '[c]', '[c]', '[c]', '[c]', '[c]']);
   await expect(rates.getByRole('row', { name: /^City, complex needs/ }).getByRole('cell').first()).toHaveText('19');
-  await expect(page.getByText(/^City, complex needs \(n = 19\): [\d.]+ incidents per woman per 30 days before referral/)).toBeVisible();
+  await expect(page.getByText(/^City, complex needs \(n = 19\): [\d.]+ \([\d.]+ to [\d.]+\) incidents per woman per 30 days before referral/)).toBeVisible();
+  // Every rate with its 95% interval, and an error bar per period.
+  await expect(rates.getByRole('row', { name: /^City, complex needs/ }).getByRole('cell').nth(3)).toHaveText(/^\d+\.\d\d \(\d+\.\d\d to \d+\.\d\d\)$/);
+  await expect(page.getByRole('img', { name: /^Police incidents per woman per 30 days/ }).locator('line.error-bar')).not.toHaveCount(0);
   // Crime outcomes by area: City as the report gives it, small counts hidden.
   const cj = page.getByRole('table', { name: 'Criminal justice outcomes of crimes by area (data table)' });
   const cjHead = await cj.locator('thead th').allTextContents();

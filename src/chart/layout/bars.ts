@@ -4,6 +4,7 @@
  * length and draws no bar, only its text. Pure.
  */
 import type { RectShape, RuleShape, TextShape } from './types';
+import { errorBarX } from './error-bars';
 
 export interface BarInput {
   label: string;
@@ -11,6 +12,8 @@ export interface BarInput {
   value: number | null;
   /** The value as published (for a hidden value, what the edge shows). */
   text: string;
+  /** Its 95% interval, on the value's scale: drawn as an error bar. */
+  interval?: { lower: number; upper: number } | null;
 }
 
 export interface BarBlockInput {
@@ -40,6 +43,8 @@ export interface BarBlocksLayout {
   rects: RectShape[];
   texts: TextShape[];
   rules: RuleShape[];
+  /** Error bars of the bars with an interval: drawn over the bars. */
+  errorBars: RuleShape[];
 }
 
 /** The largest value shown, never zero (a scale over nothing stays finite). */
@@ -50,11 +55,12 @@ export function maxShown(values: Iterable<number | null>): number {
 }
 
 export function barBlocks(blocks: readonly BarBlockInput[], g: BarBlocksGeometry): BarBlocksLayout {
-  const max = maxShown(blocks.flatMap((b) => b.bars.map((x) => x.value)));
+  const max = maxShown(blocks.flatMap((b) => b.bars.flatMap((x) => [x.value, x.value === null ? null : (x.interval?.upper ?? null)])));
   const x = (v: number) => ((g.width - g.left - g.right) * v) / max;
   const rects: RectShape[] = [];
   const texts: TextShape[] = [];
   const rules: RuleShape[] = [];
+  const errorBars: RuleShape[] = [];
   let y = g.top;
   let lastTop = g.top;
   let lastBars = 0;
@@ -68,7 +74,9 @@ export function barBlocks(blocks: readonly BarBlockInput[], g: BarBlocksGeometry
       texts.push({ key: `${key}:label`, x: g.left - 6, y: by + 11, text: bar.label, size: 11.5, anchor: 'end', fill: g.ink });
       if (bar.value !== null) {
         rects.push({ key, x: g.left, y: by, width: x(bar.value), height: g.bar, fill: g.colours[i % g.colours.length] });
-        texts.push({ key: `${key}:value`, x: g.left + x(bar.value) + 5, y: by + 11, text: bar.text, size: 11.5, fill: g.ink });
+        const end = bar.interval ? Math.max(bar.value, bar.interval.upper) : bar.value;
+        if (bar.interval) errorBars.push(...errorBarX(`${key}:interval`, g.left + x(bar.interval.lower), g.left + x(bar.interval.upper), by + g.bar / 2, g.ink, g.bar - 4));
+        texts.push({ key: `${key}:value`, x: g.left + x(end) + 5, y: by + 11, text: bar.text, size: 11.5, fill: g.ink });
       } else texts.push({ key: `${key}:value`, x: g.left + 5, y: by + 11, text: bar.text, size: 11.5, fill: g.mutedInk });
     });
     y += 20 + b.bars.length * g.step + 8;
@@ -76,5 +84,5 @@ export function barBlocks(blocks: readonly BarBlockInput[], g: BarBlocksGeometry
     lastBars = b.bars.length;
   }
   const height = (blocks.length ? lastTop + 28 + lastBars * g.step : g.top) + 10 + g.footerLines * 14;
-  return { height, rects, texts, rules };
+  return { height, rects, texts, rules, errorBars };
 }

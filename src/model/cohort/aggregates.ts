@@ -7,6 +7,7 @@ import { NEED_FIELDS, VOCABULARIES } from '../../domain/contract';
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
 import { coarsenUntilShown, countCell, hiddenIn, isPrimarySuppressed, percentCell, suppressEntries, type Cell, type CoarseningStep, type DisclosureRule, type SumConstraint } from '../disclosure';
+import { percentWithInterval } from '../interval-cells';
 import { labelOf } from '../labels';
 import { RISK_AT_REFERRAL_LABELS, type CohortWoman, type RiskAtReferral } from './cohort-women';
 import { perWorkingSet } from './woman-facts';
@@ -329,7 +330,7 @@ export function supportShares(
         engagedShown: countCell(r.engaged, engHidden[gi], rule),
         counts,
         shown: counts.map((c, i) => countCell(c, hiddenCounts[i], rule)),
-        percents: counts.map((c, i) => percentCell(c, r.engaged, hiddenCounts[i] || engHidden[gi], rule)),
+        percents: counts.map((c, i) => percentWithInterval(c, r.engaged, hiddenCounts[i] || engHidden[gi], rule)),
       };
     }),
   };

@@ -8,6 +8,9 @@ import { rowsOfCase, type Table, type WorkingSet } from '../../data/working-set'
 import { KIND_CODES, type CohortWoman } from './cohort-women';
 import { UNKNOWN_DAY } from '../../data/columns';
 import { perWorkingSet } from './woman-facts';
+import { countCell, shown, statisticAllowed, statisticCell, suppressed, suppressEntries, type Cell, type DisclosureRule } from '../disclosure';
+import { withInterval } from '../interval-cells';
+import { rateInterval } from '../stats/intervals';
 
 export const PRE_DAYS = 365;
 
@@ -102,5 +105,60 @@ export function incidentRates(ws: WorkingSet, groups: readonly { key: string; la
     follow.sort((x, y) => x - y);
     const median = follow.length === 0 ? null : follow.length % 2 ? follow[(follow.length - 1) / 2] : (follow[follow.length / 2 - 1] + follow[follow.length / 2]) / 2;
     return { key: g.key, label: g.label, women, before: period(b.d, b.c, b.days), after: period(a.d, a.c, a.days), medianFollowUpDays: median };
+  });
+}
+
+/** One period's rates as published: domestic incidents, crimes and both, each with its 95% interval. */
+export interface PublishedPeriod {
+  domestic: Cell;
+  crimes: Cell;
+  all: Cell;
+}
+
+export interface PublishedRates {
+  key: string;
+  label: string;
+  /** False when share mode hides every rate of the group (fewer than ten women). */
+  allowed: boolean;
+  before: PublishedPeriod;
+  after: PublishedPeriod;
+  medianFollowUpDays: Cell;
+}
+
+/**
+ * The rates as published, each with its 95% interval (`rateInterval`: exact Poisson limits under
+ * 10 events, Byar's method otherwise, on the pooled person-time). In share mode (`rule`):
+ * - a group of fewer than ten women shows no rate;
+ * - a group whose n is hidden (`groupCounts`) shows no rate: the interval pins the person-time
+ *   (365 days per woman before referral), so the n;
+ * - a rate over 1 to `threshold` events is hidden, since its interval (or its value with the n)
+ *   gives the count of incidents back, and so is a second rate of the period when one is hidden
+ *   (domestic incidents plus crimes make all incidents).
+ */
+export function publishRates(rates: readonly GroupIncidentRates[], groupCounts: readonly Cell[], rule: DisclosureRule | null): PublishedRates[] {
+  return rates.map((r, i) => {
+    const few = !!rule && !statisticAllowed(r.women);
+    const nHidden = !!rule && groupCounts[i]?.suppressed === true;
+    const period = (p: RatePeriod): PublishedPeriod => {
+      if (few || nHidden) {
+        const cell = suppressed(few ? 'few_women' : 'count_hidden');
+        return { domestic: cell, crimes: cell, all: cell };
+      }
+      const counts = [p.domestic, p.crimes, p.domestic + p.crimes];
+      const hidden = rule ? suppressEntries(counts, [{ parts: [0, 1], total: 2 }], rule) : [false, false, false];
+      const [domestic, crimes, all] = counts.map((x, k) => {
+        if (hidden[k]) return countCell(x, true, rule);
+        return p.days > 0 ? withInterval(shown((30 * x) / p.days), rateInterval(x, p.days, 30)) : shown(null);
+      });
+      return { domestic, crimes, all };
+    };
+    return {
+      key: r.key,
+      label: r.label,
+      allowed: !few && !nHidden,
+      before: period(r.before),
+      after: period(r.after),
+      medianFollowUpDays: statisticCell(r.medianFollowUpDays, r.women, !!rule),
+    };
   });
 }

@@ -1,10 +1,13 @@
 /**
  * Outcome scores over time: each woman's first and latest score per tool and domain ("distance
  * travelled"), and the median and interquartile range by months since her first score. Medians
- * over fewer than ten women are suppressed in share mode.
+ * over fewer than ten women are suppressed in share mode. The median change carries a 95%
+ * interval by a seeded percentile bootstrap.
  */
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
-import { statisticAllowed } from '../disclosure';
+import { shown, statisticAllowed, suppressed, type Cell } from '../disclosure';
+import { withInterval } from '../interval-cells';
+import { medianInterval } from '../stats/intervals';
 import { humanize } from '../labels';
 import type { CohortGroup } from './cohort-query';
 import { UNKNOWN_DAY } from '../../data/columns';
@@ -17,6 +20,8 @@ export interface DomainChange {
   firstMedian: number | null;
   latestMedian: number | null;
   changeMedian: number | null;
+  /** The median change as published, with its 95% interval (seeded bootstrap, `medianInterval`); suppressed over fewer than ten women in share mode. */
+  change: Cell;
   /** Month since first score -> [women, q1, median, q3]; null statistics when hidden. */
   byMonth: { month: number; women: number; q1: number | null; median: number | null; q3: number | null }[];
 }
@@ -81,6 +86,28 @@ const womanOutcomes = perWorkingSet((ws, monthsKey): (WomanOutcome[] | null)[] =
   return out;
 });
 
+/**
+ * The bootstrap interval of a median depends only on the values (and the fixed seed), so it is
+ * kept by their content: going back to a view seen before costs no resampling. The key is the
+ * sorted values run-length encoded (scores are few distinct numbers, so keys stay short).
+ */
+const medianIntervals = new Map<string, ReturnType<typeof medianInterval>>();
+function cachedMedianInterval(sorted: ArrayLike<number>): ReturnType<typeof medianInterval> {
+  let key = String(sorted.length);
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    key += `,${sorted[i]}x${j - i}`;
+    i = j;
+  }
+  let interval = medianIntervals.get(key);
+  if (interval === undefined) {
+    if (medianIntervals.size >= 2000) medianIntervals.clear();
+    medianIntervals.set(key, (interval = medianInterval(sorted)));
+  }
+  return interval;
+}
+
 export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], shared: boolean, months = 12): GroupOutcomes[] {
   const t = ws.tables.outcomes;
   // tool and domain as one small integer key per row (see womanOutcomes)
@@ -117,6 +144,7 @@ export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], sh
           firstMedian: ok(n) ? quantile(sortedCopy(k.first), 0.5) : null,
           latestMedian: ok(n) ? quantile(sortedCopy(k.latest), 0.5) : null,
           changeMedian: ok(n) ? quantile(change, 0.5) : null,
+          change: ok(n) ? withInterval(shown(quantile(change, 0.5)), cachedMedianInterval(change)) : suppressed('few_women'),
           byMonth: k.months.map((xs, month) => {
             const s = sortedCopy(xs);
             const show = ok(s.length) && s.length > 0;

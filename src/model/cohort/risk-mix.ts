@@ -7,7 +7,8 @@ import { min } from 'd3';
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
 import { addMonths, dayToIso, formatMonthYear, monthStart } from '../../data/days';
-import { clampThreshold, coarsenUntilShown, countCell, percentCell, shown, suppressEntries, valueOf, type Cell, type CoarseningStep, type DisclosureRule } from '../disclosure';
+import { clampThreshold, coarsenUntilShown, countCell, shown, suppressEntries, valueOf, type Cell, type CoarseningStep, type DisclosureRule } from '../disclosure';
+import { percentWithInterval } from '../interval-cells';
 import type { Alignment, CohortGroup } from './cohort-query';
 import { assessorFilter, LEVEL_CODES, RISK_AT_REFERRAL_LABELS, type RiskAtReferral } from './cohort-women';
 import { UNKNOWN_DAY } from '../../data/columns';
@@ -231,7 +232,8 @@ function tabulate(
       hidden = suppressEntries([...c, n], [{ parts: c.map((_, i) => i), total: L }], rule, { hidden: few });
     }
     hiddenAll.push(hidden);
-    const shownShares = c.map((v, i) => (n === 0 ? shown(null) : percentCell(v, n, hidden[i] || hidden[L], rule, nWomen)));
+    // A pooled column's woman-months are not independent: its interval counts the women behind it.
+    const shownShares = c.map((v, i) => (n === 0 ? shown(null) : percentWithInterval(v, n, hidden[i] || hidden[L], rule, nWomen)));
     return {
       label: col.label,
       n,

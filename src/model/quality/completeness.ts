@@ -3,6 +3,7 @@
  * less is not read as an area with less need; and the use of the outcome tool among engaged
  * women. Pure.
  */
+import { wilson, type Interval } from '../stats/intervals';
 import { UNKNOWN_DAY, YN_UNKNOWN, type Column } from '../../data/columns';
 import { FILE_KINDS } from '../../domain/contract';
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
@@ -109,12 +110,16 @@ export interface OutcomeToolRow {
   engaged: number;
   /** Engaged women with outcome scores on at least two different dates. */
   withTwoScores: number;
+  /** Their share of the engaged women, with its Wilson score interval. */
+  share: Interval | null;
 }
 
 export interface OutcomeToolUse {
   rows: OutcomeToolRow[];
   engaged: number;
   withTwoScores: number;
+  /** Their share of all engaged women, with its Wilson score interval. */
+  share: Interval | null;
   /** Engaged women with fewer than two scoring dates. */
   missing: string[];
 }
@@ -144,7 +149,7 @@ export function outcomeToolUse(ws: WorkingSet, caseRow: Int32Array, areaOfCase: 
     const year = referral[row] === UNKNOWN_DAY ? 0 : ymdOf(referral[row]).year;
     const key = `${areaOfCase[c]}\u001f${year}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { area: areaOfCase[c], year, engaged: 0, withTwoScores: 0 }));
+    if (!g) groups.set(key, (g = { area: areaOfCase[c], year, engaged: 0, withTwoScores: 0, share: null }));
     g.engaged++;
     engaged++;
     if (dates >= 2) {
@@ -154,7 +159,8 @@ export function outcomeToolUse(ws: WorkingSet, caseRow: Int32Array, areaOfCase: 
   }
   const order = new Map(sortAreas([...groups.values()].map((g) => g.area)).map((a, i) => [a, i]));
   const rows = [...groups.values()].sort((a, b) => order.get(a.area)! - order.get(b.area)! || a.year - b.year);
-  return { rows, engaged, withTwoScores: withTwo, missing };
+  for (const g of rows) g.share = wilson(g.withTwoScores, g.engaged);
+  return { rows, engaged, withTwoScores: withTwo, share: wilson(withTwo, engaged), missing };
 }
 
 export function completenessLog(use: OutcomeToolUse): LogEntry[] {

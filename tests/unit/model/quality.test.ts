@@ -1,4 +1,5 @@
 /** Each data-quality finding on small hand-made tables, including the empty cases. */
+import { wilson } from '../../../src/model/stats/intervals';
 import { describe, expect, it } from 'vitest';
 import { buildWorkingSet, emptyWorkingSet, type WorkingSet } from '../../../src/data/working-set';
 import type { Kind } from '../../../src/domain/contract';
@@ -263,8 +264,8 @@ describe('completeness and outcome tool use', () => {
     expect([both.engaged, both.withTwoScores, both.missing]).toEqual([1, 0, ['a']]);
     const worker = outcomeToolUse(w, caseRow, areas, 'worker');
     expect(worker.rows).toEqual([
-      { area: 'City', year: 2014, engaged: 1, withTwoScores: 0 },
-      { area: 'City', year: 2015, engaged: 1, withTwoScores: 1 },
+      { area: 'City', year: 2014, engaged: 1, withTwoScores: 0, share: wilson(0, 1) },
+      { area: 'City', year: 2015, engaged: 1, withTwoScores: 1, share: wilson(1, 1) },
     ]);
     expect(outcomeToolUse(w, caseRow, areas, 'police').engaged).toBe(1);
   });

@@ -18,6 +18,7 @@ const OUTCOMES: GroupOutcomes[] = [
         firstMedian: 2,
         latestMedian: 5.5,
         changeMedian: 3,
+        change: { value: 3, lower: 1, upper: 4.5 },
         byMonth: [
           { month: 0, women: 12, q1: 1, median: 2, q3: 3 },
           { month: 6, women: 11, q1: 3, median: 4, q3: 6 },
@@ -35,6 +36,7 @@ const OUTCOMES: GroupOutcomes[] = [
         firstMedian: null,
         latestMedian: null,
         changeMedian: null,
+        change: { suppressed: true, reason: 'few_women' },
         byMonth: [{ month: 0, women: 3, q1: null, median: null, q3: null }],
       },
     ],
@@ -87,7 +89,7 @@ describe('the outcome chart, mounted', () => {
     const el = render(shareModeOf({ threshold: 1 }));
     const rows = [...el.querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('th, td')].map((c) => c.textContent));
     expect(rows).toEqual([
-      ['City', 'Confidence (Batteries)', '12', '2.0', '5.5', '3.0'],
+      ['City', 'Confidence (Batteries)', '12', '2.0', '5.5', '3.0 (1.0 to 4.5)'],
       ['County North', 'Confidence (Batteries)', '[c]', '[c]', '[c]', '[c]'],
     ]);
     const svgText = el.querySelector('svg')!.textContent!;
