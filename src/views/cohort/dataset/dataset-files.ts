@@ -1,0 +1,285 @@
+/**
+ * The analysis dataset's files: the tables as CSV (through the app's CSV helper, so formula cells
+ * are escaped) and as Parquet (hyparquet-writer), the dictionary, syntax files that read the CSVs
+ * with types and labels for R, SPSS and Stata, a README, and one ZIP of them all. Pure (no DOM):
+ * runs in the export worker.
+ */
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { dayToIso } from '../../../data/days';
+import { zipStore, type ZipEntry } from '../../../domain/zip';
+import type { DatasetTable, DatasetVariable, ValueLabel } from '../../../model/dataset/dataset-table';
+import { escapeCell } from '../../shared/csv';
+
+/** A Parquet schema element, as the writer takes it. */
+type SchemaElement = NonNullable<Parameters<typeof parquetWriteBuffer>[0]['schema']>[number];
+
+const YES_NO: readonly ValueLabel[] = [
+  { code: '1', label: 'Yes' },
+  { code: '0', label: 'No' },
+];
+
+/** One cell as CSV text: ISO dates, yes/no as 1/0, nothing for unknown. */
+function cellText(v: DatasetVariable, value: string | number | boolean | null): string | number | null {
+  if (value === null) return null;
+  if (v.type === 'date') return dayToIso(value as number);
+  if (v.type === 'yesno') return value ? 1 : 0;
+  return value as string | number;
+}
+
+/** The table as CSV, as toCsv writes it (header row, CRLF, every cell through escapeCell). */
+export function tableCsv(table: DatasetTable): string {
+  const lines: string[] = [table.variables.map((v) => escapeCell(v.name)).join(',')];
+  const { variables, columns } = table;
+  const cells: string[] = new Array(variables.length);
+  for (let r = 0; r < table.rowCount; r++) {
+    for (let c = 0; c < variables.length; c++) cells[c] = escapeCell(cellText(variables[c], columns[c][r]));
+    lines.push(cells.join(','));
+  }
+  return lines.join('\r\n') + '\r\n';
+}
+
+function schemaOf(v: DatasetVariable): SchemaElement {
+  const optional = { name: v.name, repetition_type: 'OPTIONAL' } as const;
+  switch (v.type) {
+    case 'string':
+    case 'code':
+      return { ...optional, type: 'BYTE_ARRAY', converted_type: 'UTF8' };
+    case 'yesno':
+      return { ...optional, type: 'BOOLEAN' };
+    case 'integer':
+      return { ...optional, type: 'INT32' };
+    case 'number':
+      return { ...optional, type: 'DOUBLE' };
+    case 'date':
+      return { ...optional, type: 'INT32', converted_type: 'DATE' };
+  }
+}
+
+/** The table as Parquet: dates as DATE (days since 1970-01-01, as the app keeps them), yes/no as BOOLEAN. */
+export function tableParquet(table: DatasetTable, metadata: Record<string, string>): Uint8Array {
+  const buffer = parquetWriteBuffer({
+    columnData: table.variables.map((v, i) => ({ name: v.name, data: table.columns[i] })),
+    schema: [{ name: 'root', num_children: table.variables.length }, ...table.variables.map(schemaOf)],
+    kvMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
+    createdBy: 'Waymark',
+    rowGroupSize: 100_000,
+  });
+  return new Uint8Array(buffer);
+}
+
+const valueList = (v: DatasetVariable): readonly ValueLabel[] => (v.type === 'yesno' ? YES_NO : (v.values ?? []));
+
+/** dictionary.csv: every variable of every table, with its allowed values and the definition in force. */
+export function dictionaryCsv(tables: readonly DatasetTable[]): string {
+  const header = ['file', 'variable', 'label', 'type', 'allowed_values', 'definition_in_force'];
+  const lines = [header.map(escapeCell).join(',')];
+  for (const t of tables)
+    for (const v of t.variables) {
+      const values = valueList(v).map((x) => `${x.code} = ${x.label}`).join('; ');
+      lines.push([`${t.name}.csv`, v.name, v.label, v.type, values, v.definition ?? ''].map(escapeCell).join(','));
+    }
+  return lines.join('\r\n') + '\r\n';
+}
+
+// --- R -------------------------------------------------------------------------------------------
+
+const rString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+const R_CLASS: Record<DatasetVariable['type'], string> = { string: 'character', code: 'character', yesno: 'integer', integer: 'integer', number: 'numeric', date: 'character' };
+
+function rTable(t: DatasetTable): string[] {
+  const d = t.name;
+  const lines = [
+    `${d} <- read.csv(${rString(`${d}.csv`)}, na.strings = "", fileEncoding = "UTF-8", check.names = FALSE,`,
+    `  colClasses = c(${t.variables.map((v) => `${v.name} = ${rString(R_CLASS[v.type])}`).join(', ')}))`,
+  ];
+  for (const v of t.variables) {
+    const col = `${d}$${v.name}`;
+    if (v.type === 'date') lines.push(`${col} <- as.Date(${col})`);
+    if (v.type === 'yesno') lines.push(`${col} <- ${col} == 1L`);
+    if (v.type === 'code' && v.values?.length)
+      lines.push(`${col} <- factor(${col}, levels = c(${v.values.map((x) => rString(x.code)).join(', ')}), labels = c(${v.values.map((x) => rString(x.label)).join(', ')}))`);
+    lines.push(`attr(${col}, "label") <- ${rString(v.label)}`);
+  }
+  return lines;
+}
+
+export function loadR(tables: readonly DatasetTable[]): string {
+  return [
+    '# Waymark analysis dataset: reads the CSV files with their types and labels.',
+    '# Set the working directory to the folder of the unzipped files, then: source("load.R")',
+    '# Codes become factors labelled as in dictionary.csv; yes/no become TRUE/FALSE; dates become Date.',
+    '# The Parquet files hold the same data: arrow::read_parquet("women.parquet") reads them.',
+    '',
+    ...tables.flatMap((t) => [...rTable(t), '']),
+  ].join('\n');
+}
+
+// --- SPSS ----------------------------------------------------------------------------------------
+
+const spssString = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+
+function spssFormat(t: DatasetTable, i: number): string {
+  const v = t.variables[i];
+  switch (v.type) {
+    case 'string':
+    case 'code': {
+      // SPSS widths are in bytes: a character outside ASCII takes several.
+      let width = 1;
+      for (const x of t.columns[i] as (string | null)[]) if (x !== null) width = Math.max(width, /[^\x00-\x7f]/.test(x) ? utf8Length(x) : x.length);
+      return `A${Math.min(32767, width)}`;
+    }
+    case 'yesno':
+      return 'F1.0';
+    case 'integer':
+      return 'F8.0';
+    case 'number':
+      return 'F12.2';
+    case 'date':
+      return 'SDATE10';
+  }
+}
+
+function spssTable(t: DatasetTable): string[] {
+  const lines = [
+    `GET DATA /TYPE=TXT /FILE=${spssString(`${t.name}.csv`)} /ENCODING='UTF8' /ARRANGEMENT=DELIMITED /DELIMITERS=',' /QUALIFIER='"' /FIRSTCASE=2`,
+    '  /VARIABLES=',
+    ...t.variables.map((v, i) => `  ${v.name} ${spssFormat(t, i)}`),
+    '.',
+    `DATASET NAME ${t.name}.`,
+    'VARIABLE LABELS',
+    ...t.variables.map((v, i) => `  ${i ? '/' : ''}${v.name} ${spssString(v.label)}`),
+    '.',
+  ];
+  const labelled = t.variables.filter((v) => v.type === 'yesno' || (v.type === 'code' && v.values?.length));
+  if (labelled.length) {
+    lines.push('VALUE LABELS');
+    labelled.forEach((v, i) => {
+      const pairs = valueList(v).map((x) => (v.type === 'yesno' ? `${x.code} ${spssString(x.label)}` : `${spssString(x.code)} ${spssString(x.label)}`));
+      lines.push(`  ${i ? '/' : ''}${v.name} ${pairs.join(' ')}`);
+    });
+    lines.push('.');
+  }
+  const dates = t.variables.filter((v) => v.type === 'date');
+  if (dates.length) lines.push(`FORMATS ${dates.map((v) => `${v.name} (SDATE10)`).join(' ')}.`);
+  lines.push('EXECUTE.');
+  return lines;
+}
+
+export function loadSps(tables: readonly DatasetTable[]): string {
+  return [
+    '* Waymark analysis dataset: reads the CSV files with their types, variable labels and value labels.',
+    '* Open this file from the folder of the unzipped files (or add CD with that folder first), then run all.',
+    '* Each file becomes a dataset named after it (women, events).',
+    '',
+    ...tables.flatMap((t) => [...spssTable(t), '']),
+  ].join('\n');
+}
+
+// --- Stata ---------------------------------------------------------------------------------------
+
+/** Stata labels: at most 80 characters, double quotes as single. */
+const stataLabel = (s: string) => `"${(s.length > 80 ? `${s.slice(0, 79)}…` : s).replace(/"/g, "'")}"`;
+
+function stataTable(t: DatasetTable): string[] {
+  const strings = t.variables.flatMap((v, i) => (v.type === 'string' || v.type === 'code' || v.type === 'date' ? [i + 1] : []));
+  const lines = [
+    `import delimited using "${t.name}.csv", clear varnames(1) case(preserve) encoding("utf-8") bindquote(strict)${strings.length ? ` stringcols(${strings.join(' ')})` : ''}`,
+  ];
+  for (const v of t.variables) {
+    if (v.type === 'date') {
+      lines.push(`generate _d = date(${v.name}, "YMD")`, `format _d %td`, `drop ${v.name}`, `rename _d ${v.name}`);
+    }
+    if (v.type === 'code' && v.values?.length) {
+      lines.push(`label define ${v.name} ${v.values.map((x, i) => `${i + 1} ${stataLabel(x.label)}`).join(' ')}, replace`);
+      lines.push('generate _c = .');
+      v.values.forEach((x, i) => lines.push(`replace _c = ${i + 1} if ${v.name} == ${stataLabel(x.code)}`));
+      lines.push(`drop ${v.name}`, `rename _c ${v.name}`, `label values ${v.name} ${v.name}`);
+    }
+    if (v.type === 'yesno') lines.push(`label values ${v.name} yesno`);
+    lines.push(`label variable ${v.name} ${stataLabel(v.label)}`);
+  }
+  lines.push(`order ${t.variables.map((v) => v.name).join(' ')}`, `save "${t.name}.dta", replace`);
+  return lines;
+}
+
+export function loadDo(tables: readonly DatasetTable[]): string {
+  return [
+    '* Waymark analysis dataset: reads the CSV files with their types and labels, and saves each as .dta.',
+    '* Change to the folder of the unzipped files (cd), then: do load.do',
+    '* Codes become labelled numbers (value labels as in dictionary.csv); yes/no are 1/0 labelled Yes/No; dates are %td.',
+    '',
+    'label define yesno 0 "No" 1 "Yes", replace',
+    '',
+    ...tables.flatMap((t) => [...stataTable(t), '']),
+  ].join('\n');
+}
+
+// --- The archive ---------------------------------------------------------------------------------
+
+export interface DatasetAbout {
+  /** When the dataset was made (milliseconds since the epoch). */
+  madeAt: number;
+  /** One sentence per definition in force. */
+  definitions: readonly string[];
+  /** The Cohort screen's filters, in words. */
+  filters: string;
+  /** The last day of the data (closes the follow-up), or null. */
+  end: number | null;
+  imports: readonly { importedAt: number; files: readonly { fileName: string; rowsImported: number }[] }[];
+}
+
+const isoTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+
+export function readme(tables: readonly DatasetTable[], about: DatasetAbout): string {
+  const [women, events] = tables;
+  return [
+    'Waymark analysis dataset',
+    '========================',
+    '',
+    `Made: ${isoTime(about.madeAt)} (UTC), in this browser, from the data loaded in Waymark.`,
+    `Women: ${women.rowCount.toLocaleString('en-GB')} (${about.filters}).`,
+    `Events: ${events.rowCount.toLocaleString('en-GB')} records of these women.`,
+    `Last day of the data: ${about.end === null ? 'none (no dated records)' : dayToIso(about.end)}. Follow-up after referral runs to it.`,
+    '',
+    'Definitions in force when the files were made:',
+    ...about.definitions.map((d) => `- ${d}`),
+    '',
+    'Files:',
+    '- women.csv, women.parquet: one row per woman, every derived variable the Cohort and Section 4 screens use.',
+    '- events.csv, events.parquet: one row per record of the event files (long format), with its lane and source file.',
+    '- dictionary.csv: every variable, its label, type, allowed values with labels, and the definition in force.',
+    '- load.R, load.sps, load.do: read the CSV files with types and labels in R, SPSS and Stata.',
+    '  DuckDB reads the Parquet files directly: SELECT * FROM \'women.parquet\';',
+    '',
+    'How values are written:',
+    '- Dates are ISO (yyyy-mm-dd) in the CSV files and DATE in Parquet; days_since_referral counts from the referral day.',
+    '- Yes/no is 1/0 in the CSV files and true/false in Parquet. An empty cell is not known.',
+    '- Text starting with = + - or @ is written with a leading apostrophe in the CSV files, so a spreadsheet does not run it.',
+    '- Free text (detail columns) is left out.',
+    '',
+    'Imports the data came from:',
+    ...(about.imports.length
+      ? about.imports.flatMap((i) => [`- ${isoTime(i.importedAt)}:`, ...i.files.map((f) => `    ${f.fileName} (${f.rowsImported.toLocaleString('en-GB')} rows imported)`)])
+      : ['- none recorded (data held in this tab only)']),
+    '',
+    'These are record-level data: keep them within the evaluation team. They are exported only with share mode off.',
+    '',
+  ].join('\r\n');
+}
+
+const encoder = new TextEncoder();
+
+/** The ZIP: the tables as CSV and Parquet, the dictionary, the syntax files and the README. */
+export function datasetZip(tables: readonly DatasetTable[], about: DatasetAbout): Uint8Array {
+  const metadata = { 'waymark.made': isoTime(about.madeAt), 'waymark.definitions': about.definitions.join(' ') };
+  const text = (name: string, s: string): ZipEntry => ({ name, data: encoder.encode(s) });
+  return zipStore([
+    text('README.txt', readme(tables, about)),
+    ...tables.flatMap((t) => [text(`${t.name}.csv`, tableCsv(t)), { name: `${t.name}.parquet`, data: tableParquet(t, metadata) }]),
+    text('dictionary.csv', dictionaryCsv(tables)),
+    text('load.R', loadR(tables)),
+    text('load.sps', loadSps(tables)),
+    text('load.do', loadDo(tables)),
+  ]);
+}
