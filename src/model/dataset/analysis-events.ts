@@ -10,7 +10,7 @@ import { UNKNOWN_DAY } from '../../data/columns';
 import { LANES, type LaneKey } from '../journey';
 import type { CohortWoman } from '../cohort/cohort-women';
 import { humanize, labelOf } from '../labels';
-import type { DatasetTable, DatasetVariable, ValueLabel } from './dataset-table';
+import type { DatasetColumn, DatasetTable, DatasetVariable, ValueLabel } from './dataset-table';
 
 const LANE_OF: readonly [Kind, LaneKey][] = [
   ['risk_assessments', 'risk'],
@@ -41,69 +41,128 @@ export const EVENT_VARIABLES: readonly DatasetVariable[] = [
   { name: 'end_date', label: 'End date (support that lasts)', type: 'date' },
 ];
 
+/** Per kind: its lane, source, day column and, per event column, its dictionary column (or a number column). */
 interface KindReader {
-  lane: LaneKey;
-  order: number;
-  source: string;
+  lane: number;
   day: Int32Array;
-  type: (r: number) => string | null;
+  type: { values: Uint32Array; dict: string[] } | null;
   typeVocab: Vocabulary | null;
-  subtype: (r: number) => string | null;
-  risk: (r: number) => string | null;
-  value: (r: number) => number | null;
-  end: (r: number) => number | null;
+  subtype: { values: Uint32Array; dict: string[] } | null;
+  risk: { values: Uint32Array; dict: string[] } | null;
+  value: Float64Array | null;
+  end: Int32Array | null;
 }
 
-const none = () => null;
-
-function readers(ws: WorkingSet): Record<string, KindReader> {
+function readers(ws: WorkingSet): KindReader[] {
   const t = ws.tables;
-  const base = (kind: Kind, order: number) => ({ lane: LANE_OF[order][1], order, source: FILE_KINDS[kind].fileName, day: (t[kind] as Table).days('date') });
-  const risk = t.risk_assessments;
-  const inc = t.incidents;
-  const sup = t.support;
-  const con = t.contacts;
-  const out = t.outcomes;
-  const ms = t.milestones;
-  return {
-    risk_assessments: { ...base('risk_assessments', 0), type: risk.text('level'), typeVocab: VOCABULARIES.riskLevel, subtype: risk.text('assessor'), risk: risk.text('level'), value: risk.num('score'), end: none },
-    incidents: { ...base('incidents', 1), type: inc.text('kind'), typeVocab: VOCABULARIES.incidentKind, subtype: inc.text('offence'), risk: inc.text('dash_risk'), value: none, end: none },
-    support: { ...base('support', 2), type: sup.text('category'), typeVocab: VOCABULARIES.supportCategory, subtype: sup.text('status'), risk: none, value: none, end: sup.day('end_date') },
-    contacts: { ...base('contacts', 3), type: con.text('result'), typeVocab: VOCABULARIES.contactResult, subtype: con.text('mode'), risk: none, value: con.num('count'), end: none },
-    outcomes: { ...base('outcomes', 4), type: out.text('domain'), typeVocab: null, subtype: out.text('tool'), risk: none, value: out.num('score'), end: none },
-    milestones: { ...base('milestones', 5), type: ms.text('kind'), typeVocab: VOCABULARIES.milestoneKind, subtype: none, risk: none, value: none, end: none },
-  };
+  const day = (kind: Kind) => (t[kind] as Table).days('date');
+  return [
+    { lane: 0, day: day('risk_assessments'), type: t.risk_assessments.col('level'), typeVocab: VOCABULARIES.riskLevel, subtype: t.risk_assessments.col('assessor'), risk: t.risk_assessments.col('level'), value: t.risk_assessments.nums('score'), end: null },
+    { lane: 1, day: day('incidents'), type: t.incidents.col('kind'), typeVocab: VOCABULARIES.incidentKind, subtype: t.incidents.col('offence'), risk: t.incidents.col('dash_risk'), value: null, end: null },
+    { lane: 2, day: day('support'), type: t.support.col('category'), typeVocab: VOCABULARIES.supportCategory, subtype: t.support.col('status'), risk: null, value: null, end: t.support.days('end_date') },
+    { lane: 3, day: day('contacts'), type: t.contacts.col('result'), typeVocab: VOCABULARIES.contactResult, subtype: t.contacts.col('mode'), risk: null, value: t.contacts.nums('count'), end: null },
+    { lane: 4, day: day('outcomes'), type: t.outcomes.col('domain'), typeVocab: null, subtype: t.outcomes.col('tool'), risk: null, value: t.outcomes.nums('score'), end: null },
+    { lane: 5, day: day('milestones'), type: t.milestones.col('kind'), typeVocab: VOCABULARIES.milestoneKind, subtype: null, risk: null, value: null, end: null },
+  ];
+}
+
+/** One text column of the events table: each kind's dictionary words mapped once to the column's own. */
+class TextColumn {
+  readonly codes: Int32Array;
+  readonly dict: string[] = [];
+  readonly #index = new Map<string, number>();
+  readonly #maps = new Map<string[], Int32Array>();
+
+  constructor(n: number) {
+    this.codes = new Int32Array(n).fill(-1);
+  }
+
+  code(word: string): number {
+    let c = this.#index.get(word);
+    if (c === undefined) this.#index.set(word, (c = this.dict.push(word) - 1));
+    return c;
+  }
+
+  /** The column's code of word `w` of `dict` (`label` turns the word into what is written); -1 for unknown. */
+  mapped(dict: string[], w: number, label?: (word: string) => string): number {
+    let map = this.#maps.get(dict);
+    if (!map) this.#maps.set(dict, (map = new Int32Array(dict.length).fill(-2)));
+    if (map[w] === -2) map[w] = dict[w] ? this.code(label ? label(dict[w]) : dict[w]) : -1;
+    return map[w];
+  }
+
+  column(): DatasetColumn {
+    return { kind: 'text', codes: this.codes, dict: this.dict };
+  }
 }
 
 export function analysisEvents(ws: WorkingSet, women: readonly CohortWoman[]): DatasetTable {
-  const byKind = readers(ws);
-  const read = LANE_OF.map(([kind]) => byKind[kind]);
-  const columns = EVENT_VARIABLES.map(() => [] as (string | number | null)[]);
-  const [caseId, date, since, lane, source, type, typeLabel, subtype, risk, value, end] = columns;
-  const picked: { k: number; r: number; d: number }[] = [];
-  for (const w of women) {
-    picked.length = 0;
-    LANE_OF.forEach(([kind], k) => {
-      const day = read[k].day;
-      for (const r of rowsOfCase(ws, kind, w.ix)) if (day[r] !== UNKNOWN_DAY) picked.push({ k, r, d: day[r] });
-    });
-    // Each kind's rows are already in date order: a stable sort by date keeps lanes in order on a tie.
-    picked.sort((a, b) => a.d - b.d || a.k - b.k);
-    for (const { k, r, d } of picked) {
+  const read = readers(ws);
+  let n = 0;
+  for (const w of women) for (const [kind] of LANE_OF) n += rowsOfCase(ws, kind, w.ix).length;
+  const caseId = new Int32Array(n);
+  const date = new Float64Array(n);
+  const since = new Float64Array(n);
+  const lane = new Int32Array(n);
+  const [type, typeLabel, subtype, risk] = [0, 0, 0, 0].map(() => new TextColumn(n));
+  const value = new Float64Array(n).fill(NaN);
+  const end = new Float64Array(n).fill(NaN);
+  const lists: Uint32Array[] = LANE_OF.map(() => new Uint32Array(0));
+  const at = new Int32Array(LANE_OF.length);
+  const labels = read.map((x) => (word: string) => (x.typeVocab ? labelOf(x.typeVocab, word) : humanize(word)));
+  let i = 0;
+  women.forEach((w, wi) => {
+    LANE_OF.forEach(([kind], k) => ((lists[k] = rowsOfCase(ws, kind, w.ix)), (at[k] = 0)));
+    // Each kind's rows are in date order: merged by date, lanes in chart order on a tie.
+    for (;;) {
+      let k = -1;
+      let d = 0;
+      for (let j = 0; j < lists.length; j++) {
+        while (at[j] < lists[j].length && read[j].day[lists[j][at[j]]] === UNKNOWN_DAY) at[j]++;
+        if (at[j] < lists[j].length) {
+          const dj = read[j].day[lists[j][at[j]]];
+          if (k < 0 || dj < d) ((k = j), (d = dj));
+        }
+      }
+      if (k < 0) break;
+      const r = lists[k][at[k]++];
       const x = read[k];
-      const code = x.type(r);
-      caseId.push(w.caseId);
-      date.push(d);
-      since.push(w.referral === null ? null : d - w.referral);
-      lane.push(x.lane);
-      source.push(x.source);
-      type.push(code);
-      typeLabel.push(code === null ? null : x.typeVocab ? labelOf(x.typeVocab, code) : humanize(code));
-      subtype.push(x.subtype(r));
-      risk.push(x.risk(r));
-      value.push(x.value(r));
-      end.push(x.end(r));
+      caseId[i] = wi;
+      date[i] = d;
+      since[i] = w.referral === null ? NaN : d - w.referral;
+      lane[i] = x.lane;
+      if (x.type) {
+        type.codes[i] = type.mapped(x.type.dict, x.type.values[r]);
+        typeLabel.codes[i] = typeLabel.mapped(x.type.dict, x.type.values[r], labels[k]);
+      }
+      if (x.subtype) subtype.codes[i] = subtype.mapped(x.subtype.dict, x.subtype.values[r]);
+      if (x.risk) risk.codes[i] = risk.mapped(x.risk.dict, x.risk.values[r]);
+      if (x.value) value[i] = x.value[r];
+      if (x.end && x.end[r] !== UNKNOWN_DAY) end[i] = x.end[r];
+      i++;
     }
-  }
-  return { name: 'events', rowCount: caseId.length, variables: [...EVENT_VARIABLES], columns: columns as DatasetTable['columns'] };
+  });
+  const rowCount = i;
+  const cut = <T extends Int32Array | Float64Array>(a: T) => a.subarray(0, rowCount) as T;
+  const text = (c: TextColumn): DatasetColumn => ({ kind: 'text', codes: cut(c.codes), dict: c.dict });
+  const lanes = LANE_OF.map(([, key]) => key as string);
+  const sources = LANE_OF.map(([kind]) => FILE_KINDS[kind].fileName);
+  return {
+    name: 'events',
+    rowCount,
+    variables: [...EVENT_VARIABLES],
+    columns: [
+      { kind: 'text', codes: cut(caseId), dict: women.map((w) => w.caseId) },
+      { kind: 'number', values: cut(date) },
+      { kind: 'number', values: cut(since) },
+      { kind: 'text', codes: cut(lane), dict: lanes },
+      { kind: 'text', codes: cut(lane), dict: sources },
+      text(type),
+      text(typeLabel),
+      text(subtype),
+      text(risk),
+      { kind: 'number', values: cut(value) },
+      { kind: 'number', values: cut(end) },
+    ],
+  };
 }

@@ -23,13 +23,13 @@ import {
   RISK_AT_REFERRAL_LABELS,
   type CohortWoman,
 } from '../cohort/cohort-women';
-import { incidentRates, PRE_DAYS } from '../cohort/incident-rates';
+import { incidentRates, PRE_DAYS, type GroupIncidentRates } from '../cohort/incident-rates';
 import { latestRisk, SUPPORT_CATEGORIES } from '../cohort/aggregates';
 import { womanOutcomes } from '../cohort/outcome-change';
 import { complexNeedsOf } from '../complex-needs';
 import { ageBandOf } from '../journey-profile';
 import { humanize } from '../labels';
-import { safeName, valuesOf, type ColumnValues, type DatasetTable, type DatasetVariable, type ValueLabel } from './dataset-table';
+import { columnOf, safeName, valuesOf, type DatasetTable, type DatasetVariable, type ValueLabel } from './dataset-table';
 
 const ENGAGEMENT_VALUES: ValueLabel[] = Object.entries(ENGAGEMENT_STATUS_LABELS).map(([code, label]) => ({ code, label }));
 const RISK_VALUES: ValueLabel[] = Object.entries(RISK_AT_REFERRAL_LABELS).map(([code, label]) => ({ code, label }));
@@ -52,12 +52,11 @@ interface WomanRow {
   w: CohortWoman;
   row: number;
   /** Her rates row: 12 months before and after referral to the end of the data; null without follow-up. */
-  rates: { before: { domestic: number; crimes: number; days: number }; after: { domestic: number; crimes: number; days: number } } | null;
-  riskAt: Record<RiskAssessorDefinition, string>;
-  latest: Record<RiskAssessorDefinition, string>;
-  engaged: Record<EngagedDefinition, string>;
-  scores: Map<number, { first: number; latest: number }>;
-  support: number[];
+  rates: GroupIncidentRates | null;
+  /** Her first and latest score per outcome key (womanOutcomes), or null. */
+  scores: readonly { key: number; first: number; latest: number }[] | null;
+  /** Support records per category (SUPPORT_CATEGORIES order). */
+  support: Int32Array;
 }
 
 /** Outcome tool and domain, as the outcome chart names them, per key (domain * 65536 + tool). */
@@ -112,27 +111,18 @@ export function analysisWomen(ws: WorkingSet, defs: Definitions, women: readonly
   const supCat = ws.tables.support.text('category');
   const catIndex = new Map(SUPPORT_CATEGORIES.map((c, i) => [c.code, i]));
 
-  const rows: WomanRow[] = women.map((w) => {
-    const row = rowOf[w.ix];
-    const [r] = incidentRates(ws, [{ key: '', label: '', women: [w] }], end);
-    const m = modus(row);
-    const p = police(row);
-    const support = SUPPORT_CATEGORIES.map(() => 0);
+  // Each woman as a group of one: her own counts and days, as the rates chart sums them.
+  const rates = incidentRates(ws, women.map((w) => ({ key: '', label: '', women: [w] })), end);
+  const rows: WomanRow[] = women.map((w, i) => {
+    const support = new Int32Array(SUPPORT_CATEGORIES.length);
     for (const s of rowsOfCase(ws, 'support', w.ix)) {
-      const i = catIndex.get(supCat(s) ?? '');
-      if (i !== undefined) support[i]++;
+      const c = catIndex.get(supCat(s) ?? '');
+      if (c !== undefined) support[c]++;
     }
-    return {
-      w,
-      row,
-      rates: r.women ? { before: r.before, after: r.after } : null,
-      riskAt: Object.fromEntries(ASSESSORS.map((a) => [a, riskByAssessor.get(a)!.get(w.ix) ?? 'not_assessed'])) as Record<RiskAssessorDefinition, string>,
-      latest: Object.fromEntries(ASSESSORS.map((a) => [a, latestRisk(ws, w, a)])) as Record<RiskAssessorDefinition, string>,
-      engaged: Object.fromEntries(ENGAGED_DEFS.map((d) => [d, engagementOf(m, p, d)])) as Record<EngagedDefinition, string>,
-      scores: new Map((scores[w.ix] ?? []).map((e) => [e.key, { first: e.first, latest: e.latest }])),
-      support,
-    };
+    return { w, row: rowOf[w.ix], rates: rates[i].women ? rates[i] : null, scores: scores[w.ix], support };
   });
+  const engagedBy = (f: WomanRow, d: EngagedDefinition) => engagementOf(modus(f.row), police(f.row), d);
+  const scoreOf = (f: WomanRow, key: number) => f.scores?.find((e) => e.key === key) ?? null;
 
   const [engagedLine, repeatLine, complexLine, riskLine] = describeDefinitions(defs);
   void repeatLine;
@@ -158,7 +148,7 @@ export function analysisWomen(ws: WorkingSet, defs: Definitions, women: readonly
     { variable: v('engagement_police_code', 'Engagement, the police coding as recorded', 'code', { values: valuesOf(VOCABULARIES.engagementPolice) }), read: (f) => police(f.row) },
     ...ENGAGED_DEFS.map((d) => ({
       variable: v(`engaged_${d}`, ENGAGED_LABELS[d], 'code', { values: ENGAGEMENT_VALUES }),
-      read: (f: WomanRow) => f.engaged[d],
+      read: (f: WomanRow) => engagedBy(f, d),
     })),
     { variable: v('engaged', 'Engaged, under the definition in force', 'code', { values: ENGAGEMENT_VALUES, definition: engagedLine }), read: (f) => f.w.engagement },
     { variable: v('complex_needs_column', 'Complex needs as the complex_needs column records it', 'yesno'), read: (f) => column(f.row) },
@@ -192,15 +182,15 @@ export function analysisWomen(ws: WorkingSet, defs: Definitions, women: readonly
     { variable: v('risk_at_referral', 'Risk at referral, under the definition in force', 'code', { values: RISK_VALUES, definition: riskLine }), read: (f) => f.w.riskAtReferral },
     {
       variable: v('risk_latest', 'Latest risk on record, under the definition in force', 'code', { values: RISK_VALUES, definition: riskLine }),
-      read: (f) => f.latest[defs.riskAssessor],
+      read: (f) => latestRisk(ws, f.w, defs.riskAssessor),
     },
     ...ASSESSORS.flatMap((a) => [
-      { variable: v(`risk_referral_${a}`, `Risk at referral by ${RISK_ASSESSOR_LABELS[a]} on or before it`, 'code', { values: RISK_VALUES }), read: (f: WomanRow) => f.riskAt[a] },
-      { variable: v(`risk_latest_${a}`, `Latest risk on record by ${RISK_ASSESSOR_LABELS[a]}`, 'code', { values: RISK_VALUES }), read: (f: WomanRow) => f.latest[a] },
+      { variable: v(`risk_referral_${a}`, `Risk at referral by ${RISK_ASSESSOR_LABELS[a]} on or before it`, 'code', { values: RISK_VALUES }), read: (f: WomanRow) => riskByAssessor.get(a)!.get(f.w.ix) ?? 'not_assessed' },
+      { variable: v(`risk_latest_${a}`, `Latest risk on record by ${RISK_ASSESSOR_LABELS[a]}`, 'code', { values: RISK_VALUES }), read: (f: WomanRow) => latestRisk(ws, f.w, a) },
     ]),
     ...[...domains].flatMap(([key, d]) => [
-      { variable: v(`${d.name}_first`, `${d.label}: first score`, 'number'), read: (f: WomanRow) => f.scores.get(key)?.first ?? null },
-      { variable: v(`${d.name}_latest`, `${d.label}: latest score`, 'number'), read: (f: WomanRow) => f.scores.get(key)?.latest ?? null },
+      { variable: v(`${d.name}_first`, `${d.label}: first score`, 'number'), read: (f: WomanRow) => scoreOf(f, key)?.first ?? null },
+      { variable: v(`${d.name}_latest`, `${d.label}: latest score`, 'number'), read: (f: WomanRow) => scoreOf(f, key)?.latest ?? null },
     ]),
     ...SUPPORT_CATEGORIES.map((c, i) => ({
       variable: v(`support_${c.code}`.slice(0, 32), `Support records: ${c.label.toLowerCase()}`, 'integer'),
@@ -222,8 +212,6 @@ export function tableOf<T>(name: string, rows: readonly T[], specs: readonly Spe
     name,
     rowCount: rows.length,
     variables: specs.map((s) => s.variable),
-    columns: specs.map((s) => rows.map(s.read) as ColumnValues),
+    columns: specs.map((s) => columnOf(s.variable.type, rows.length, (i) => s.read(rows[i]))),
   };
 }
-
-export type { Spec as VariableSpec };

@@ -25,15 +25,69 @@ export interface DatasetVariable {
   definition?: string;
 }
 
-export type ColumnValues = (string | null)[] | (number | null)[] | (boolean | null)[];
+/**
+ * A column in typed form: text and codes as indexes into a dictionary (-1 unknown); whole numbers,
+ * numbers and dates (day numbers) as doubles (NaN unknown); yes/no as 1, 0 or -1 (unknown).
+ */
+export type DatasetColumn =
+  | { kind: 'text'; codes: Int32Array; dict: string[] }
+  | { kind: 'number'; values: Float64Array }
+  | { kind: 'flag'; values: Int8Array };
 
 export interface DatasetTable {
   /** The file name without extension: women, events. */
   name: string;
   rowCount: number;
   variables: DatasetVariable[];
-  /** One array per variable, in the same order: string/code as text, yes/no as booleans, dates as day numbers. */
-  columns: ColumnValues[];
+  /** One column per variable, in the same order. */
+  columns: DatasetColumn[];
+}
+
+/** The kind of column a variable is kept in. */
+export function columnKind(type: VariableType): DatasetColumn['kind'] {
+  return type === 'string' || type === 'code' ? 'text' : type === 'yesno' ? 'flag' : 'number';
+}
+
+/** A column of n values read one by one (text interned into a dictionary as met). */
+export function columnOf(type: VariableType, n: number, read: (i: number) => string | number | boolean | null): DatasetColumn {
+  const kind = columnKind(type);
+  if (kind === 'text') {
+    const codes = new Int32Array(n);
+    const dict: string[] = [];
+    const index = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const v = read(i) as string | null;
+      if (v === null) {
+        codes[i] = -1;
+        continue;
+      }
+      let c = index.get(v);
+      if (c === undefined) index.set(v, (c = dict.push(v) - 1));
+      codes[i] = c;
+    }
+    return { kind, codes, dict };
+  }
+  if (kind === 'flag') {
+    const values = new Int8Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = read(i);
+      values[i] = v === null ? -1 : v ? 1 : 0;
+    }
+    return { kind, values };
+  }
+  const values = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = read(i) as number | null;
+    values[i] = v === null ? NaN : v;
+  }
+  return { kind, values };
+}
+
+/** One cell as a plain value (tests and readers): text, a number (dates as day numbers), a boolean, or null. */
+export function cellAt(col: DatasetColumn, i: number): string | number | boolean | null {
+  if (col.kind === 'text') return col.codes[i] < 0 ? null : col.dict[col.codes[i]];
+  if (col.kind === 'flag') return col.values[i] < 0 ? null : col.values[i] === 1;
+  return Number.isNaN(col.values[i]) ? null : col.values[i];
 }
 
 /** The allowed values of a code variable: its vocabulary's terms, then any other code seen in the data. */

@@ -22,6 +22,7 @@ import { dataEndDay, incidentRates } from '../../../src/model/cohort/incident-ra
 import { CODINGS, engagementAgreement } from '../../../src/model/quality/engagement-agreement';
 import { buildDataset } from '../../../src/views/cohort/dataset/build-dataset';
 import { tableCsv } from '../../../src/views/cohort/dataset/dataset-files';
+import { columnOf } from '../../../src/model/dataset/dataset-table';
 import { workingSetFromPlain, plainWorkingSet } from '../../../src/data/working-set-transfer';
 
 const DIR = fileURLToPath(new URL('../../../sample-data/', import.meta.url));
@@ -203,7 +204,7 @@ describe('analysis dataset of the sample', () => {
   });
 
   it('escapes formula cells through the CSV helper', () => {
-    const csv = tableCsv({ name: 't', rowCount: 2, variables: [{ name: 'area', label: 'Area', type: 'string' }, { name: 'n', label: 'n', type: 'integer' }], columns: [['=HYPERLINK("x")', 'North'], [-3, null]] });
+    const csv = tableCsv({ name: 't', rowCount: 2, variables: [{ name: 'area', label: 'Area', type: 'string' }, { name: 'n', label: 'n', type: 'integer' }], columns: [columnOf('string', 2, (i) => ['=HYPERLINK("x")', 'North'][i]), columnOf('integer', 2, (i) => [-3, null][i])] });
     expect(csv).toBe('area,n\r\n"\'=HYPERLINK(""x"")",-3\r\nNorth,\r\n');
   });
 

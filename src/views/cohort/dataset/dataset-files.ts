@@ -7,7 +7,7 @@
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { dayToIso } from '../../../data/days';
 import { zipStore, type ZipEntry } from '../../../domain/zip';
-import type { DatasetTable, DatasetVariable, ValueLabel } from '../../../model/dataset/dataset-table';
+import type { DatasetColumn, DatasetTable, DatasetVariable, ValueLabel } from '../../../model/dataset/dataset-table';
 import { escapeCell } from '../../shared/csv';
 
 /** A Parquet schema element, as the writer takes it. */
@@ -18,51 +18,120 @@ const YES_NO: readonly ValueLabel[] = [
   { code: '0', label: 'No' },
 ];
 
-/** One cell as CSV text: ISO dates, yes/no as 1/0, nothing for unknown. */
-function cellText(v: DatasetVariable, value: string | number | boolean | null): string | number | null {
-  if (value === null) return null;
-  if (v.type === 'date') return dayToIso(value as number);
-  if (v.type === 'yesno') return value ? 1 : 0;
-  return value as string | number;
-}
+const encoder = new TextEncoder();
+const COMMA = 44;
+const CRLF = encoder.encode('\r\n');
 
-/** The table as CSV, as toCsv writes it (header row, CRLF, every cell through escapeCell). */
-export function tableCsv(table: DatasetTable): string {
-  const lines: string[] = [table.variables.map((v) => escapeCell(v.name)).join(',')];
-  const { variables, columns } = table;
-  const cells: string[] = new Array(variables.length);
-  for (let r = 0; r < table.rowCount; r++) {
-    for (let c = 0; c < variables.length; c++) cells[c] = escapeCell(cellText(variables[c], columns[c][r]));
-    lines.push(cells.join(','));
+/** Bytes written into one growing buffer. */
+class ByteSink {
+  bytes = new Uint8Array(1 << 20);
+  length = 0;
+
+  push(part: Uint8Array): void {
+    if (this.length + part.length > this.bytes.length) {
+      const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.length + part.length));
+      bigger.set(this.bytes.subarray(0, this.length));
+      this.bytes = bigger;
+    }
+    this.bytes.set(part, this.length);
+    this.length += part.length;
   }
-  return lines.join('\r\n') + '\r\n';
+
+  byte(b: number): void {
+    if (this.length === this.bytes.length) this.push(new Uint8Array([b]));
+    else this.bytes[this.length++] = b;
+  }
 }
 
-function schemaOf(v: DatasetVariable): SchemaElement {
-  const optional = { name: v.name, repetition_type: 'OPTIONAL' } as const;
+/** A cell's text as escapeCell writes it, as bytes: each distinct value of a column encoded once. */
+function cellWriter(v: DatasetVariable, col: DatasetColumn): (row: number) => Uint8Array | null {
+  const bytes = (value: string | number) => encoder.encode(escapeCell(value));
+  if (col.kind === 'text') {
+    const words = col.dict.map(bytes);
+    return (r) => (col.codes[r] < 0 ? null : words[col.codes[r]]);
+  }
+  if (col.kind === 'flag') {
+    const [no, yes] = [bytes(0), bytes(1)];
+    return (r) => (col.values[r] < 0 ? null : col.values[r] ? yes : no);
+  }
+  const memo = new Map<number, Uint8Array>();
+  const text = v.type === 'date' ? (d: number) => dayToIso(d) : (x: number) => x;
+  return (r) => {
+    const x = col.values[r];
+    if (Number.isNaN(x)) return null;
+    let b = memo.get(x);
+    if (b === undefined) {
+      b = bytes(text(x));
+      if (memo.size < 100_000) memo.set(x, b);
+    }
+    return b;
+  };
+}
+
+/** The table as CSV bytes, as toCsv writes it (header row, CRLF, every cell through escapeCell). */
+export function tableCsvBytes(table: DatasetTable): Uint8Array {
+  const sink = new ByteSink();
+  sink.push(encoder.encode(table.variables.map((v) => escapeCell(v.name)).join(',')));
+  sink.push(CRLF);
+  const cells = table.variables.map((v, c) => cellWriter(v, table.columns[c]));
+  for (let r = 0; r < table.rowCount; r++) {
+    for (let c = 0; c < cells.length; c++) {
+      if (c) sink.byte(COMMA);
+      const b = cells[c](r);
+      if (b) sink.push(b);
+    }
+    sink.push(CRLF);
+  }
+  return sink.bytes.slice(0, sink.length);
+}
+
+/** The table as CSV text. */
+export function tableCsv(table: DatasetTable): string {
+  return new TextDecoder().decode(tableCsvBytes(table));
+}
+
+function schemaOf(v: DatasetVariable, required: boolean): SchemaElement {
+  const base = { name: v.name, repetition_type: required ? 'REQUIRED' : 'OPTIONAL' } as const;
   switch (v.type) {
     case 'string':
     case 'code':
-      return { ...optional, type: 'BYTE_ARRAY', converted_type: 'UTF8' };
+      return { ...base, type: 'BYTE_ARRAY', converted_type: 'UTF8' };
     case 'yesno':
-      return { ...optional, type: 'BOOLEAN' };
+      return { ...base, type: 'BOOLEAN' };
     case 'integer':
-      return { ...optional, type: 'INT32' };
+      return { ...base, type: 'INT32' };
     case 'number':
-      return { ...optional, type: 'DOUBLE' };
+      return { ...base, type: 'DOUBLE' };
     case 'date':
-      return { ...optional, type: 'INT32', converted_type: 'DATE' };
+      return { ...base, type: 'INT32', converted_type: 'DATE' };
   }
+}
+
+/** A column's values as the Parquet writer takes them, and whether none is unknown (REQUIRED). */
+function parquetData(v: DatasetVariable, col: DatasetColumn): { data: unknown[] | Int32Array | Float64Array; required: boolean } {
+  if (col.kind === 'text') {
+    const required = !col.codes.includes(-1);
+    const data = new Array<string | null>(col.codes.length);
+    for (let i = 0; i < data.length; i++) data[i] = col.codes[i] < 0 ? null : col.dict[col.codes[i]];
+    return { data, required };
+  }
+  if (col.kind === 'flag') return { data: Array.from(col.values, (x) => (x < 0 ? null : x === 1)), required: !col.values.includes(-1) };
+  const required = !col.values.some(Number.isNaN);
+  if (required) return { data: v.type === 'number' ? col.values : Int32Array.from(col.values), required };
+  return { data: Array.from(col.values, (x) => (Number.isNaN(x) ? null : x)), required };
 }
 
 /** The table as Parquet: dates as DATE (days since 1970-01-01, as the app keeps them), yes/no as BOOLEAN. */
 export function tableParquet(table: DatasetTable, metadata: Record<string, string>): Uint8Array {
+  const columns = table.variables.map((v, i) => ({ v, ...parquetData(v, table.columns[i]) }));
   const buffer = parquetWriteBuffer({
-    columnData: table.variables.map((v, i) => ({ name: v.name, data: table.columns[i] })),
-    schema: [{ name: 'root', num_children: table.variables.length }, ...table.variables.map(schemaOf)],
+    // Text as dictionary pages: far faster to write than plain byte arrays, and smaller.
+    columnData: columns.map(({ v, data }) => ({ name: v.name, data: data as never, ...(v.type === 'string' || v.type === 'code' ? { encoding: 'RLE_DICTIONARY' as const } : {}) })),
+    schema: [{ name: 'root', num_children: columns.length }, ...columns.map(({ v, required }) => schemaOf(v, required))],
     kvMetadata: Object.entries(metadata).map(([key, value]) => ({ key, value })),
     createdBy: 'Waymark',
-    rowGroupSize: 100_000,
+    statistics: false,
+    rowGroupSize: 250_000,
   });
   return new Uint8Array(buffer);
 }
@@ -125,8 +194,9 @@ function spssFormat(t: DatasetTable, i: number): string {
     case 'string':
     case 'code': {
       // SPSS widths are in bytes: a character outside ASCII takes several.
+      const col = t.columns[i] as Extract<DatasetColumn, { kind: 'text' }>;
       let width = 1;
-      for (const x of t.columns[i] as (string | null)[]) if (x !== null) width = Math.max(width, /[^\x00-\x7f]/.test(x) ? utf8Length(x) : x.length);
+      for (const x of col.dict) width = Math.max(width, /[^\x00-\x7f]/.test(x) ? utf8Length(x) : x.length);
       return `A${Math.min(32767, width)}`;
     }
     case 'yesno':
@@ -268,15 +338,13 @@ export function readme(tables: readonly DatasetTable[], about: DatasetAbout): st
   ].join('\r\n');
 }
 
-const encoder = new TextEncoder();
-
 /** The ZIP: the tables as CSV and Parquet, the dictionary, the syntax files and the README. */
 export function datasetZip(tables: readonly DatasetTable[], about: DatasetAbout): Uint8Array {
   const metadata = { 'waymark.made': isoTime(about.madeAt), 'waymark.definitions': about.definitions.join(' ') };
   const text = (name: string, s: string): ZipEntry => ({ name, data: encoder.encode(s) });
   return zipStore([
     text('README.txt', readme(tables, about)),
-    ...tables.flatMap((t) => [text(`${t.name}.csv`, tableCsv(t)), { name: `${t.name}.parquet`, data: tableParquet(t, metadata) }]),
+    ...tables.flatMap((t) => [{ name: `${t.name}.csv`, data: tableCsvBytes(t) }, { name: `${t.name}.parquet`, data: tableParquet(t, metadata) }]),
     text('dictionary.csv', dictionaryCsv(tables)),
     text('load.R', loadR(tables)),
     text('load.sps', loadSps(tables)),
