@@ -23,12 +23,12 @@ export interface PlainWorkingSet {
 }
 
 /** The working set as plain data; only the columns `keep` accepts (all by default). */
-export function plainWorkingSet(ws: WorkingSet, keep: (column: Column) => boolean = () => true): PlainWorkingSet {
+export function plainWorkingSet(ws: WorkingSet, keep: (kind: Kind, name: string, column: Column) => boolean = () => true): PlainWorkingSet {
   const tables = {} as Record<Kind, PlainTable>;
   for (const kind of KINDS) {
     const t = ws.tables[kind];
     const columns: Record<string, Column> = {};
-    for (const [name, col] of Object.entries(t.columns)) if (keep(col)) columns[name] = col;
+    for (const [name, col] of Object.entries(t.columns)) if (keep(kind, name, col)) columns[name] = col;
     tables[kind] = { kind, rowCount: t.rowCount, columns, caseIx: t.caseIx, dateColumn: t.dateColumn };
   }
   return { tables, caseIds: ws.caseIds, casesWithRow: ws.casesWithRow, byCase: ws.byCase };

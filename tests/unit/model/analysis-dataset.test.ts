@@ -21,7 +21,8 @@ import { cohortSummary, SUMMARY_COLUMNS } from '../../../src/model/cohort/cohort
 import { dataEndDay, incidentRates } from '../../../src/model/cohort/incident-rates';
 import { CODINGS, engagementAgreement } from '../../../src/model/quality/engagement-agreement';
 import { buildDataset } from '../../../src/views/cohort/dataset/build-dataset';
-import { tableCsv } from '../../../src/views/cohort/dataset/dataset-files';
+import { tableCsv, tableParquet } from '../../../src/views/cohort/dataset/dataset-files';
+import { DATASET_COLUMNS } from '../../../src/views/cohort/dataset/dataset-messages';
 import { columnOf } from '../../../src/model/dataset/dataset-table';
 import { workingSetFromPlain, plainWorkingSet } from '../../../src/data/working-set-transfer';
 
@@ -33,8 +34,8 @@ const MADE = Date.UTC(2026, 11, 3, 12, 0, 0);
 
 type Row = Record<string, string>;
 
-function exportOf(ws: WorkingSet, defs: Definitions = DEFAULT_DEFINITIONS, query: CohortQuery = DEFAULT_QUERY) {
-  const result = buildDataset(ws, defs, query, [{ importedAt: MADE, files: [{ fileName: 'cases.csv', rowsImported: 111 }] }], MADE);
+async function exportOf(ws: WorkingSet, defs: Definitions = DEFAULT_DEFINITIONS, query: CohortQuery = DEFAULT_QUERY) {
+  const result = await buildDataset(ws, defs, query, [{ importedAt: MADE, files: [{ fileName: 'cases.csv', rowsImported: 111 }] }], MADE);
   if (!result.ok) throw new Error(result.message);
   const files = unzipSync(result.zip);
   const csv = (name: string) => Papa.parse<Row>(strFromU8(files[name]), { header: true, skipEmptyLines: true }).data;
@@ -48,8 +49,9 @@ const sum = (rows: readonly Row[], col: string) => rows.reduce((a, r) => a + num
 const worker = (c: string) => (c === 'engaged' || c === 'sporadic' ? 'engaged' : c === 'none' ? 'not_engaged' : 'unknown');
 const police = (c: string) => (c === 'engaged' || c === 'not_engaged' ? c : 'unknown');
 
+const { files, women, events, result } = await exportOf(sample);
+
 describe('analysis dataset of the sample', () => {
-  const { files, women, events, result } = exportOf(sample);
 
   it('holds every file the issue lists, one row per woman', () => {
     expect(Object.keys(files).sort()).toEqual(
@@ -119,9 +121,9 @@ describe('analysis dataset of the sample', () => {
     expect(women.filter((r) => r.engaged !== 'unknown').length).toBe(a.agree);
   });
 
-  it('follows the definitions in force', () => {
+  it('follows the definitions in force', async () => {
     const defs: Definitions = { ...DEFAULT_DEFINITIONS, engaged: 'worker', complexNeeds: 'rule_only', riskAssessor: 'police' };
-    const { women: w2, files: f2 } = exportOf(sample, defs);
+    const { women: w2, files: f2 } = await exportOf(sample, defs);
     const model = cohortSummary(cohortWomen(sample, defs), null).at(-1)!.values;
     expect(w2.filter((r) => r.engaged === 'engaged').length).toBe(model.engaged);
     expect(w2.filter((r) => r.complex_needs === '1').length).toBe(model.complex);
@@ -137,18 +139,18 @@ describe('analysis dataset of the sample', () => {
     expect(readme).toContain('Complex needs: the rule only');
   });
 
-  it('exports the women matching the filters, and says so', () => {
+  it('exports the women matching the filters, and says so', async () => {
     const q: CohortQuery = { ...DEFAULT_QUERY, complex: 'yes' };
-    const { women: w2, files: f2 } = exportOf(sample, DEFAULT_DEFINITIONS, q);
+    const { women: w2, files: f2 } = await exportOf(sample, DEFAULT_DEFINITIONS, q);
     expect(w2).toHaveLength(filterWomen(cohortWomen(sample, DEFAULT_DEFINITIONS), q).length);
     expect(w2.every((r) => r.complex_needs === '1')).toBe(true);
     expect(strFromU8(f2['README.txt'])).toContain("the women matching the Cohort screen's filters: complex needs");
   });
 
-  it('refuses an empty cohort with a clear message', () => {
-    const none = buildDataset(sample, DEFAULT_DEFINITIONS, { ...DEFAULT_QUERY, areas: ['Nowhere'] }, [], MADE);
+  it('refuses an empty cohort with a clear message', async () => {
+    const none = await buildDataset(sample, DEFAULT_DEFINITIONS, { ...DEFAULT_QUERY, areas: ['Nowhere'] }, [], MADE);
     expect(none).toEqual({ ok: false, message: 'There is nothing to export: no women match the filters. Clear or widen them first.' });
-    const empty = buildDataset(buildWorkingSet([]), DEFAULT_DEFINITIONS, DEFAULT_QUERY, [], MADE);
+    const empty = await buildDataset(buildWorkingSet([]), DEFAULT_DEFINITIONS, DEFAULT_QUERY, [], MADE);
     expect(empty).toEqual({ ok: false, message: 'There is nothing to export: no cases are loaded.' });
   });
 
@@ -208,10 +210,19 @@ describe('analysis dataset of the sample', () => {
     expect(csv).toBe('area,n\r\n"\'=HYPERLINK(""x"")",-3\r\nNorth,\r\n');
   });
 
-  it('gives the same dataset from a working set sent to a worker (without free text)', () => {
-    const plain = structuredClone(plainWorkingSet(sample, (c) => c.type !== 'text'));
-    const again = exportOf(workingSetFromPlain(plain));
-    expect(again.women).toEqual(women);
-    expect(again.events).toEqual(events);
+  it('gives the same dataset from the columns sent to the worker, with the events\' Parquet written apart', async () => {
+    const plain = structuredClone(plainWorkingSet(sample, (kind, name) => DATASET_COLUMNS[kind].includes(name)));
+    const ws = workingSetFromPlain(plain);
+    const apart: string[] = [];
+    const result = await buildDataset(ws, DEFAULT_DEFINITIONS, DEFAULT_QUERY, [], MADE, (t, metadata) => {
+      apart.push(t.name);
+      return Promise.resolve(tableParquet(structuredClone(t), metadata));
+    });
+    expect(apart).toEqual(['women', 'events']);
+    if (!result.ok) throw new Error(result.message);
+    const again = unzipSync(result.zip);
+    expect(strFromU8(again['women.csv'])).toBe(strFromU8(files['women.csv']));
+    expect(strFromU8(again['events.csv'])).toBe(strFromU8(files['events.csv']));
+    expect(again['events.parquet']).toEqual(files['events.parquet']);
   });
 });

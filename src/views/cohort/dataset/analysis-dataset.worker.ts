@@ -7,7 +7,33 @@ import type { Kind } from '../../../domain/contract';
 import type { CaseRows } from '../../../data/working-set';
 import { workingSetFromPlain, type PlainTable } from '../../../data/working-set-transfer';
 import { buildDataset } from './build-dataset';
-import type { DatasetIn, DatasetOut } from './dataset-messages';
+import { tableParquet } from './dataset-files';
+import type { DatasetTable } from '../../../model/dataset/dataset-table';
+import type { DatasetIn, DatasetOut, ParquetIn, ParquetOut } from './dataset-messages';
+
+/** The events' Parquet (the largest file) is written by a helper worker, in parallel; the rest here. */
+function parquetElsewhere(table: DatasetTable, metadata: Record<string, string>): Uint8Array | Promise<Uint8Array> {
+  if (table.name !== 'events' || typeof Worker !== 'function') return tableParquet(table, metadata);
+  const helper = new Worker(new URL('./dataset-parquet.worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<Uint8Array>((resolve, reject) => {
+    helper.onmessage = (event: MessageEvent<ParquetOut>) => {
+      helper.terminate();
+      if (event.data.ok) resolve(event.data.bytes);
+      else reject(new Error(event.data.message));
+    };
+    // A helper that cannot start (or stops) leaves the work to this worker.
+    helper.onerror = (event) => {
+      event.preventDefault();
+      helper.terminate();
+      try {
+        resolve(tableParquet(table, metadata));
+      } catch (e) {
+        reject(e);
+      }
+    };
+    helper.postMessage({ table, metadata } satisfies ParquetIn);
+  });
+}
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<DatasetIn>) => void) | null;
@@ -18,7 +44,7 @@ const scope = self as unknown as WorkerScope;
 const tables = {} as Record<Kind, PlainTable>;
 const byCase = {} as Record<Kind, CaseRows>;
 
-scope.onmessage = (event) => {
+scope.onmessage = async (event) => {
   const m = event.data;
   if (m.type === 'kind') {
     tables[m.kind] = m.table;
@@ -27,7 +53,7 @@ scope.onmessage = (event) => {
   }
   try {
     const ws = workingSetFromPlain({ tables, byCase, caseIds: m.caseIds, casesWithRow: m.casesWithRow });
-    const result = buildDataset(ws, m.defs, m.query, m.imports, m.madeAt);
+    const result = await buildDataset(ws, m.defs, m.query, m.imports, m.madeAt, parquetElsewhere);
     scope.postMessage(result, result.ok ? [result.zip.buffer as ArrayBuffer] : []);
   } catch (e) {
     scope.postMessage({ ok: false, failed: true, message: `The dataset could not be written: ${e instanceof Error ? e.message : String(e)}` });

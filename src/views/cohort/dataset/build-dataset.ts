@@ -12,7 +12,8 @@ import { dataEndDay } from '../../../model/cohort/incident-rates';
 import { labelOf } from '../../../model/labels';
 import { analysisWomen } from '../../../model/dataset/analysis-women';
 import { analysisEvents } from '../../../model/dataset/analysis-events';
-import { datasetZip, type DatasetAbout } from './dataset-files';
+import { datasetZipWith, parquetMetadata, tableParquet, type DatasetAbout } from './dataset-files';
+import type { DatasetTable } from '../../../model/dataset/dataset-table';
 
 export type DatasetResult = { ok: true; zip: Uint8Array; women: number; events: number } | { ok: false; message: string };
 
@@ -31,13 +32,14 @@ export function describeFilters(q: CohortQuery): string {
   return parts.length ? `the women matching the Cohort screen's filters: ${parts.join('; ')}` : 'all women loaded';
 }
 
-export function buildDataset(
+/** The tables of the women matching `query` and what the README states; or why there is nothing to export. */
+export function datasetTables(
   ws: WorkingSet,
   defs: Definitions,
   query: CohortQuery,
   imports: DatasetAbout['imports'],
   madeAt: number,
-): DatasetResult {
+): { ok: true; tables: DatasetTable[]; about: DatasetAbout } | { ok: false; message: string } {
   const women = filterWomen(cohortWomen(ws, defs), query);
   if (women.length === 0) {
     return {
@@ -47,6 +49,22 @@ export function buildDataset(
   }
   const end = dataEndDay(ws);
   const tables = [analysisWomen(ws, defs, women, end), analysisEvents(ws, women)];
-  const about: DatasetAbout = { madeAt, definitions: describeDefinitions(defs), filters: describeFilters(query), end, imports };
-  return { ok: true, zip: datasetZip(tables, about), women: tables[0].rowCount, events: tables[1].rowCount };
+  return { ok: true, tables, about: { madeAt, definitions: describeDefinitions(defs), filters: describeFilters(query), end, imports } };
+}
+
+/** The whole dataset as one ZIP, every file written here (`parquetOf` may write a table's Parquet elsewhere). */
+export async function buildDataset(
+  ws: WorkingSet,
+  defs: Definitions,
+  query: CohortQuery,
+  imports: DatasetAbout['imports'],
+  madeAt: number,
+  parquetOf?: (table: DatasetTable, metadata: Record<string, string>) => Uint8Array | Promise<Uint8Array>,
+): Promise<DatasetResult> {
+  const made = datasetTables(ws, defs, query, imports, madeAt);
+  if (!made.ok) return made;
+  const { tables, about } = made;
+  const metadata = parquetMetadata(about);
+  const zip = await datasetZipWith(tables, about, (t) => (parquetOf ?? tableParquet)(t, metadata));
+  return { ok: true, zip, women: tables[0].rowCount, events: tables[1].rowCount };
 }

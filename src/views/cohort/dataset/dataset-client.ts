@@ -1,6 +1,6 @@
 /**
  * The page's side of the analysis dataset: sends the working set to a module worker one kind at a
- * time (free text left out: the dataset never reads it), yielding between kinds so that no task on
+ * time (only the columns it reads), yielding between kinds so that no task on
  * the page runs long, and waits for the finished ZIP. Loaded only when an export is asked for.
  */
 import { KINDS } from '../../../domain/contract';
@@ -9,7 +9,7 @@ import { plainWorkingSet } from '../../../data/working-set-transfer';
 import type { Definitions } from '../../../model/definitions';
 import type { CohortQuery } from '../../../model/cohort/cohort-query';
 import type { DatasetAbout } from './dataset-files';
-import type { DatasetIn, DatasetOut } from './dataset-messages';
+import { DATASET_COLUMNS, type DatasetIn, type DatasetOut } from './dataset-messages';
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -26,7 +26,7 @@ export async function writeAnalysisDataset(
       worker.onmessage = (event: MessageEvent<DatasetOut>) => resolve(event.data);
       worker.onerror = (event) => resolve({ ok: false, failed: true, message: `The dataset could not be written: ${event.message || 'the export worker stopped'}` });
     });
-    const plain = plainWorkingSet(ws, (col) => col.type !== 'text');
+    const plain = plainWorkingSet(ws, (kind, name) => DATASET_COLUMNS[kind].includes(name));
     const post = (m: DatasetIn) => worker.postMessage(m);
     for (const kind of KINDS) {
       post({ type: 'kind', kind, table: plain.tables[kind], byCase: plain.byCase[kind] });

@@ -360,16 +360,32 @@ export function readme(tables: readonly DatasetTable[], about: DatasetAbout): st
   ].join('\r\n');
 }
 
-/** The ZIP: the tables as CSV and Parquet, the dictionary, the syntax files and the README. */
-export function datasetZip(tables: readonly DatasetTable[], about: DatasetAbout): Uint8Array {
-  const metadata = { 'waymark.made': isoTime(about.madeAt), 'waymark.definitions': about.definitions.join(' ') };
+/** What every Parquet file records beside the data. */
+export function parquetMetadata(about: DatasetAbout): Record<string, string> {
+  return { 'waymark.made': isoTime(about.madeAt), 'waymark.definitions': about.definitions.join(' ') };
+}
+
+/**
+ * The ZIP: the tables as CSV and Parquet, the dictionary, the syntax files and the README. Each
+ * table's Parquet comes from `parquetOf`, asked first so that it can be written elsewhere (another
+ * worker) while the rest is written here.
+ */
+export async function datasetZipWith(
+  tables: readonly DatasetTable[],
+  about: DatasetAbout,
+  parquetOf: (table: DatasetTable) => Uint8Array | Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  const parquets = tables.map(parquetOf);
   const text = (name: string, s: string): ZipEntry => ({ name, data: encoder.encode(s) });
+  const csvs = tables.map(tableCsvBytes);
+  const rest = [text('dictionary.csv', dictionaryCsv(tables)), text('load.R', loadR(tables)), text('load.sps', loadSps(tables)), text('load.do', loadDo(tables))];
+  const written = await Promise.all(parquets);
   return zipStore([
     text('README.txt', readme(tables, about)),
-    ...tables.flatMap((t) => [{ name: `${t.name}.csv`, data: tableCsvBytes(t) }, { name: `${t.name}.parquet`, data: tableParquet(t, metadata) }]),
-    text('dictionary.csv', dictionaryCsv(tables)),
-    text('load.R', loadR(tables)),
-    text('load.sps', loadSps(tables)),
-    text('load.do', loadDo(tables)),
+    ...tables.flatMap((t, i) => [
+      { name: `${t.name}.csv`, data: csvs[i] },
+      { name: `${t.name}.parquet`, data: written[i] },
+    ]),
+    ...rest,
   ]);
 }
