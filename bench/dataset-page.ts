@@ -44,7 +44,7 @@ const datasetBench = {
     const ms = performance.now() - t0;
     await new Promise((r) => setTimeout(r, 100));
     if (!result.ok) throw new Error(result.message);
-    return { ms, longestTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length, women: result.women, events: result.events, zipMb: result.zip.byteLength / 1024 / 1024 };
+    return { ms, longestTaskMs: Math.max(0, ...longTasks), longTasks: longTasks.length, women: result.women, events: result.events, zipMb: result.blob.size / 1024 / 1024 };
   },
 };
 

@@ -5,6 +5,7 @@
  */
 import type { Kind } from '../../../domain/contract';
 import type { CaseRows } from '../../../data/working-set';
+import type { Column } from '../../../data/columns';
 import { workingSetFromPlain, type PlainTable } from '../../../data/working-set-transfer';
 import { buildDataset } from './build-dataset';
 import { tableParquet } from './dataset-files';
@@ -44,17 +45,27 @@ const scope = self as unknown as WorkerScope;
 const tables = {} as Record<Kind, PlainTable>;
 const byCase = {} as Record<Kind, CaseRows>;
 
+const columns = {} as Record<Kind, Record<string, Column>>;
+
 scope.onmessage = async (event) => {
   const m = event.data;
+  if (m.type === 'column') {
+    (columns[m.kind] ??= {})[m.name] = m.column;
+    return;
+  }
   if (m.type === 'kind') {
-    tables[m.kind] = m.table;
+    tables[m.kind] = { ...m.table, columns: columns[m.kind] ?? {} };
     byCase[m.kind] = m.byCase;
+    return;
+  }
+  if (m.type === 'rows') {
+    byCase[m.kind] = { offsets: byCase[m.kind].offsets, rows: m.rows };
     return;
   }
   try {
     const ws = workingSetFromPlain({ tables, byCase, caseIds: m.caseIds, casesWithRow: m.casesWithRow });
     const result = await buildDataset(ws, m.defs, m.query, m.imports, m.madeAt, parquetElsewhere);
-    scope.postMessage(result, result.ok ? [result.zip.buffer as ArrayBuffer] : []);
+    scope.postMessage(result.ok ? { ok: true, blob: new Blob([result.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), women: result.women, events: result.events } : result);
   } catch (e) {
     scope.postMessage({ ok: false, failed: true, message: `The dataset could not be written: ${e instanceof Error ? e.message : String(e)}` });
   }

@@ -28,8 +28,16 @@ export async function writeAnalysisDataset(
     });
     const plain = plainWorkingSet(ws, (kind, name) => DATASET_COLUMNS[kind].includes(name));
     const post = (m: DatasetIn) => worker.postMessage(m);
+    // One column or index at a time, each its own task: a copy of a few megabytes at most.
     for (const kind of KINDS) {
-      post({ type: 'kind', kind, table: plain.tables[kind], byCase: plain.byCase[kind] });
+      const { columns, ...table } = plain.tables[kind];
+      for (const [name, column] of Object.entries(columns)) {
+        post({ type: 'column', kind, name, column });
+        await nextTask();
+      }
+      post({ type: 'kind', kind, table: { ...table, columns: {} }, byCase: { offsets: plain.byCase[kind].offsets, rows: new Uint32Array(0) } });
+      await nextTask();
+      post({ type: 'rows', kind, rows: plain.byCase[kind].rows });
       await nextTask();
     }
     post({ type: 'build', caseIds: plain.caseIds, casesWithRow: plain.casesWithRow, defs: { ...defs }, query, imports, madeAt });

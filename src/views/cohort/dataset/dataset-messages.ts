@@ -2,21 +2,25 @@
 import { NEED_FIELDS, type Kind } from '../../../domain/contract';
 import type { DatasetTable } from '../../../model/dataset/dataset-table';
 import type { CaseRows } from '../../../data/working-set';
+import type { Column } from '../../../data/columns';
 import type { PlainTable } from '../../../data/working-set-transfer';
 import type { Definitions } from '../../../model/definitions';
 import type { CohortQuery } from '../../../model/cohort/cohort-query';
 import type { DatasetAbout } from './dataset-files';
-import type { DatasetResult } from './build-dataset';
 
 /**
- * The working set arrives one kind at a time (each message its own short task on the page), then
+ * The working set arrives one column at a time (each message its own short task on the page): a
+ * kind's columns, then the kind with its row index, then its rows by case; then
  * `build` with the rest of the working set and what the README states.
  */
 export type DatasetIn =
+  | { type: 'column'; kind: Kind; name: string; column: Column }
   | { type: 'kind'; kind: Kind; table: PlainTable; byCase: CaseRows }
+  | { type: 'rows'; kind: Kind; rows: Uint32Array }
   | { type: 'build'; caseIds: string[]; casesWithRow: number; defs: Definitions; query: CohortQuery; imports: DatasetAbout['imports']; madeAt: number };
 
-export type DatasetOut = DatasetResult | { ok: false; message: string; failed: true };
+/** The ZIP comes back as a Blob, so the page never copies it. */
+export type DatasetOut = { ok: true; blob: Blob; women: number; events: number } | { ok: false; message: string; failed?: true };
 
 /**
  * The columns the dataset reads, per kind (the cohort model's and the dataset's own): only these
