@@ -20,6 +20,7 @@ export default defineConfig({
         cohort: path.resolve(import.meta.dirname, 'bench/cohort.html'),
         cohortVis: path.resolve(import.meta.dirname, 'bench/cohort-vis.html'),
         report: path.resolve(import.meta.dirname, 'bench/report.html'),
+        dataset: path.resolve(import.meta.dirname, 'bench/dataset.html'),
       },
     },
   },

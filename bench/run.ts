@@ -17,6 +17,7 @@ import { extractsTargets, runExtractsBench } from './extracts-bench';
 import { runVaultBench, vaultTargets } from './vault-bench';
 import { cohortWorkbook } from './make-workbook';
 import { REPORT_TARGETS, runReportBench } from './report-bench';
+import { DATASET_TARGETS, runDatasetBench } from './dataset-bench';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT || 4174);
@@ -48,6 +49,8 @@ const ONLY_EXTRACTS = process.env.BENCH_ONLY === 'extracts';
 const ONLY_VAULT = process.env.BENCH_ONLY === 'vault';
 /** BENCH_ONLY=report times only the commissioner's report: 50,000 women over 40 areas. */
 const ONLY_REPORT = process.env.BENCH_ONLY === 'report';
+/** BENCH_ONLY=dataset times only the analysis dataset export (issue 13) for each cohort; the target is for 50,000 women. */
+const ONLY_DATASET = process.env.BENCH_ONLY === 'dataset';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -173,6 +176,22 @@ async function main(): Promise<void> {
           if (!ok) failed = true;
         }
       }
+      console.log(JSON.stringify(results));
+      return;
+    }
+    // Issue 13: the analysis dataset, written in a worker.
+    if (ONLY_DATASET || (!ONLY_COHORT && !ONLY_IMPORT && !ONLY_EXTRACTS && !ONLY_VAULT)) {
+      for (const women of COHORTS) {
+        const page = await browser.newPage();
+        const dataset = await runDatasetBench(page, url, cohortDir(women), RUNS);
+        await page.close();
+        results.push({ dataset });
+        console.log(`\n== Analysis dataset, ${women.toLocaleString('en-GB')} women ==`);
+        console.table(dataset);
+        if (women === 50000 && !checkTargets(dataset, DATASET_TARGETS)) failed = true;
+      }
+    }
+    if (ONLY_DATASET) {
       console.log(JSON.stringify(results));
       return;
     }
@@ -339,7 +358,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
-    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS || ONLY_WORKBOOK || ONLY_REPORT) && failed) process.exitCode = 1;
+    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS || ONLY_WORKBOOK || ONLY_REPORT || ONLY_DATASET) && failed) process.exitCode = 1;
   }
   const machine = {
     cpu: os.cpus()[0]?.model,

@@ -59,7 +59,7 @@ interface WomanOutcome {
 }
 
 /** Per case index, her scores by tool and domain (null without any), once per working set and number of months. */
-const womanOutcomes = perWorkingSet((ws, monthsKey): (WomanOutcome[] | null)[] => {
+export const womanOutcomes = perWorkingSet((ws, monthsKey): (WomanOutcome[] | null)[] => {
   const months = Number(monthsKey);
   const t = ws.tables.outcomes;
   const day = t.days('date');

@@ -25,6 +25,7 @@ import CrimeOutcomesChart from './CrimeOutcomesChart.svelte';
 import TransitionsChart from './TransitionsChart.svelte';
 import SupportChart from './SupportChart.svelte';
 import NeedsSection from './NeedsSection.svelte';
+import AnalysisDatasetDownload from './AnalysisDatasetDownload.svelte';
 
 /**
  * Everything the screen works out once for all its sections. Its fields are read through getters,
@@ -97,6 +98,7 @@ export const COHORT_SECTIONS: readonly CohortSection[] = [
   { id: 'transitions', heading: 'Risk transitions', component: TransitionsChart, needsShown: true },
   { id: 'support', heading: 'Support by category', component: SupportChart, needsShown: true },
   { id: 'needs', heading: 'Needs', component: NeedsSection, needsShown: true },
+  { id: 'dataset', heading: 'Analysis dataset', component: AnalysisDatasetDownload },
 ];
 
 /** The section of an address, if the screen has it. */

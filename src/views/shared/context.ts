@@ -60,3 +60,5 @@ export const getDefinitions = (): DefinitionsState => read('definitions');
 export const getShareMode = (): ShareMode => read('shareMode');
 export const getImportSession = (): ImportSession => read('importSession');
 export const getLock = (): LockState => read('lock');
+/** The import session, or null where none is provided (the benchmark pages mount screens without one). */
+export const findImportSession = (): ImportSession | null => getContext<ImportSession | undefined>(KEYS.importSession) ?? null;
