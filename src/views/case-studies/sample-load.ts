@@ -13,8 +13,17 @@ import { buildJourney } from '../../model/journey';
 import { newStepId } from '../../model/case-study/case-study';
 import { missingSampleStudies } from '../../model/case-study/sample-studies';
 
-/** Stores the sample case studies not stored yet; returns how many were added. */
-export async function addSampleStudies(db: WaymarkDb, ws: WorkingSet): Promise<number> {
+/** The adding under way: a second one (the sample loaded, then the button pressed at once) waits for it. */
+let adding: Promise<unknown> = Promise.resolve();
+
+/** Stores the sample case studies not stored yet; returns how many were added. One at a time, so none is added twice. */
+export function addSampleStudies(db: WaymarkDb, ws: WorkingSet): Promise<number> {
+  const run = adding.then(() => addMissing(db, ws));
+  adding = run.catch(() => undefined);
+  return run;
+}
+
+async function addMissing(db: WaymarkDb, ws: WorkingSet): Promise<number> {
   const women = listCases(ws)
     .filter((c) => c.displayName)
     .map((c) => ({ caseKey: c.caseId, displayName: c.displayName! }));
