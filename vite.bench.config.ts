@@ -19,6 +19,7 @@ export default defineConfig({
         quality: path.resolve(import.meta.dirname, 'bench/quality.html'),
         cohort: path.resolve(import.meta.dirname, 'bench/cohort.html'),
         cohortVis: path.resolve(import.meta.dirname, 'bench/cohort-vis.html'),
+        slides: path.resolve(import.meta.dirname, 'bench/slides.html'),
       },
     },
   },

@@ -15,6 +15,7 @@ import { QUALITY_TARGETS, runQualityBench } from './quality-bench';
 import { cohortTargets, runCohortBench } from './cohort-bench';
 import { extractsTargets, runExtractsBench } from './extracts-bench';
 import { runVaultBench, vaultTargets } from './vault-bench';
+import { runSlidesBench, SLIDES_TARGETS } from './slides-bench';
 import { cohortWorkbook } from './make-workbook';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -45,6 +46,8 @@ const ONLY_COHORT = process.env.BENCH_ONLY === 'cohort';
 const ONLY_EXTRACTS = process.env.BENCH_ONLY === 'extracts';
 /** BENCH_ONLY=vault times only encryption at rest: import and read-back, plain against encrypted. */
 const ONLY_VAULT = process.env.BENCH_ONLY === 'vault';
+/** BENCH_ONLY=slides times only the case-study slides: the next slide of a 2,000-event journey, and ten slides as PNG. */
+const ONLY_SLIDES = process.env.BENCH_ONLY === 'slides';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -84,7 +87,7 @@ async function waitForServer(url: string): Promise<void> {
 
 async function main(): Promise<void> {
   run('npx vite build -c vite.bench.config.ts --logLevel warn');
-  for (const women of COHORTS) {
+  for (const women of ONLY_SLIDES ? [] : COHORTS) {
     const dir = cohortDir(women);
     if (!existsSync(path.join(dir, 'cases.csv'))) {
       mkdirSync(dir, { recursive: true });
@@ -106,6 +109,21 @@ async function main(): Promise<void> {
   let failed = false;
   try {
     await waitForServer(url);
+    // Issue 15: case-study slides of one woman's 2,000-event journey.
+    if (ONLY_SLIDES || !process.env.BENCH_ONLY) {
+      const slidesPage = await browser.newPage();
+      const slides = await runSlidesBench(slidesPage, url);
+      await slidesPage.close();
+      results.push({ slides });
+      console.log('\n== Case-study slides of a 2,000-event journey ==');
+      console.table(slides);
+      if (!checkTargets(slides, SLIDES_TARGETS)) failed = true;
+    }
+    if (ONLY_SLIDES) {
+      // A partial run: printed, not written over bench/results/latest.json.
+      console.log(JSON.stringify(results));
+      return;
+    }
     if (ONLY_WORKBOOK) {
       for (const women of COHORTS) {
         const dir = cohortDir(women);
@@ -321,7 +339,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
-    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS || ONLY_WORKBOOK) && failed) process.exitCode = 1;
+    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS || ONLY_WORKBOOK || ONLY_SLIDES) && failed) process.exitCode = 1;
   }
   const machine = {
     cpu: os.cpus()[0]?.model,

@@ -102,23 +102,40 @@ export function riskNodes(marks: readonly RiskStepMark[], prefix: string): SvgNo
   return out;
 }
 
-export function incidentNodes(marks: readonly IncidentMark[]): SvgNode[] {
-  return marks.map((m) =>
-    el('path', {
-      'data-mark': m.crime ? 'crime' : 'incident',
-      d: dotPath(m.cx, m.cy),
-      stroke: m.colour,
-      'stroke-width': m.crime ? 10 : 11,
-      'stroke-linecap': m.crime ? 'square' : 'round',
-      'stroke-linejoin': m.crime ? 'miter' : 'round',
-      'vector-effect': NON_SCALING,
-    }),
-  );
+/** Many dots of one look as one path: each a subpath all cap, so each still draws as its own dot. */
+function dots(points: readonly { x: number; y: number }[]): string {
+  return points.map((p) => dotPath(p.x, p.y)).join('');
 }
 
-/** One support status as a glyph (SupportGlyph.svelte): shapes a horizontal stretch leaves alone. */
+/** Incidents by kind, as IncidentMarks.svelte draws them: crimes as squares, domestic incidents as round dots; one path a kind. */
+export function incidentNodes(marks: readonly IncidentMark[]): SvgNode[] {
+  const out: SvgNode[] = [];
+  for (const crime of [false, true]) {
+    const of = marks.filter((m) => m.crime === crime);
+    if (of.length === 0) continue;
+    out.push(
+      el('path', {
+        'data-mark': crime ? 'crime' : 'incident',
+        'data-count': of.length,
+        d: dots(of.map((m) => ({ x: m.cx, y: m.cy }))),
+        stroke: of[0].colour,
+        'stroke-width': crime ? 10 : 11,
+        'stroke-linecap': crime ? 'square' : 'round',
+        'stroke-linejoin': crime ? 'miter' : 'round',
+        'vector-effect': NON_SCALING,
+      }),
+    );
+  }
+  return out;
+}
+
+/** One support status as a glyph (SupportGlyph.svelte) at each point: shapes a horizontal stretch leaves alone. */
 export function supportGlyph(x: number, y: number, status: string | null): SvgNode[] {
-  const d = dotPath(x, y);
+  return supportGlyphs([{ x, y }], status);
+}
+
+function supportGlyphs(points: readonly { x: number; y: number }[], status: string | null): SvgNode[] {
+  const d = dots(points);
   const round = { 'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'vector-effect': NON_SCALING };
   const square = { 'stroke-linecap': 'square', 'vector-effect': NON_SCALING };
   switch (status) {
@@ -154,15 +171,25 @@ export function supportSpan(x0: number, x1: number, cy: number, status: string |
   return out;
 }
 
+/** Support that lasted as spans, one by one; single actions as glyphs, one group a status. */
 export function supportNodes(marks: readonly SupportMark[]): SvgNode[] {
-  return marks.map((m) => el('g', { 'data-mark': m.x1 !== null ? 'support-span' : 'support' }, m.x1 !== null ? supportSpan(m.x0, m.x1, m.cy, m.status) : supportGlyph(m.x0, m.cy, m.status)));
+  const out = marks.filter((m) => m.x1 !== null).map((m) => el('g', { 'data-mark': 'support-span' }, supportSpan(m.x0, m.x1!, m.cy, m.status)));
+  const byStatus = new Map<string | null, { x: number; y: number }[]>();
+  for (const m of marks) {
+    if (m.x1 !== null) continue;
+    const list = byStatus.get(m.status) ?? [];
+    list.push({ x: m.x0, y: m.cy });
+    byStatus.set(m.status, list);
+  }
+  for (const [status, points] of byStatus) out.push(el('g', { 'data-mark': 'support', 'data-count': points.length }, supportGlyphs(points, status)));
+  return out;
 }
 
 export function outcomeNodes(marks: readonly OutcomeMark[]): SvgNode[] {
   const out: SvgNode[] = [];
   for (const m of marks) {
     const parts: SvgNode[] = [el('path', { d: m.path, fill: 'none', stroke: OUTCOME_COLOUR, 'stroke-width': 1.5, 'vector-effect': NON_SCALING })];
-    for (const p of m.points) parts.push(el('path', { d: dotPath(p.cx, p.cy), stroke: OUTCOME_COLOUR, 'stroke-width': 5, 'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'vector-effect': NON_SCALING }));
+    parts.push(el('path', { d: dots(m.points.map((p) => ({ x: p.cx, y: p.cy }))), stroke: OUTCOME_COLOUR, 'stroke-width': 5, 'stroke-linecap': 'round', 'stroke-linejoin': 'round', 'vector-effect': NON_SCALING }));
     for (const v of m.latest ? [m.first, m.latest] : [m.first]) {
       parts.push(el('g', { transform: `translate(${v.x},${v.y})`, 'data-mark': 'outcome-label' }, [haloText(v.anchor === 'end' ? -5 : 5, 4, v.text, { 'text-anchor': v.anchor, 'font-weight': 700 })]));
     }
@@ -171,13 +198,15 @@ export function outcomeNodes(marks: readonly OutcomeMark[]): SvgNode[] {
   return out;
 }
 
+/** Turning points as flags (MilestoneFlags.svelte): staffs and square heads, one path each for all of them, and their labels. */
 export function milestoneNodes(marks: readonly MilestoneMark[]): SvgNode[] {
-  const out: SvgNode[] = marks.map((m) =>
-    el('g', { 'data-mark': 'turning-point' }, [
-      el('path', { d: stemPath(m.x, m.y, m.y + 16), stroke: PALETTE.darkGrey, 'stroke-width': 1.5, 'vector-effect': NON_SCALING }),
-      el('path', { d: dotPath(m.x, m.y + 4.5), stroke: MILESTONE_COLOUR, 'stroke-width': 9, 'stroke-linecap': 'square', 'vector-effect': NON_SCALING }),
+  if (marks.length === 0) return [];
+  const out: SvgNode[] = [
+    el('g', { 'data-mark': 'turning-point', 'data-count': marks.length }, [
+      el('path', { d: marks.map((m) => stemPath(m.x, m.y, m.y + 16)).join(''), stroke: PALETTE.darkGrey, 'stroke-width': 1.5, 'vector-effect': NON_SCALING }),
+      el('path', { d: dots(marks.map((m) => ({ x: m.x, y: m.y + 4.5 }))), stroke: MILESTONE_COLOUR, 'stroke-width': 9, 'stroke-linecap': 'square', 'vector-effect': NON_SCALING }),
     ]),
-  );
+  ];
   const labels = marks
     .filter((m) => m.showLabel)
     .map((m) => el('g', { transform: `translate(${m.x},${m.y})`, 'data-mark': 'turning-point-label' }, [haloText(m.side === 'right' ? 8 : -8, 10, m.label, { 'text-anchor': m.side === 'right' ? 'start' : 'end' })]));
