@@ -32,6 +32,8 @@ export async function runSlidesBench(page: Page, baseUrl: string): Promise<Recor
     longTasks.push(...r.longTasks);
     svgElements = Math.max(svgElements, r.svgElements);
   }
+  const cold: number[] = [];
+  for (let i = 0; i < RUNS; i++) cold.push(...(await page.evaluate(() => window.slidesBench.coldSlides())).redrawMs);
   const exports = [];
   for (let i = 0; i < RUNS; i++) exports.push(await page.evaluate(() => window.slidesBench.exportPng()));
   return {
@@ -44,6 +46,9 @@ export async function runSlidesBench(page: Page, baseUrl: string): Promise<Recor
     /** Of which: building the slide (layout, marks, elements), then the browser's style and layout. */
     nextSlideScriptMedianMs: round(median(scripts)),
     nextSlideLayoutMedianMs: round(median(layouts)),
+    /** With nothing laid out ahead (a fresh copy of the case study each time). */
+    nextSlideColdMedianMs: round(median(cold)),
+    nextSlideColdWorstMs: round(Math.max(...cold)),
     /** Between frames, from the redraw on through the reveal: what a person sees as a stall. */
     frameIntervalMedianMs: round(median(frames)),
     frameIntervalWorstMs: round(Math.max(...frames)),
