@@ -285,3 +285,19 @@ test('the editor refuses step text too long for a slide, and says when a step li
   await expect(slides.locator('svg[data-chart="journey"]')).toHaveCount(0);
   await axe();
 });
+
+test('a case study whose woman is no longer loaded still presents from its own redacted copy, and says so', async ({ page, axe }) => {
+  await loadSampleWithStudies(page);
+  await page.getByRole('button', { name: 'Undo this import' }).click();
+  await page.getByRole('dialog', { name: 'Undo this import' }).getByRole('button', { name: 'Undo the import' }).click();
+  await expect(page.getByText('No data loaded', { exact: false }).first()).toBeVisible({ timeout: 30_000 });
+  const slides = await present(page, 'Megan');
+  await expect(slides.getByText("She is no longer in the loaded data: these slides use the case study's own redacted copy of her journey.")).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(slides.getByRole('heading', { level: 1 })).toHaveText('Leaving, and the risk rises');
+  const chart = slides.getByRole('img', { name: /^Her journey up to month 3/ });
+  expect(await chart.locator('[data-mark="risk-band"]').count()).toBeGreaterThan(0);
+  await expectNoIdentifiers(page);
+  await axe();
+});
