@@ -191,7 +191,7 @@ test('the slide SVG and the offline presentation draw the same marks as present 
     await page.keyboard.press('ArrowRight');
     await expect(counter).toHaveText(`Slide ${i} of ${total}`);
     const svg = slides.locator('svg[data-chart="journey"]');
-    await expect(svg.locator('rect[data-export="skip"]')).toHaveCount(0, { timeout: 3_000 });
+    await expect(slides.locator('[data-reveal]')).toBeHidden({ timeout: 3_000 });
     presented.push(await marksOf(svg));
   }
   for (const m of presented) expect(m.length).toBeGreaterThan(5);
@@ -238,7 +238,7 @@ test('the slide SVG and the offline presentation draw the same marks as present 
     const w = window as unknown as { covers: number };
     w.covers = 0;
     new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && n.matches('rect[data-export="skip"]')) w.covers += 1;
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && n.matches('[data-reveal]')) w.covers += 1;
     }).observe(document.body, { childList: true, subtree: true });
   });
   const covers = () => page.evaluate(() => (window as unknown as { covers: number }).covers);
@@ -250,7 +250,7 @@ test('the slide SVG and the offline presentation draw the same marks as present 
   await page.emulateMedia({ reducedMotion: 'no-preference' });
   await page.keyboard.press('ArrowRight');
   await expect.poll(covers).toBeGreaterThan(0);
-  await expect(page.locator('svg[data-chart="journey"] rect[data-export="skip"]')).toHaveCount(0, { timeout: 3_000 });
+  await expect(page.locator('[data-reveal]')).toBeHidden({ timeout: 3_000 });
 });
 
 test('the editor refuses step text too long for a slide, and says when a step lies outside her journey or shows no lane', async ({ page, axe }) => {
