@@ -21,6 +21,7 @@ export default defineConfig({
         cohortVis: path.resolve(import.meta.dirname, 'bench/cohort-vis.html'),
         report: path.resolve(import.meta.dirname, 'bench/report.html'),
         dataset: path.resolve(import.meta.dirname, 'bench/dataset.html'),
+        slides: path.resolve(import.meta.dirname, 'bench/slides.html'),
       },
     },
   },

@@ -15,6 +15,7 @@ import { QUALITY_TARGETS, runQualityBench } from './quality-bench';
 import { cohortTargets, runCohortBench } from './cohort-bench';
 import { extractsTargets, runExtractsBench } from './extracts-bench';
 import { runVaultBench, vaultTargets } from './vault-bench';
+import { runSlidesBench, SLIDES_TARGETS } from './slides-bench';
 import { cohortWorkbook } from './make-workbook';
 import { REPORT_TARGETS, runReportBench } from './report-bench';
 import { DATASET_TARGETS, runDatasetBench } from './dataset-bench';
@@ -51,6 +52,8 @@ const ONLY_VAULT = process.env.BENCH_ONLY === 'vault';
 const ONLY_REPORT = process.env.BENCH_ONLY === 'report';
 /** BENCH_ONLY=dataset times only the analysis dataset export (issue 13) for each cohort; the target is for 50,000 women. */
 const ONLY_DATASET = process.env.BENCH_ONLY === 'dataset';
+/** BENCH_ONLY=slides times only the case-study slides: the next slide of a 2,000-event journey, and ten slides as PNG. */
+const ONLY_SLIDES = process.env.BENCH_ONLY === 'slides';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -90,7 +93,7 @@ async function waitForServer(url: string): Promise<void> {
 
 async function main(): Promise<void> {
   run('npx vite build -c vite.bench.config.ts --logLevel warn');
-  for (const women of ONLY_REPORT ? [50000] : COHORTS) {
+  for (const women of ONLY_REPORT ? [50000] : ONLY_SLIDES ? [] : COHORTS) {
     const dir = cohortDir(women);
     if (!existsSync(path.join(dir, 'cases.csv'))) {
       mkdirSync(dir, { recursive: true });
@@ -126,6 +129,21 @@ async function main(): Promise<void> {
         console.log(JSON.stringify(results));
         return;
       }
+    }
+    // Issue 15: case-study slides of one woman's 2,000-event journey.
+    if (ONLY_SLIDES || !process.env.BENCH_ONLY) {
+      const slidesPage = await browser.newPage();
+      const slides = await runSlidesBench(slidesPage, url);
+      await slidesPage.close();
+      results.push({ slides });
+      console.log('\n== Case-study slides of a 2,000-event journey ==');
+      console.table(slides);
+      if (!checkTargets(slides, SLIDES_TARGETS)) failed = true;
+    }
+    if (ONLY_SLIDES) {
+      // A partial run: printed, not written over bench/results/latest.json.
+      console.log(JSON.stringify(results));
+      return;
     }
     if (ONLY_WORKBOOK) {
       for (const women of COHORTS) {
@@ -358,7 +376,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
-    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS || ONLY_WORKBOOK || ONLY_REPORT || ONLY_DATASET) && failed) process.exitCode = 1;
+    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS || ONLY_WORKBOOK || ONLY_REPORT || ONLY_DATASET || ONLY_SLIDES) && failed) process.exitCode = 1;
   }
   const machine = {
     cpu: os.cpus()[0]?.model,

@@ -84,16 +84,29 @@ export function referenceMarks(journey: Journey): { key: string; day: number; la
   return out.sort((a, b) => a.day - b.day);
 }
 
-export function layoutJourney(journey: Journey, width: number): JourneyLayout {
+/**
+ * How a case-study slide lays the journey out (the journey screen uses the defaults): only the
+ * lanes it shows; `bare` leaves out the title, the legend (a slide places it beside the chart)
+ * and the source line (a slide names no period in dates), and packs rows closer.
+ */
+export interface LayoutOptions {
+  lanes?: readonly LaneKey[];
+  bare?: boolean;
+}
+
+export function layoutJourney(journey: Journey, width: number, options: LayoutOptions = {}): JourneyLayout {
   width = Math.max(MIN_WIDTH, Math.round(width));
+  const shownLanes = options.lanes ? LANES.filter((l) => options.lanes!.includes(l.key)) : LANES;
+  const bare = options.bare === true;
   const plotLeft = LABEL_WIDTH;
   const plotRight = width - RIGHT_PAD;
   const span = Math.max(30, journey.end - journey.start);
   const pad = Math.max(7, Math.round(span * 0.02));
   const baseX = dayScale([journey.start - pad, journey.end + pad], [plotLeft, plotRight]);
 
-  const legend = legendLayout(journey, width - 16);
-  const referenceY = TITLE_HEIGHT + legend.height + 6;
+  const legend = bare ? { items: [], height: 0 } : legendLayout(journey, width - 16);
+  const laneGap = bare ? 8 : LANE_GAP;
+  const referenceY = (bare ? 4 : TITLE_HEIGHT) + legend.height + 6;
   const refs = referenceMarks(journey);
   const refPlacement = greedyRows(
     refs.map((r) => {
@@ -116,7 +129,7 @@ export function layoutJourney(journey: Journey, width: number): JourneyLayout {
         ? { x0: x - 5, x1: x + 8 + w, markX0: x - 5, markX1: x + 5 }
         : { x0: x - 8 - w, x1: x + 5, markX0: x - 5, markX1: x + 5 };
     }),
-    MAX_MILESTONE_ROWS,
+    bare ? 3 : MAX_MILESTONE_ROWS,
   );
   const milestoneRows = new Map(milestones.map((m, i) => [m.key, msPlacement.placements[i]]));
 
@@ -128,7 +141,7 @@ export function layoutJourney(journey: Journey, width: number): JourneyLayout {
       case 'incidents':
         return [{ key: 'incidents', label: 'Domestic incidents and crimes', height: 22 }];
       case 'support':
-        return journey.support.rows.map((r) => ({ key: `support-${r.category}`, label: r.label, height: 16 }));
+        return journey.support.rows.map((r) => ({ key: `support-${r.category}`, label: r.label, height: bare ? 12 : 16 }));
       case 'contacts': {
         const rows = [
           { key: 'contacts-successful', label: 'Successful', height: 16 },
@@ -138,14 +151,14 @@ export function layoutJourney(journey: Journey, width: number): JourneyLayout {
         return rows;
       }
       case 'outcomes':
-        return journey.outcomes.map((s) => ({ key: `outcomes-${s.key}`, label: `${s.label} (${s.min} to ${s.max})`, height: 34 }));
+        return journey.outcomes.map((s) => ({ key: `outcomes-${s.key}`, label: `${s.label} (${s.min} to ${s.max})`, height: bare ? 20 : 34 }));
       case 'milestones':
         return Array.from({ length: msPlacement.rows }, (_, i) => ({ key: `milestones-${i}`, label: i === 0 ? 'Turning points' : '', height: MILESTONE_ROW }));
     }
   };
 
   const lanes: Lane[] = [];
-  for (const spec of LANES) {
+  for (const spec of shownLanes) {
     const silence = silenceOf.get(spec.key) ?? null;
     const laneY = y;
     y += LANE_HEADER;
@@ -156,23 +169,24 @@ export function layoutJourney(journey: Journey, width: number): JourneyLayout {
     } else {
       for (const r of rowsOf(spec.key)) {
         rows.push({ ...r, y });
-        y += r.height + (spec.key === 'outcomes' ? 6 : spec.key === 'risk' ? 4 : 2);
+        y += r.height + (spec.key === 'outcomes' ? (bare ? 4 : 6) : spec.key === 'risk' ? 4 : 2);
       }
     }
     lanes.push({ key: spec.key, label: spec.label, y: laneY, height: y - laneY, rows, silence });
-    y += LANE_GAP;
+    y += laneGap;
   }
-  const lanesBottom = y - LANE_GAP;
+  const lanesBottom = y - laneGap;
   const axisY = lanesBottom + 4;
   const sourceY = axisY + AXIS_HEIGHT;
-  const laneByKey = Object.fromEntries(lanes.map((l) => [l.key, l])) as Record<LaneKey, Lane>;
+  // Lanes left out are present with no rows, so the marks of a lane not shown come out empty.
+  const laneByKey = Object.fromEntries(LANES.map((l) => [l.key, lanes.find((x) => x.key === l.key) ?? { key: l.key, label: l.label, y: lanesTop, height: 0, rows: [], silence: null }])) as Record<LaneKey, Lane>;
   return {
     width,
-    height: sourceY + SOURCE_HEIGHT,
+    height: sourceY + (bare ? 0 : SOURCE_HEIGHT),
     plotLeft,
     plotRight,
-    title: chartTitle(journey),
-    source: chartSource(journey),
+    title: bare ? '' : chartTitle(journey),
+    source: bare ? '' : chartSource(journey),
     legend,
     referenceY,
     referenceRows,

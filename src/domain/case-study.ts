@@ -3,8 +3,8 @@
  * steps over a redacted journey. Plain data only; building and redacting it is src/model/case-study.
  */
 
-/** The journey lanes a case study may show (every lane of a journey but outcomes). */
-export type CaseStudyLane = 'risk' | 'incidents' | 'support' | 'contacts' | 'milestones';
+/** The journey lanes a case study may show: every lane of a journey. */
+export type CaseStudyLane = 'risk' | 'incidents' | 'support' | 'contacts' | 'outcomes' | 'milestones';
 
 export interface RedactedEvent {
   lane: CaseStudyLane;
@@ -17,6 +17,25 @@ export interface RedactedEvent {
   level: string | null;
   /** Free text, only when the trainer included it. */
   detail: string | null;
+  /**
+   * The vocabulary code the slide draws by (none in case studies made before slides drew the
+   * journey's own marks): the assessor of a risk grading, the kind of an incident, the category
+   * of support, the kind of a turning point.
+   */
+  code?: string | null;
+  /** The status code of support. */
+  status?: string | null;
+  /** Contacts of the week: reached her, not answered, result not recorded. */
+  contacts?: { successful: number; unanswered: number; unknown: number };
+}
+
+/** One outcome domain's scores, in months since referral. */
+export interface RedactedOutcome {
+  key: string;
+  label: string;
+  min: number;
+  max: number;
+  points: { month: number; score: number }[];
 }
 
 /** A woman's journey as a case study may show it: no case id, no calendar dates. */
@@ -29,6 +48,8 @@ export interface RedactedJourney {
   /** Months since referral of the last event (at least 0). */
   lastMonth: number;
   events: RedactedEvent[];
+  /** Outcome scores (absent from case studies made before slides drew them). */
+  outcomes?: RedactedOutcome[];
 }
 
 export interface CaseStudyStep {

@@ -6,7 +6,7 @@
  * Pure.
  */
 import { formatMonth } from '../../model/case-study/redact';
-import { slideChart } from './slide-layout';
+import { slideChart, SLIDE_CHART_NOTE } from './slide-layout';
 import { chartSvg, escapeHtml, slideCount, slideTitle, stepHeading, stepPeriodLine, SLIDE_FOOTER, type SlideStudy } from './slide-svg';
 import { FONT_FAMILY } from '../palette';
 import { offlineDocument, OFFLINE_CSP } from '../offline-document';
@@ -125,15 +125,15 @@ function titleBody(study: SlideStudy, headingId: string): string {
 
 function stepBody(study: SlideStudy, stepIndex: number, headingId: string): string {
   const step = study.steps[stepIndex];
-  const chart = slideChart(study, stepIndex);
+  const chart = slideChart(study, stepIndex, `slide-${stepIndex + 2}`);
   const events = chart.inPeriod.filter((e) => e.lane !== 'contacts');
   const text = (step.text ?? '').trim();
   const out = [
     `<h1 id="${headingId}">${escapeHtml(stepHeading(step, stepIndex))}</h1>`,
     `<p class="period">${escapeHtml(stepPeriodLine(study, stepIndex))}</p>`,
     text ? `<p class="text">${escapeHtml(text)}</p>` : '',
-    chartSvg(chart, { className: 'chart' }),
-    `<p class="axis">Months since referral (0 is the referral). Only what happened up to the end of this step is shown. Risk: ▲ high, ◆ medium, ■ standard; the highlighted band is this step's period.</p>`,
+    chart.empty ? `<p class="empty">${escapeHtml(chart.empty)}</p>` : chartSvg(chart, { className: 'chart' }),
+    `<p class="axis">${escapeHtml(SLIDE_CHART_NOTE)}</p>`,
   ];
   if (events.length > 0) {
     out.push(`<h2>In this period</h2>`, `<ul class="events">`);

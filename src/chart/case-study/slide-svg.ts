@@ -5,7 +5,8 @@
  */
 import type { CaseStudy, CaseStudyStep } from '../../model/case-study/case-study';
 import { formatPeriod } from '../../model/case-study/redact';
-import { slideChart, type SlideChart, type SlideMark } from './slide-layout';
+import { slideChart, stepPeriod, type SlideChart } from './slide-layout';
+import { SVG_TAGS, type SvgNode } from '../journey-drawing';
 import { FONT_FAMILY, MUTED_INK } from '../palette';
 
 export type SlideStudy = Pick<CaseStudy, 'title' | 'contentNote' | 'steps' | 'journey'>;
@@ -13,11 +14,10 @@ export type SlideStudy = Pick<CaseStudy, 'title' | 'contentNote' | 'steps' | 'jo
 export const SLIDE_WIDTH = 1600;
 export const SLIDE_HEIGHT = 900;
 export const SLIDE_FOOTER = 'Waymark case study · times are months since referral';
-export const SLIDE_LEGEND = 'Risk: ▲ high, ◆ medium, ■ standard; highlighted band = this step';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const INK = '#000000';
-const MARGIN = 70;
-const CONTENT_W = SLIDE_WIDTH - 2 * MARGIN;
+export const MARGIN = 60;
+export const CONTENT_W = SLIDE_WIDTH - 2 * MARGIN;
 /** Average glyph width of a system sans-serif as a share of its size, rounded up for safety. */
 const GLYPH = 0.52;
 
@@ -91,26 +91,21 @@ function num(v: number): string {
   return String(Math.round(v * 100) / 100);
 }
 
-/** One chart mark as SVG markup. */
-function markMarkup(m: SlideMark): string {
-  const opt = (name: string, v: string | number | undefined) => (v === undefined ? '' : ` ${name}="${typeof v === 'number' ? num(v) : escapeXml(v)}"`);
-  switch (m.kind) {
-    case 'rect':
-      return `<rect x="${num(m.x)}" y="${num(m.y)}" width="${num(m.width)}" height="${num(m.height)}" fill="${escapeXml(m.fill)}"${opt('stroke', m.stroke)}${opt('stroke-width', m.strokeWidth)}${opt('opacity', m.opacity)}/>`;
-    case 'path':
-      return `<path d="${escapeXml(m.d)}" fill="${escapeXml(m.fill)}"${opt('stroke', m.stroke)}/>`;
-    case 'circle':
-      return `<circle cx="${num(m.cx)}" cy="${num(m.cy)}" r="${num(m.r)}" fill="${escapeXml(m.fill)}"${opt('stroke', m.stroke)}/>`;
-    case 'line':
-      return `<line x1="${num(m.x1)}" x2="${num(m.x2)}" y1="${num(m.y1)}" y2="${num(m.y2)}" stroke="${escapeXml(m.stroke)}"/>`;
-    case 'text':
-      return `<text x="${num(m.x)}" y="${num(m.y)}" font-size="${num(m.fontSize)}" fill="${escapeXml(m.fill)}"${opt('text-anchor', m.anchor)}>${escapeXml(m.text)}</text>`;
+/** One element of a drawing as SVG markup; only the drawing's own tags, every value escaped. */
+export function nodeMarkup(node: SvgNode): string {
+  if (!SVG_TAGS.has(node.tag)) return '';
+  let attrs = '';
+  for (const [name, v] of Object.entries(node.attrs)) {
+    if (v === undefined) continue;
+    attrs += ` ${name}="${typeof v === 'number' ? num(v) : escapeXml(v)}"`;
   }
+  const inner = (node.text !== undefined ? escapeXml(node.text) : '') + (node.children ?? []).map(nodeMarkup).join('');
+  return inner ? `<${node.tag}${attrs}>${inner}</${node.tag}>` : `<${node.tag}${attrs}/>`;
 }
 
 /** The marks of a chart as SVG markup, in drawing order, without a surrounding element. */
 export function chartMarks(chart: SlideChart): string {
-  return chart.marks.map(markMarkup).join('');
+  return chart.nodes.map(nodeMarkup).join('');
 }
 
 /**
@@ -120,16 +115,12 @@ export function chartMarks(chart: SlideChart): string {
 export function chartSvg(chart: SlideChart, options: { standalone?: boolean; className?: string } = {}): string {
   const ns = options.standalone ? ` xmlns="${SVG_NS}"` : '';
   const cls = options.className ? ` class="${escapeXml(options.className)}"` : '';
-  return `<svg${ns} viewBox="0 0 ${chart.width} ${chart.height}" role="img" aria-label="${escapeXml(chart.ariaLabel)}"${cls} font-family="${escapeXml(FONT_FAMILY)}">${chartMarks(chart)}</svg>`;
+  return `<svg${ns} viewBox="0 0 ${num(chart.width)} ${num(chart.height)}" role="img" aria-label="${escapeXml(chart.ariaLabel)}"${cls} font-family="${escapeXml(FONT_FAMILY)}">${chartMarks(chart)}</svg>`;
 }
 
 /** The title slide and one slide a step. */
 export function slideCount(study: Pick<CaseStudy, 'steps'>): number {
   return study.steps.length + 1;
-}
-
-function month(v: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : 0;
 }
 
 /** The heading a slide shows: what the trainer typed, or a plain stand-in when it is blank. */
@@ -139,10 +130,10 @@ export function slideTitle(study: Pick<CaseStudy, 'title'>): string {
 export function stepHeading(step: Pick<CaseStudyStep, 'heading'>, stepIndex: number): string {
   return (step.heading ?? '').trim() || `Step ${stepIndex + 1}`;
 }
-/** "Step 2 of 4: months 1 to 3 since referral", as the present mode says it. */
-export function stepPeriodLine(study: Pick<CaseStudy, 'steps'>, stepIndex: number): string {
-  const step = study.steps[stepIndex];
-  return `Step ${stepIndex + 1} of ${study.steps.length}: ${formatPeriod(month(step.fromMonth), month(step.toMonth))} since referral`;
+/** "Step 2 of 4: months 1 to 3 since referral", as the present mode says it (the period clamped into her journey). */
+export function stepPeriodLine(study: Pick<CaseStudy, 'steps' | 'journey'>, stepIndex: number): string {
+  const { from, to } = stepPeriod(study.journey, study.steps[stepIndex]);
+  return `Step ${stepIndex + 1} of ${study.steps.length}: ${formatPeriod(from, to)} since referral`;
 }
 
 interface TextLine {
@@ -183,11 +174,11 @@ function svgDocument(label: string, body: string): string {
 }
 
 function footer(slideIndex: number, count: number): string {
-  const y = SLIDE_HEIGHT - 34;
+  const y = SLIDE_HEIGHT - 24;
   return (
-    `<line x1="${MARGIN}" x2="${SLIDE_WIDTH - MARGIN}" y1="${y - 32}" y2="${y - 32}" stroke="${MUTED_INK}" stroke-width="1"/>` +
-    textMarkup({ text: SLIDE_FOOTER, y, size: 22, fill: MUTED_INK }) +
-    textMarkup({ text: `Slide ${slideIndex + 1} of ${count}`, y, size: 22, fill: MUTED_INK, anchor: 'end', x: SLIDE_WIDTH - MARGIN })
+    `<line x1="${MARGIN}" x2="${SLIDE_WIDTH - MARGIN}" y1="${SLIDE_HEIGHT - 62}" y2="${SLIDE_HEIGHT - 62}" stroke="${MUTED_INK}" stroke-width="1"/>` +
+    textMarkup({ text: SLIDE_FOOTER, y, size: FOOTER_SIZE, fill: MUTED_INK }) +
+    textMarkup({ text: `Slide ${slideIndex + 1} of ${count}`, y, size: FOOTER_SIZE, fill: MUTED_INK, anchor: 'end', x: SLIDE_WIDTH - MARGIN })
   );
 }
 
@@ -206,42 +197,103 @@ function titleSlide(study: SlideStudy): string {
   return svgDocument(`${title}: content note`, lines.map(textMarkup).join('') + footer(0, slideCount(study)));
 }
 
-/** The trainer's text at the largest size that leaves the chart room, clipped if even that fails. */
-function fitText(text: string, top: number, bottom: number): { lines: string[]; size: number; lineHeight: number } {
-  for (const size of [28, 25, 22]) {
-    const lineHeight = Math.round(size * 1.35);
-    const lines = wrapText(text, charsFor(size));
-    if (top + lineHeight * Math.max(0, lines.length - 1) <= bottom) return { lines, size, lineHeight };
-  }
-  const size = 22;
-  const lineHeight = Math.round(size * 1.35);
-  const max = Math.max(1, Math.floor((bottom - top) / lineHeight) + 1);
-  return { lines: clip(wrapText(text, charsFor(size)), max, charsFor(size)), size, lineHeight };
+/* A step slide, 1600 by 900: heading, period, the trainer's text, then the chart filling the rest. */
+export const HEADING_SIZE = 46;
+export const HEADING_LINE = 54;
+export const HEADING_LINES = 2;
+export const PERIOD_SIZE = 28;
+export const TEXT_SIZE = 28;
+export const TEXT_LINE = 38;
+/** The step text a slide holds: the editor refuses more, so a slide never overflows. */
+export const TEXT_LINES = 3;
+export const FOOTER_SIZE = 20;
+const HEADING_TOP = 40;
+const FOOTER_TOP = SLIDE_HEIGHT - 62;
+
+/** Characters of step text a slide holds, with room for the longest words to wrap. */
+export const STEP_TEXT_MAX_CHARS = Math.floor(TEXT_LINES * charsFor(TEXT_SIZE) * 0.88);
+
+/** Why a step's text does not fit its slide, or null when it does. */
+export function stepTextProblem(text: string): string | null {
+  const t = (text ?? '').trim();
+  const lines = wrapText(t, charsFor(TEXT_SIZE)).length;
+  if (t.length > STEP_TEXT_MAX_CHARS) return `Too long for a slide: ${STEP_TEXT_MAX_CHARS} characters fit, and this has ${t.length}. Shorten it, or split the step in two; longer thoughts belong in the presenter notes.`;
+  if (lines > TEXT_LINES) return `Too long for a slide: ${STEP_TEXT_MAX_CHARS} characters fit on at most ${TEXT_LINES} lines, and this makes ${lines} lines. Use fewer line breaks.`;
+  return null;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where everything of a step slide goes: the one layout of the present mode and the SVG slide. */
+export interface StepSlideLayout {
+  heading: string[];
+  period: string;
+  text: string[];
+  /** Top of the heading, period and text blocks (the top of their first line box). */
+  headingTop: number;
+  periodTop: number;
+  textTop: number;
+  chart: SlideChart;
+  /** Where the chart is drawn, keeping its shape, centred in the room left. */
+  chartBox: Box;
+  footerTop: number;
+}
+
+export function stepSlideLayout(study: SlideStudy, stepIndex: number, idPrefix = 'slide'): StepSlideLayout {
+  const step = study.steps[stepIndex];
+  const chart = slideChart(study, stepIndex, idPrefix);
+  const heading = clip(wrapText(stepHeading(step, stepIndex), charsFor(HEADING_SIZE)), HEADING_LINES, charsFor(HEADING_SIZE));
+  const text = clip(wrapText(step.text, charsFor(TEXT_SIZE)), TEXT_LINES, charsFor(TEXT_SIZE));
+  const headingTop = HEADING_TOP;
+  const periodTop = headingTop + heading.length * HEADING_LINE + 8;
+  const textTop = periodTop + Math.round(PERIOD_SIZE * 1.35) + 10;
+  const room = { x: MARGIN, y: textTop + text.length * TEXT_LINE + 20, width: CONTENT_W, height: 0 };
+  room.height = FOOTER_TOP - 16 - room.y;
+  const scale = chart.height > 0 ? Math.min(room.width / chart.width, room.height / chart.height) : 1;
+  const width = chart.height > 0 ? chart.width * scale : room.width;
+  const height = chart.height > 0 ? chart.height * scale : room.height;
+  return {
+    heading,
+    period: stepPeriodLine(study, stepIndex),
+    text,
+    headingTop,
+    periodTop,
+    textTop,
+    chart,
+    chartBox: { x: room.x + (room.width - width) / 2, y: room.y, width, height },
+    footerTop: FOOTER_TOP,
+  };
+}
+
+/** A line's baseline from the top of its line box. */
+function baseline(top: number, size: number, lineHeight: number): number {
+  return top + (lineHeight - size) / 2 + size * 0.8;
 }
 
 function stepSlide(study: SlideStudy, stepIndex: number): string {
-  const step = study.steps[stepIndex];
-  const heading = stepHeading(step, stepIndex);
-  const chart = slideChart(study, stepIndex);
+  const layout = stepSlideLayout(study, stepIndex);
+  const { chart, chartBox } = layout;
   const lines: TextLine[] = [];
-  let y = block(lines, clip(wrapText(heading, charsFor(52)), 2, charsFor(52)), 96, 52, 62, { weight: 'bold' });
-  y = block(lines, [stepPeriodLine(study, stepIndex)], y + 52, 30, 40);
-
-  const legendY = SLIDE_HEIGHT - 98;
-  const chartBottom = legendY - 36;
-  const minChartH = chart.height * 0.9;
-  const text = fitText(step.text, y + 54, chartBottom - minChartH - 30);
-  if (text.lines.length > 0) y = block(lines, text.lines, y + 54, text.size, text.lineHeight);
-
-  const chartTop = y + 30;
-  const scale = Math.max(0.5, Math.min(CONTENT_W / chart.width, (chartBottom - chartTop) / chart.height));
-  const chartX = MARGIN + (CONTENT_W - chart.width * scale) / 2;
-  lines.push({ text: SLIDE_LEGEND, y: legendY, size: 24 });
-
-  const chartMarkup =
-    `<g transform="translate(${num(chartX)} ${num(chartTop)}) scale(${num(scale)})">` +
-    `<title>${escapeXml(chart.ariaLabel)}</title>${chartMarks(chart)}</g>`;
-  return svgDocument(`${heading}. ${stepPeriodLine(study, stepIndex)}. ${chart.ariaLabel}.`, lines.map(textMarkup).join('') + chartMarkup + footer(stepIndex + 1, slideCount(study)));
+  layout.heading.forEach((text, i) => lines.push({ text, y: baseline(layout.headingTop + i * HEADING_LINE, HEADING_SIZE, HEADING_LINE), size: HEADING_SIZE, weight: 'bold' }));
+  lines.push({ text: layout.period, y: baseline(layout.periodTop, PERIOD_SIZE, Math.round(PERIOD_SIZE * 1.35)), size: PERIOD_SIZE, weight: 'bold' });
+  layout.text.forEach((text, i) => lines.push({ text, y: baseline(layout.textTop + i * TEXT_LINE, TEXT_SIZE, TEXT_LINE), size: TEXT_SIZE }));
+  let chartMarkup: string;
+  if (chart.empty) {
+    const empty = wrapText(chart.empty, charsFor(TEXT_SIZE));
+    chartMarkup = empty.map((t, i) => textMarkup({ text: t, y: baseline(chartBox.y + 20 + i * TEXT_LINE, TEXT_SIZE, TEXT_LINE), size: TEXT_SIZE })).join('');
+  } else {
+    const scale = chartBox.width / chart.width;
+    chartMarkup =
+      `<g transform="translate(${num(chartBox.x)} ${num(chartBox.y)}) scale(${num(scale)})" data-chart="journey">` +
+      `<title>${escapeXml(chart.ariaLabel)}</title>${chartMarks(chart)}</g>`;
+  }
+  const heading = stepHeading(study.steps[stepIndex], stepIndex);
+  return svgDocument(`${heading}. ${layout.period}. ${chart.ariaLabel}.`, lines.map(textMarkup).join('') + chartMarkup + footer(stepIndex + 1, slideCount(study)));
 }
 
 /** Slide `slideIndex` (0 is the title and content note) as a complete SVG file, 1600 by 900. */

@@ -3,7 +3,7 @@
  * trainer can hand it to another Waymark. No case id, no dates, no ids of this browser.
  */
 import type { CaseStudy, CaseStudyStep } from './case-study';
-import { CASE_STUDY_LANES, type CaseStudyLane, type RedactedEvent, type RedactedJourney } from './redact';
+import { CASE_STUDY_LANES, type CaseStudyLane, type RedactedEvent, type RedactedJourney, type RedactedOutcome } from './redact';
 
 export const PACK_FORMAT = 'waymark-case-study';
 export const PACK_FORMAT_VERSION = 1;
@@ -36,9 +36,20 @@ export function buildPack(study: Pick<CaseStudy, 'title' | 'contentNote' | 'step
       ethnicity: j.ethnicity,
       needs: [...j.needs],
       lastMonth: j.lastMonth,
-      events: j.events.map((e) => ({ lane: e.lane, month: e.month, toMonth: e.toMonth, label: e.label, level: e.level, detail: e.detail })),
+      events: j.events.map(packEvent),
+      // Left out, not empty, when absent: a case study made before outcomes were kept keeps its fingerprint.
+      ...(j.outcomes ? { outcomes: j.outcomes.map((o) => ({ key: o.key, label: o.label, min: o.min, max: o.max, points: o.points.map((p) => ({ month: p.month, score: p.score })) })) } : {}),
     },
   };
+}
+
+/** An event as a pack holds it; the drawing codes only when the event has them. */
+function packEvent(e: RedactedEvent): RedactedEvent {
+  const out: RedactedEvent = { lane: e.lane, month: e.month, toMonth: e.toMonth, label: e.label, level: e.level, detail: e.detail };
+  if (e.code !== undefined) out.code = e.code;
+  if (e.status !== undefined) out.status = e.status;
+  if (e.contacts) out.contacts = { successful: e.contacts.successful, unanswered: e.contacts.unanswered, unknown: e.contacts.unknown };
+  return out;
 }
 
 /**
@@ -96,7 +107,7 @@ export function parsePack(text: string, newId: () => string, now = Date.now()): 
     const ev = e as Record<string, unknown>;
     const lane = str(ev.lane, `event ${i + 1} lane`);
     if (!LANE_KEYS.has(lane)) fail(`event ${i + 1} has an unknown lane.`);
-    return {
+    const out: RedactedEvent = {
       lane: lane as CaseStudyLane,
       month: num(ev.month, `event ${i + 1} month`),
       toMonth: ev.toMonth === null || ev.toMonth === undefined ? null : num(ev.toMonth, `event ${i + 1} end`),
@@ -104,7 +115,30 @@ export function parsePack(text: string, newId: () => string, now = Date.now()): 
       level: strOrNull(ev.level, `event ${i + 1} level`),
       detail: strOrNull(ev.detail, `event ${i + 1} detail`),
     };
+    if (ev.code !== undefined) out.code = strOrNull(ev.code, `event ${i + 1} code`);
+    if (ev.status !== undefined) out.status = strOrNull(ev.status, `event ${i + 1} status`);
+    if (ev.contacts !== undefined && ev.contacts !== null) {
+      const c = ev.contacts as Record<string, unknown>;
+      out.contacts = { successful: num(c.successful, `event ${i + 1} contacts`), unanswered: num(c.unanswered, `event ${i + 1} contacts`), unknown: num(c.unknown, `event ${i + 1} contacts`) };
+    }
+    return out;
   });
+  const outcomes: RedactedOutcome[] | undefined = Array.isArray(j.outcomes)
+    ? (j.outcomes as unknown[]).map((o, i) => {
+        const oc = (o ?? {}) as Record<string, unknown>;
+        if (!Array.isArray(oc.points)) fail(`outcome ${i + 1} has no scores.`);
+        return {
+          key: str(oc.key, `outcome ${i + 1} key`),
+          label: str(oc.label, `outcome ${i + 1} label`),
+          min: num(oc.min, `outcome ${i + 1} scale`),
+          max: num(oc.max, `outcome ${i + 1} scale`),
+          points: (oc.points as unknown[]).map((p) => {
+            const pt = (p ?? {}) as Record<string, unknown>;
+            return { month: num(pt.month, `outcome ${i + 1} month`), score: num(pt.score, `outcome ${i + 1} score`) };
+          }),
+        };
+      })
+    : undefined;
   return {
     title: str(p.title, 'the title'),
     contentNote: str(p.contentNote, 'the content note'),
@@ -129,6 +163,7 @@ export function parsePack(text: string, newId: () => string, now = Date.now()): 
       needs: Array.isArray(j.needs) ? j.needs.filter((n): n is string => typeof n === 'string') : [],
       lastMonth: num(j.lastMonth, 'the journey length'),
       events,
+      ...(outcomes ? { outcomes } : {}),
     },
     updatedAt: now,
   };

@@ -7,16 +7,16 @@ import { NEED_FIELDS, VOCABULARIES } from '../../domain/contract';
 import { labelOf } from '../labels';
 import { numberField, textField, ynField, type PlainRecord } from '../record-fields';
 import type { Journey, LaneKey } from '../journey';
-import type { CaseStudyLane, RedactedEvent, RedactedJourney } from '../../domain/case-study';
+import type { CaseStudyLane, RedactedEvent, RedactedJourney, RedactedOutcome } from '../../domain/case-study';
 
 /** Days in an average month: months since referral are days / this, to one decimal. */
-const DAYS_PER_MONTH = 30.4375;
+export const DAYS_PER_MONTH = 30.4375;
 
-export type { CaseStudyLane, RedactedEvent, RedactedJourney } from '../../domain/case-study';
+export type { CaseStudyLane, RedactedEvent, RedactedJourney, RedactedOutcome } from '../../domain/case-study';
 
-/** The stored lane type must stay every journey lane but outcomes. */
+/** The stored lane type must stay every journey lane. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const LANES_MATCH: Same<CaseStudyLane, Exclude<LaneKey, 'outcomes'>> = true;
+const LANES_MATCH: Same<CaseStudyLane, LaneKey> = true;
 void LANES_MATCH;
 
 export const CASE_STUDY_LANES: readonly { key: CaseStudyLane; label: string }[] = [
@@ -24,6 +24,7 @@ export const CASE_STUDY_LANES: readonly { key: CaseStudyLane; label: string }[] 
   { key: 'incidents', label: 'Police incidents' },
   { key: 'support', label: 'Support' },
   { key: 'contacts', label: 'Contacts' },
+  { key: 'outcomes', label: 'Outcome scores' },
   { key: 'milestones', label: 'Milestones' },
 ];
 
@@ -102,12 +103,12 @@ export function redactJourney(journey: Journey, options: RedactOptions = DEFAULT
   const at = (day: number) => monthsAfter(from, day);
   const events: RedactedEvent[] = [];
   for (const r of journey.risk.readings) {
-    events.push({ lane: 'risk', month: at(r.day), toMonth: null, label: `Risk ${labelOf(VOCABULARIES.riskLevel, r.level).toLowerCase()} (${r.assessorLabel})`, level: r.level, detail: null });
+    events.push({ lane: 'risk', month: at(r.day), toMonth: null, label: `Risk ${labelOf(VOCABULARIES.riskLevel, r.level).toLowerCase()} (${r.assessorLabel})`, level: r.level, detail: null, code: r.assessor });
   }
   for (const inc of journey.incidents) {
     // Vocabulary labels only: the original text of an "other" code is free text.
     const what = inc.offence ? `${inc.kindLabel}: ${labelOf(VOCABULARIES.offence, inc.offence)}` : inc.kindLabel;
-    events.push({ lane: 'incidents', month: at(inc.day), toMonth: null, label: what, level: null, detail: null });
+    events.push({ lane: 'incidents', month: at(inc.day), toMonth: null, label: what, level: null, detail: null, code: inc.kind });
   }
   for (const item of journey.support.items) {
     const status = item.status ? ` (${item.statusLabel.toLowerCase()})` : '';
@@ -118,20 +119,25 @@ export function redactJourney(journey: Journey, options: RedactOptions = DEFAULT
       label: `${labelOf(VOCABULARIES.supportCategory, item.category)}${status}`,
       level: null,
       detail: item.detail && included.has(`support:${item.key}`) ? item.detail : null,
+      code: item.category,
+      status: item.status,
     });
   }
   for (const w of journey.contacts.weeks) {
     const reached = w.successful;
     const label = `${w.total} contact ${w.total === 1 ? 'attempt' : 'attempts'}, ${reached} successful`;
-    events.push({ lane: 'contacts', month: at(w.start), toMonth: null, label, level: null, detail: null });
+    events.push({ lane: 'contacts', month: at(w.start), toMonth: null, label, level: null, detail: null, contacts: { successful: w.successful, unanswered: w.unanswered, unknown: w.unknown } });
   }
   for (const m of journey.milestones) {
-    events.push({ lane: 'milestones', month: at(m.day), toMonth: null, label: labelOf(VOCABULARIES.milestoneKind, m.kind), level: null, detail: m.detail && included.has(`milestones:${m.key}`) ? m.detail : null });
+    events.push({ lane: 'milestones', month: at(m.day), toMonth: null, label: labelOf(VOCABULARIES.milestoneKind, m.kind), level: null, detail: m.detail && included.has(`milestones:${m.key}`) ? m.detail : null, code: m.kind });
   }
   events.sort((a, b) => a.month - b.month);
+  // Scores and their scales only: the tool's name and the stage stay behind.
+  const outcomes: RedactedOutcome[] = journey.outcomes.map((s) => ({ key: s.key, label: s.label, min: s.min, max: s.max, points: s.points.map((p) => ({ month: at(p.day), score: p.score })) }));
   let lastMonth = 0;
   for (const e of events) lastMonth = Math.max(lastMonth, e.toMonth ?? e.month);
-  return { ...profileFacts(journey.profile, options.showArea), lastMonth, events };
+  for (const o of outcomes) for (const p of o.points) lastMonth = Math.max(lastMonth, p.month);
+  return { ...profileFacts(journey.profile, options.showArea), lastMonth, events, outcomes };
 }
 
 /** "month 3", "3 months before referral", "month 3.5". */

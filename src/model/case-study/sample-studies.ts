@@ -8,7 +8,7 @@ import { DEFAULT_REDACT_OPTIONS, redactJourney, type CaseStudyLane } from './red
 import type { Journey } from '../journey';
 
 type StepDraft = Omit<CaseStudyStep, 'id'>;
-const ALL: CaseStudyLane[] = ['risk', 'incidents', 'support', 'contacts', 'milestones'];
+const ALL: CaseStudyLane[] = ['risk', 'incidents', 'support', 'contacts', 'outcomes', 'milestones'];
 /** Marks "from her first record" and "to her last" in drafts. */
 const START = -Infinity;
 const END = Infinity;
@@ -24,7 +24,7 @@ export const SAMPLE_STUDY_STEPS: Readonly<Record<string, StepDraft[]>> = {
   Megan: [
     { fromMonth: 0, toMonth: 1, heading: 'Still in the relationship', text: 'Megan, in her late 30s, was living with the perpetrator and her three children when she met her worker. She was minimising the abuse. Work began on understanding domestic abuse.', lanes: ['risk', 'contacts', 'support'] },
     { fromMonth: 1, toMonth: 3, heading: 'Leaving, and the risk rises', text: 'She ended the relationship. Risk rose to high: he told one of the children he would kill her. A non-molestation order was granted at once, she was referred to MARAC and the children were placed on child protection plans, which ended within weeks.', lanes: ALL },
-    { fromMonth: 3, toMonth: 11, heading: 'Risk that goes up and down', text: 'As tensions eased her risk returned to medium, rose to high again without a clear reason, and then fell to standard, where it stayed.', lanes: ['risk', 'incidents', 'contacts'] },
+    { fromMonth: 3, toMonth: 11, heading: 'Risk that goes up and down', text: 'As tensions eased her risk returned to medium, rose to high again without a clear reason, and then fell to standard, where it stayed. Her weekly outcome "batteries" began to rise.', lanes: ['risk', 'incidents', 'outcomes', 'milestones'] },
     { fromMonth: 11, toMonth: END, heading: 'Confidence, a new home, and an ending', text: 'Weekly outcome "batteries" gave her a sense of progress. With help on housing options she moved to a new home. Support ended with her goals met: "I\'m more in control of my life now".', lanes: ALL },
   ],
   Chelsea: [
@@ -53,4 +53,25 @@ export function sampleCaseStudy(journey: Journey, caseKey: string, newId: () => 
     journey: redacted,
     updatedAt: now,
   };
+}
+
+/**
+ * The sample case studies not stored yet, for the women of the loaded data the report follows:
+ * one a woman, known by her case key and title, so loading the sample again adds none.
+ */
+export function missingSampleStudies(
+  women: readonly { caseKey: string; displayName: string }[],
+  stored: readonly Pick<CaseStudy, 'caseKey' | 'title'>[],
+  journeyOf: (caseKey: string) => Journey,
+  newId: () => string,
+  now = Date.now(),
+): CaseStudy[] {
+  const out: CaseStudy[] = [];
+  for (const w of women) {
+    if (!SAMPLE_STUDY_STEPS[w.displayName]) continue;
+    if (stored.some((s) => s.caseKey === w.caseKey && s.title === `${w.displayName}'s journey`)) continue;
+    const study = sampleCaseStudy(journeyOf(w.caseKey), w.caseKey, newId, now);
+    if (study) out.push(study);
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 /**
  * The privacy guard over a case study pack before it is stored: every string of the pack (title,
  * content note, step headings, texts and presenter notes, the journey's area, age band,
- * ethnicity, needs, and each event's label, level and detail) is scanned with the detectors the
+ * ethnicity, needs, each event's label, level, detail and codes, and each outcome's name) is scanned with the detectors the
  * CSV import uses. Loaded on demand by the case studies screen. Pure.
  */
 import type { CaseStudy } from '../../domain/case-study';
@@ -42,6 +42,12 @@ function packStrings(study: CaseStudy): { where: string; value: string; clear: (
     out.push({ where: `Event ${i + 1} label`, value: e.label, clear: (s) => (s.journey.events[i].label = '') });
     if (e.level !== null) out.push({ where: `Event ${i + 1} level`, value: e.level, clear: (s) => (s.journey.events[i].level = null) });
     if (e.detail !== null) out.push({ where: `Event ${i + 1} detail`, value: e.detail, clear: (s) => (s.journey.events[i].detail = null) });
+    if (typeof e.code === 'string') out.push({ where: `Event ${i + 1} code`, value: e.code, clear: (s) => (s.journey.events[i].code = null) });
+    if (typeof e.status === 'string') out.push({ where: `Event ${i + 1} status`, value: e.status, clear: (s) => (s.journey.events[i].status = null) });
+  });
+  (j.outcomes ?? []).forEach((o, i) => {
+    out.push({ where: `Outcome ${i + 1} name`, value: o.label, clear: (s) => (s.journey.outcomes![i].label = `Outcome ${i + 1}`) });
+    out.push({ where: `Outcome ${i + 1} key`, value: o.key, clear: (s) => (s.journey.outcomes![i].key = `outcome-${i + 1}`) });
   });
   return out;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseStudy, CaseStudyStep } from '../../../src/model/case-study/case-study';
 import type { RedactedEvent, RedactedJourney } from '../../../src/model/case-study/redact';
-import { slideChart, SLIDE_CHART_HEIGHT, SLIDE_CHART_WIDTH } from '../../../src/chart/case-study/slide-layout';
-import { escapeHtml, escapeXml, slideCount, slideSvg, wrapText } from '../../../src/chart/case-study/slide-svg';
+import { NO_LANES, slideChart, stepPeriod, type SlideChart } from '../../../src/chart/case-study/slide-layout';
+import { escapeHtml, escapeXml, slideCount, slideSvg, stepSlideLayout, stepTextProblem, STEP_TEXT_MAX_CHARS, wrapText } from '../../../src/chart/case-study/slide-svg';
+import type { SvgNode } from '../../../src/chart/journey-drawing';
 import { OFFLINE_CSP, offlineHtml } from '../../../src/chart/case-study/offline-html';
 import { findCalendarDate } from '../../../src/model/case-study/reidentification';
 import { sampleCaseStudy, SAMPLE_STUDY_STEPS } from '../../../src/model/case-study/sample-studies';
@@ -105,6 +106,17 @@ function sectionOf(html: string, n: number): string {
   return m[0];
 }
 
+/** Every element of a drawing, depth first. */
+function flat(nodes: readonly SvgNode[]): SvgNode[] {
+  return nodes.flatMap((n) => [n, ...flat(n.children ?? [])]);
+}
+function marked(c: SlideChart, mark: string): SvgNode[] {
+  return flat(c.nodes).filter((n) => n.attrs['data-mark'] === mark);
+}
+function texts(nodes: readonly SvgNode[]): string[] {
+  return flat(nodes).flatMap((n) => (n.text !== undefined ? [n.text] : []));
+}
+
 describe('slideChart', () => {
   it('labels the chart as the present mode always has', () => {
     expect(slideChart(study(), 0).ariaLabel).toBe('Her journey up to month 3, months 1 to 3 highlighted');
@@ -115,37 +127,123 @@ describe('slideChart', () => {
     expect(slideChart(s, 0).ariaLabel).toBe('Her journey up to month 4, month 4 highlighted');
   });
 
-  it('draws the band, the lanes of the step, the revealed events and the month axis in that order', () => {
+  it('draws the journey screen\'s marks on the step\'s lanes only: risk bands by level with labels, labelled turning points', () => {
     const c = slideChart(study(), 0);
-    expect([c.width, c.height]).toEqual([SLIDE_CHART_WIDTH, SLIDE_CHART_HEIGHT]);
-    expect(c.marks[0]).toMatchObject({ kind: 'rect', fill: '#ffe9a8' });
-    const texts = c.marks.filter((m) => m.kind === 'text').map((m) => (m.kind === 'text' ? m.text : ''));
-    expect(texts.slice(0, 2)).toEqual(['Risk', 'Milestones']);
-    // Domain -1 to 8: a tick every month.
-    expect(texts.slice(2)).toEqual(['-1', '0', '1', '2', '3', '4', '5', '6', '7', '8']);
-    // Risk at -1 and 0.5 (a diamond and a square), the milestone at 2: nothing after month 3.
-    expect(c.marks.filter((m) => m.kind === 'path').map((m) => (m.kind === 'path' ? m.fill : ''))).toEqual(['#F46A25', '#28A197']);
-    expect(c.marks.filter((m) => m.kind === 'circle')).toHaveLength(1);
+    expect(c.empty).toBeNull();
+    expect(flat(c.nodes).filter((n) => n.attrs['data-lane']).map((n) => n.attrs['data-lane'])).toEqual(['risk', 'milestones']);
+    // Medium from month -1, standard from 0.5 until the end of the step: bands, not glyphs.
+    expect(marked(c, 'risk-band').map((n) => n.attrs['data-level'])).toEqual(['medium', 'standard']);
+    expect(texts(marked(c, 'risk-label')).map((t) => t.split(' ')[0])).toEqual(['Medium', 'Standard']);
+    expect(texts(marked(c, 'turning-point-label'))).toEqual(['Left the relationship']);
+    // The band of the step's period lies behind the lanes, and the risk bands fill with the level's pattern.
+    const period = marked(c, 'step-period')[0];
+    expect(period.attrs.x).toBeCloseTo(c.xOfMonth(1), 3);
+    expect(Number(period.attrs.x) + Number(period.attrs.width)).toBeCloseTo(c.xOfMonth(3), 3);
+    expect(flat(marked(c, 'risk-band')).some((n) => String(n.attrs.fill).startsWith('url(#slide-risk-'))).toBe(true);
+    // Months since referral on the axis, never a calendar date.
+    const axis = texts(marked(c, 'axis'));
+    expect(axis).toContain('0');
+    expect(axis).toContain('Months since referral (0 is the referral)');
+    for (const t of texts(c.nodes)) expect(t).not.toMatch(CALENDAR_DATE);
     expect(c.inPeriod.map((e) => e.label)).toEqual(['Left the relationship']);
   });
 
-  it('cuts a lasting support bar at the end of the step and keeps every mark inside the chart', () => {
+  it('names in its legend only the marks on the slide', () => {
+    expect(slideChart(study(), 0).legend).toEqual(['Standard risk', 'Medium risk', 'Turning point']);
+    const second = slideChart(study(), 1).legend;
+    expect(second).toContain('High risk');
+    expect(second).toContain('Support that lasted (start to end)');
+    expect(second).not.toContain('Crime');
+    expect(texts(flat(slideChart(study(), 0).nodes).filter((n) => n.attrs['data-mark'] === 'legend'))).toEqual(['Standard risk', 'Medium risk', 'Turning point']);
+  });
+
+  it('reveals nothing after the end of the step', () => {
+    const s = study();
+    expect(marked(slideChart(s, 0), 'risk-band').map((n) => n.attrs['data-level'])).not.toContain('high');
+    expect(marked(slideChart(s, 1), 'risk-band').map((n) => n.attrs['data-level'])).toContain('high');
+    expect(marked(slideChart(s, 0), 'turning-point')[0].attrs['data-count']).toBe(1);
+    expect(marked(slideChart(s, 1), 'turning-point')[0].attrs['data-count']).toBe(2);
+    s.steps[1] = { ...s.steps[1], lanes: ['incidents'], toMonth: 5.9 };
+    expect(marked(slideChart(s, 1), 'crime')).toHaveLength(0);
+    s.steps[1] = { ...s.steps[1], toMonth: 6 };
+    // A case study stored before codes were kept: the kind comes from the label.
+    expect(marked(slideChart(s, 1), 'crime')[0].attrs['data-count']).toBe(1);
+  });
+
+  it('cuts lasting support at the end of the step, drawn as still going', () => {
     const c = slideChart(study(), 1);
-    const bar = c.marks.find((m) => m.kind === 'rect' && m.opacity !== undefined);
-    expect(bar).toBeDefined();
-    const x = (m: number) => 200 + ((m + 1) / 9) * 780;
-    if (bar?.kind === 'rect') expect(bar.x + bar.width).toBeCloseTo(x(6), 1);
-    for (const m of c.marks) {
-      const xs = m.kind === 'line' ? [m.x1, m.x2] : m.kind === 'circle' ? [m.cx] : m.kind === 'path' ? [] : [m.x];
-      for (const v of xs) {
-        expect(v).toBeGreaterThanOrEqual(0);
-        expect(v).toBeLessThanOrEqual(c.width);
-      }
-    }
+    const span = marked(c, 'support-span')[0];
+    const bar = span.children![0];
+    expect(Number(bar.attrs.x) + Number(bar.attrs.width)).toBeCloseTo(c.xOfMonth(6), 0);
+    // Ongoing ends in a square, not the completed cap.
+    expect(span.children![1].attrs['stroke-linecap']).toBe('square');
+  });
+
+  it('draws outcome lines with the first and latest scores labelled, up to the step', () => {
+    const s = study();
+    s.journey.outcomes = [{ key: 'series-confidence', label: 'Confidence', min: 1, max: 8, points: [{ month: 0.5, score: 2 }, { month: 2, score: 4 }, { month: 5, score: 7 }] }];
+    s.steps[0] = { ...s.steps[0], lanes: ['outcomes'] };
+    const c = slideChart(s, 0);
+    expect(marked(c, 'outcome-line')).toHaveLength(1);
+    expect(texts(marked(c, 'outcome-label'))).toEqual(['2', '4']);
+    expect(c.legend).toEqual(['Outcome score (first and latest labelled)']);
+  });
+
+  it('says so rather than drawing an empty chart when every lane is off', () => {
+    const s = study();
+    s.steps[0] = { ...s.steps[0], lanes: [] };
+    const c = slideChart(s, 0);
+    expect(c.empty).toBe(NO_LANES);
+    expect(c.nodes).toEqual([]);
+    expect(slideSvg(s, 1)).toContain('Every lane is turned off for this step');
+  });
+
+  it('clamps a period outside her journey and says so', () => {
+    const s = study();
+    s.steps[0] = { ...s.steps[0], fromMonth: 30, toMonth: 40 };
+    const c = slideChart(s, 0);
+    expect(c.outside).toBe('This step’s period (months 30 to 40) lies outside her journey (1 month before referral to month 8), so the slide shows month 8.');
+    expect(c.ariaLabel).toBe('Her journey up to month 8, month 8 highlighted');
+    s.steps[0] = { ...s.steps[0], fromMonth: 6, toMonth: 12 };
+    expect(slideChart(s, 0).outside).toMatch(/^Part of this step’s period \(months 6 to 12\)/);
+    expect(stepPeriod(s.journey, { fromMonth: 5, toMonth: 2 })).toEqual({ from: 2, to: 5, outside: null });
   });
 
   it('refuses a step that is not there', () => {
     expect(() => slideChart(study(), 2)).toThrow(RangeError);
+  });
+});
+
+describe('the slide layout', () => {
+  it('refuses step text a slide cannot hold, saying how many characters fit', () => {
+    expect(stepTextProblem('She moved.')).toBeNull();
+    expect(stepTextProblem('a'.repeat(STEP_TEXT_MAX_CHARS))).toBeNull();
+    expect(stepTextProblem('word '.repeat(100))).toBe(`Too long for a slide: ${STEP_TEXT_MAX_CHARS} characters fit, and this has 499. Shorten it, or split the step in two; longer thoughts belong in the presenter notes.`);
+    expect(stepTextProblem('a\nb\nc\nd')).toMatch(/^Too long for a slide: \d+ characters fit on at most 3 lines, and this makes 4 lines/);
+    // Whatever the words, text the editor takes wraps into the lines a slide has.
+    for (const word of ['a', 'tiny', 'medium-sized', 'considerably']) {
+      let text = '';
+      while ((text + word).length <= STEP_TEXT_MAX_CHARS) text += `${word} `;
+      expect(stepTextProblem(text)).toBeNull();
+    }
+  });
+
+  it('puts every part of every sample slide inside the 16:9 slide, above the footer, the chart keeping its shape', () => {
+    const ws = sampleWorkingSet();
+    for (const c of listCases(ws).filter((x) => x.displayName && SAMPLE_STUDY_STEPS[x.displayName])) {
+      const s = sampleCaseStudy(buildJourney(c.caseId, recordsOf(ws, c.caseId)), c.caseId, () => 'id', 1)!;
+      s.steps.forEach((step, i) => {
+        expect(stepTextProblem(step.text)).toBeNull();
+        const l = stepSlideLayout(s, i);
+        expect(l.text.join(' ')).toBe(step.text);
+        expect(l.textTop).toBeGreaterThan(l.periodTop);
+        expect(l.chartBox.y).toBeGreaterThanOrEqual(l.textTop + l.text.length * 38);
+        expect(l.chartBox.x).toBeGreaterThanOrEqual(59.99);
+        expect(l.chartBox.x + l.chartBox.width).toBeLessThanOrEqual(1540.01);
+        expect(l.chartBox.y + l.chartBox.height).toBeLessThanOrEqual(l.footerTop);
+        expect(l.chartBox.width / l.chartBox.height).toBeCloseTo(l.chart.width / l.chart.height, 3);
+      });
+    }
   });
 });
 
@@ -201,25 +299,15 @@ describe('slideSvg', () => {
     expect(step).toContain('>A new home<');
     expect(step).toContain('>Step 2 of 2: months 3 to 6 since referral<');
     expect(step).toContain('>She moved.<');
-    expect(step).toContain('Risk: ▲ high, ◆ medium, ■ standard; highlighted band = this step');
+    expect(step).toContain('>High risk<');
+    expect(step).toContain('data-mark="risk-band"');
     expect(step).toContain('Her journey up to month 6, months 3 to 6 highlighted');
   });
 
   it('reveals nothing after the end of the step', () => {
     const s = study();
-    const first = slideSvg(s, 1);
-    const second = slideSvg(s, 2);
-    // The high risk at month 5 is the one dark-pink triangle; the month 5.5 milestone a second circle.
-    expect(first).not.toContain('fill="#801650"');
-    expect(second).toContain('fill="#801650"');
-    expect(first.match(/<circle /g)).toHaveLength(1);
-    expect(second.match(/<circle /g)!.length).toBeGreaterThan(1);
-    // The incident at month 6 is on no lane of these steps.
-    const s2 = study();
-    s2.steps[1] = { ...s2.steps[1], lanes: ['incidents'], toMonth: 5.9 };
-    expect(slideSvg(s2, 2)).not.toContain('<circle ');
-    s2.steps[1] = { ...s2.steps[1], toMonth: 6 };
-    expect(slideSvg(s2, 2)).toContain('<circle ');
+    expect(slideSvg(s, 1)).not.toContain('data-level="high"');
+    expect(slideSvg(s, 2)).toContain('data-level="high"');
   });
 
   it('wraps long text into lines that fit and clips what cannot fit', () => {
@@ -228,7 +316,7 @@ describe('slideSvg', () => {
     const svg = slideSvg(s, 1);
     checkMarkup(svg);
     expect(svg).toContain('…');
-    const ys = [...svg.matchAll(/<text x="70" y="([\d.]+)"/g)].map((m) => Number(m[1]));
+    const ys = [...svg.matchAll(/<text x="60" y="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(Math.max(...ys)).toBeLessThan(900);
   });
 });
@@ -259,7 +347,8 @@ describe('offlineHtml', () => {
     expect(html).not.toMatch(/https?:/i);
     expect(html).not.toContain('//');
     expect(html).not.toMatch(/\s(?:src|href|xmlns|action|srcset)=/i);
-    expect(html).not.toMatch(/url\(|@import/i);
+    // Fills refer to patterns of the same document (url(#…)), never to anything outside it.
+    expect(html).not.toMatch(/url\((?!#)|@import/i);
   });
 
   it('moves by keys, buttons and clicks in its own inline script', () => {

@@ -67,3 +67,21 @@ describe('withoutFindings', () => {
     expect(original.journey.area).toBe('Mrs Jane Smith of NG1 5AB');
   });
 });
+
+describe('scanPack over what slides draw by', () => {
+  it('scans the codes of events and the names of outcome scores too, and clears them', () => {
+    const pack = structuredClone(PACK) as unknown as { journey: { events: Record<string, unknown>[]; outcomes?: unknown[] } };
+    pack.journey.events[0].code = 'Mrs Jane Smith';
+    pack.journey.events[1].status = 'completed';
+    pack.journey.outcomes = [{ key: 'series-confidence', label: 'Call 07700 900123', min: 1, max: 8, points: [{ month: 1, score: 2 }] }];
+    const s = parsePack(JSON.stringify(pack), () => 'id', 0);
+    const where = scanPack(s).map((f) => f.where);
+    expect(where).toContain('Event 1 code');
+    expect(where).toContain('Outcome 1 name');
+    expect(where).not.toContain('Event 2 status');
+    const clean = withoutFindings(s);
+    expect(clean.journey.events[0].code).toBeNull();
+    expect(clean.journey.outcomes![0].label).toBe('Outcome 1');
+    expect(clean.journey.outcomes![0].points).toEqual([{ month: 1, score: 2 }]);
+  });
+});
