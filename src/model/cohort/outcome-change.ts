@@ -17,6 +17,8 @@ export interface DomainChange {
   firstMedian: number | null;
   latestMedian: number | null;
   changeMedian: number | null;
+  /** Each woman's latest minus first score, in ascending order (for intervals; not published as such). */
+  changes: ArrayLike<number>;
   /** Month since first score -> [women, q1, median, q3]; null statistics when hidden. */
   byMonth: { month: number; women: number; q1: number | null; median: number | null; q3: number | null }[];
 }
@@ -117,6 +119,7 @@ export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], sh
           firstMedian: ok(n) ? quantile(sortedCopy(k.first), 0.5) : null,
           latestMedian: ok(n) ? quantile(sortedCopy(k.latest), 0.5) : null,
           changeMedian: ok(n) ? quantile(change, 0.5) : null,
+          changes: change,
           byMonth: k.months.map((xs, month) => {
             const s = sortedCopy(xs);
             const show = ok(s.length) && s.length > 0;
