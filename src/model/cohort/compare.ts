@@ -325,7 +325,7 @@ function outcomeRows(perGroup: ReturnType<typeof outcomeChange>, rule: Disclosur
       const nCell = primaryCount(n, rule);
       if (!d || n === 0) return { n, nCell, median: estimate(null, null, TOO_FEW_MEDIAN) };
       if (rule && !statisticAllowed(n)) return { n, nCell, median: hiddenEstimate(suppressed('few_women')) };
-      const iv = medianInterval(d.changes);
+      const iv = medianInterval(d.changes ?? []);
       return { n, nCell, median: estimate(d.changeMedian, iv, TOO_FEW_MEDIAN) };
     }),
   }));
@@ -337,6 +337,13 @@ export function estimateText(e: Estimate, format: (v: number) => string): string
   if (e.value.value === null) return `– (${e.noInterval ?? 'nothing to estimate'})`;
   if (!e.interval) return `${format(e.value.value)} (${e.noInterval})`;
   return `${format(e.value.value)} (${format(e.interval.lower)} to ${format(e.interval.upper)})`;
+}
+
+/** An estimate as CSV columns: value (`[c]` when hidden), lower and upper limits, and a note. */
+export function estimateColumns(e: Estimate, format: (v: number) => string): [string, string, string, string] {
+  if (isSuppressed(e.value)) return [cellText(e.value), '', '', 'hidden in share mode'];
+  const v = e.value.value;
+  return [v === null ? '' : format(v), e.interval ? format(e.interval.lower) : '', e.interval ? format(e.interval.upper) : '', e.interval ? '' : (e.noInterval ?? '')];
 }
 
 /** Whether an estimate's interval lies wholly above or below a value, or spans it. */

@@ -18,7 +18,7 @@ export interface DomainChange {
   latestMedian: number | null;
   changeMedian: number | null;
   /** Each woman's latest minus first score, in ascending order (for intervals; not published as such). */
-  changes: ArrayLike<number>;
+  changes?: ArrayLike<number>;
   /** Month since first score -> [women, q1, median, q3]; null statistics when hidden. */
   byMonth: { month: number; women: number; q1: number | null; median: number | null; q3: number | null }[];
 }
