@@ -13,6 +13,7 @@ import { chromium } from '@playwright/test';
 import { JOURNEY_TARGETS, runJourneyBench } from './journey-bench';
 import { QUALITY_TARGETS, runQualityBench } from './quality-bench';
 import { cohortTargets, runCohortBench } from './cohort-bench';
+import { compareTargets, runCompareBench } from './compare-bench';
 import { extractsTargets, runExtractsBench } from './extracts-bench';
 import { runVaultBench, vaultTargets } from './vault-bench';
 import { cohortWorkbook } from './make-workbook';
@@ -43,6 +44,8 @@ const ONLY_WORKBOOK = process.env.BENCH_ONLY === 'workbook';
 const ONLY_COHORT = process.env.BENCH_ONLY === 'cohort';
 /** BENCH_ONLY=extracts times only successive extracts: re-import, a second extract, accept all, undo. */
 const ONLY_EXTRACTS = process.env.BENCH_ONLY === 'extracts';
+/** BENCH_ONLY=compare times only the Cohort screen's Compare view. */
+const ONLY_COMPARE = process.env.BENCH_ONLY === 'compare';
 /** BENCH_ONLY=vault times only encryption at rest: import and read-back, plain against encrypted. */
 const ONLY_VAULT = process.env.BENCH_ONLY === 'vault';
 
@@ -155,6 +158,23 @@ async function main(): Promise<void> {
           if (!ok) failed = true;
         }
       }
+      console.log(JSON.stringify(results));
+      return;
+    }
+    // Issue 13: the Cohort screen's Compare view, for every cohort.
+    if (ONLY_COMPARE || (!ONLY_COHORT && !ONLY_IMPORT && !ONLY_EXTRACTS && !ONLY_VAULT)) {
+      for (const women of COHORTS) {
+        const comparePage = await browser.newPage();
+        const compare = await runCompareBench(comparePage, url, cohortDir(women));
+        await comparePage.close();
+        results.push({ compare });
+        console.log(`\n== Compare view, ${women.toLocaleString('en-GB')} women ==`);
+        console.table(compare);
+        if (!checkTargets(compare, compareTargets(women))) failed = true;
+      }
+    }
+    if (ONLY_COMPARE) {
+      // A partial run: printed, not written over bench/results/latest.json.
       console.log(JSON.stringify(results));
       return;
     }
@@ -321,7 +341,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
-    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS || ONLY_WORKBOOK) && failed) process.exitCode = 1;
+    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS || ONLY_WORKBOOK || ONLY_COMPARE) && failed) process.exitCode = 1;
   }
   const machine = {
     cpu: os.cpus()[0]?.model,

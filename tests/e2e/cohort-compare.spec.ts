@@ -3,6 +3,7 @@ import { test, expect, loadSample, readDownload } from './fixtures';
 const INTERVAL = /^\d+\.\d\d \(\d+\.\d\d to \d+\.\d\d\)$/;
 
 test('the Compare view sets engaged against not engaged on the sample, with intervals and its caveats, by keyboard, and passes axe', async ({ page, axe }) => {
+  test.setTimeout(120_000);
   await loadSample(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Cohort', exact: true }).click();
   const compare = page.getByRole('region', { name: 'Compare' });

@@ -12,6 +12,7 @@ import type { WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
 import {
   cellText,
+  clampThreshold,
   countCell,
   formatCount,
   isSuppressed,
@@ -38,8 +39,8 @@ import { riskTransitions, RISK_ROWS } from './aggregates';
 import { DEFAULT_QUERY, formatCohortQuery, parseCohortQuery, type CohortQuery } from './cohort-query';
 import { RISK_AT_REFERRAL_LABELS, type CohortWoman, type RiskAtReferral } from './cohort-women';
 import { cohortView } from './differencing';
-import { incidentRates, PRE_DAYS } from './incident-rates';
-import { outcomeChange } from './outcome-change';
+import { incidentRates, PRE_DAYS, type GroupIncidentRates } from './incident-rates';
+import { domainChanges, quantile } from './outcome-change';
 
 /** A filter set saved under a name: the cohort query string (filters only, never data). */
 export interface SavedFilter {
@@ -223,19 +224,66 @@ function riskShares(counts: readonly number[], n: number, rule: DisclosureRule |
   });
 }
 
-function followUpDays(women: readonly CohortWoman[], end: number | null): ComparedGroup['followUp'] {
-  if (end === null) return null;
-  // As the incident rates count it: from the referral day to the end of the data, both included.
-  const days = women.flatMap((w) => (w.referral === null || w.referral > end ? [] : [end - w.referral + 1])).sort((a, b) => a - b);
-  if (!days.length) return null;
-  const mid = days.length >> 1;
-  return { min: days[0], median: days.length % 2 ? days[mid] : (days[mid - 1] + days[mid]) / 2, max: days[days.length - 1] };
+/** What a group's figures are made of before share mode: once per list of its women (which fixes the working set and definitions) and end day. */
+interface GroupFacts {
+  rates: GroupIncidentRates;
+  followUp: ComparedGroup['followUp'];
+  /** Women by risk level (RISK_ROWS order) at referral and latest. */
+  atReferral: number[];
+  latest: number[];
+  /** Per tool and domain: women scored, the median change and its bootstrap interval. */
+  outcomes: { key: string; label: string; n: number; median: number | null; interval: Interval | null }[];
 }
 
-/** Women of one option: all women matching its filters; in share mode, null when the view would withhold any of them. */
-function membersOf(all: readonly CohortWoman[], option: CompareOption, rule: DisclosureRule | null): CohortWoman[] | null {
-  const view = cohortView(all, { ...option.query, grouping: 'none', alignment: 'referral' }, rule);
-  return view.withheld.length ? null : view.women;
+const factsCache = new WeakMap<readonly CohortWoman[], Map<number | null, GroupFacts>>();
+
+function groupFacts(ws: WorkingSet, women: CohortWoman[], defs: Definitions, end: number | null): GroupFacts {
+  let byEnd = factsCache.get(women);
+  if (!byEnd) factsCache.set(women, (byEnd = new Map()));
+  let f = byEnd.get(end);
+  if (f) return f;
+  const rates = incidentRates(ws, [{ key: 'group', label: 'group', women }], end)[0];
+  // Days followed, as the incident rates count them: from the referral day to the end of the data, both included.
+  let min = Infinity;
+  let max = -Infinity;
+  if (end !== null)
+    for (const w of women)
+      if (w.referral !== null && w.referral <= end) {
+        min = Math.min(min, end - w.referral + 1);
+        max = Math.max(max, end - w.referral + 1);
+      }
+  const transitions = riskTransitions(ws, women, defs).cells;
+  f = {
+    rates,
+    followUp: rates.medianFollowUpDays === null ? null : { min, median: rates.medianFollowUpDays, max },
+    atReferral: transitions.map((row) => row.reduce((x, y) => x + y, 0)),
+    latest: RISK_ROWS.map((_, c) => transitions.reduce((x, row) => x + row[c], 0)),
+    // The median as the outcome chart has it (its distance travelled), with the bootstrap interval.
+    outcomes: domainChanges(ws, women).map((d) => ({ key: d.key, label: d.label, n: d.changes.length, median: quantile(d.changes, 0.5), interval: medianInterval(d.changes) })),
+  };
+  byEnd.set(end, f);
+  return f;
+}
+
+/** Per list of all women: each option's women and whether share mode withholds them, by query and threshold. */
+const membersCache = new WeakMap<readonly CohortWoman[], Map<string, { women: CohortWoman[]; withheld: boolean }>>();
+
+/**
+ * Women of one option: all women matching its filters, and whether share mode withholds any of
+ * them, as the Cohort screen would for the same filters (a filtered view whose n, or an area's,
+ * differs from the unfiltered one by 1 to the threshold).
+ */
+function membersOf(all: readonly CohortWoman[], option: CompareOption, rule: DisclosureRule | null): { women: CohortWoman[]; withheld: boolean } {
+  const q: CohortQuery = { ...option.query, grouping: 'none', alignment: 'referral' };
+  const key = `${formatCohortQuery(q)}\u001f${rule ? clampThreshold(rule.threshold) : ''}`;
+  let byKey = membersCache.get(all);
+  if (!byKey) membersCache.set(all, (byKey = new Map()));
+  let m = byKey.get(key);
+  if (!m) {
+    const view = cohortView(all, q, rule);
+    byKey.set(key, (m = { women: view.women, withheld: view.withheld.length > 0 }));
+  }
+  return m;
 }
 
 function noFigures(first: CompareOption, second: CompareOption, problem: CompareProblem, sharing: boolean): Comparison {
@@ -253,13 +301,12 @@ export function compareGroups(
 ): Comparison {
   const sharing = rule !== null;
   if (first.id === second.id) return noFigures(first, second, { kind: 'same' }, sharing);
-  const plain = [first, second].map((o) => cohortView(all, { ...o.query, grouping: 'none', alignment: 'referral' }, null).women);
-  const empty = [first, second].filter((_, i) => plain[i].length === 0).map((o) => o.label);
-  if (empty.length) return noFigures(first, second, { kind: 'empty', labels: empty }, sharing);
   const members = [first, second].map((o) => membersOf(all, o, rule));
-  const withheld = [first, second].filter((_, i) => members[i] === null).map((o) => o.label);
+  const empty = [first, second].filter((_, i) => members[i].women.length === 0).map((o) => o.label);
+  if (empty.length) return noFigures(first, second, { kind: 'empty', labels: empty }, sharing);
+  const withheld = [first, second].filter((_, i) => members[i].withheld).map((o) => o.label);
   if (withheld.length) return noFigures(first, second, { kind: 'withheld', labels: withheld }, sharing);
-  const [a, b] = members as CohortWoman[][];
+  const [a, b] = members.map((m) => m.women);
   const inFirst = new Set(a.map((w) => w.ix));
   const both = b.reduce((k, w) => k + (inFirst.has(w.ix) ? 1 : 0), 0);
   if (both > 0) return noFigures(first, second, { kind: 'overlap', shared: primaryCount(both, rule), identical: both === a.length && both === b.length }, sharing);
@@ -268,9 +315,9 @@ export function compareGroups(
     { key: first.id, label: first.label, women: a },
     { key: second.id, label: second.label, women: b },
   ];
-  const rates = incidentRates(ws, groups, end);
-  const compared: ComparedGroup[] = groups.map((g, i) => {
-    const r = rates[i];
+  const compared: ComparedGroup[] = groups.map((g) => {
+    const f = groupFacts(ws, g.women, defs, end);
+    const r = f.rates;
     const before = incidentSide(r.before.domestic + r.before.crimes, r.before.days, r.women, rule);
     const after = incidentSide(r.after.domestic + r.after.crimes, r.after.days, r.women, rule);
     const rr = rateRatio(after.count, after.days, before.count, before.days);
@@ -278,9 +325,6 @@ export function compareGroups(
       isSuppressed(before.rate.value) ? hiddenEstimate(before.rate.value)
       : isSuppressed(after.rate.value) ? hiddenEstimate(after.rate.value)
       : estimate(before.count > 0 && after.days > 0 && before.days > 0 ? after.count / after.days / (before.count / before.days) : null, rr, TOO_FEW_RATIO);
-    const transitions = riskTransitions(ws, g.women, defs).cells;
-    const atReferral = transitions.map((row) => row.reduce((x, y) => x + y, 0));
-    const latest = RISK_ROWS.map((_, c) => transitions.reduce((x, row) => x + row[c], 0));
     return {
       id: g.key,
       label: g.label,
@@ -290,9 +334,9 @@ export function compareGroups(
       before,
       after,
       ratio,
-      followUp: followUpDays(g.women, end),
-      riskAtReferral: riskShares(atReferral, g.women.length, rule),
-      riskLatest: riskShares(latest, g.women.length, rule),
+      followUp: f.followUp,
+      riskAtReferral: riskShares(f.atReferral, g.women.length, rule),
+      riskLatest: riskShares(f.latest, g.women.length, rule),
     };
   });
 
@@ -306,27 +350,26 @@ export function compareGroups(
   const effective = counts.map((c) => (c.eventsAfter > 0 && c.eventsBefore > 0 ? 1 / (1 / c.eventsAfter + 1 / c.eventsBefore) : 0));
   const minimumDetectable = ratioHidden ? null : minimumDetectableRateRatio(effective[0], effective[1]);
 
-  const outcomes = outcomeRows(outcomeChange(ws, groups, false), rule);
+  const outcomes = outcomeRows(groups.map((g) => groupFacts(ws, g.women, defs, end).outcomes), rule);
   return { first, second, problem: null, groups: compared, ratioOfRatios, minimumDetectable, outcomes, sharing };
 }
 
 const valueOrNull = (c: Cell) => (c.suppressed ? null : c.value);
 
-/** Domains scored in either group, with each group's median change and its bootstrap interval. */
-function outcomeRows(perGroup: ReturnType<typeof outcomeChange>, rule: DisclosureRule | null): OutcomeRow[] {
+/** Domains scored in either group, with each group's median change and its bootstrap interval, as published. */
+function outcomeRows(perGroup: GroupFacts['outcomes'][], rule: DisclosureRule | null): OutcomeRow[] {
   const keys = new Map<string, string>();
-  for (const g of perGroup) for (const d of g.domains) if (!keys.has(d.key)) keys.set(d.key, d.label);
+  for (const g of perGroup) for (const d of g) if (!keys.has(d.key)) keys.set(d.key, d.label);
   return [...keys].map(([key, label]) => ({
     key,
     label,
     groups: perGroup.map((g) => {
-      const d = g.domains.find((x) => x.key === key);
-      const n = d ? d.women : 0;
+      const d = g.find((x) => x.key === key);
+      const n = d ? d.n : 0;
       const nCell = primaryCount(n, rule);
       if (!d || n === 0) return { n, nCell, median: estimate(null, null, TOO_FEW_MEDIAN) };
       if (rule && !statisticAllowed(n)) return { n, nCell, median: hiddenEstimate(suppressed('few_women')) };
-      const iv = medianInterval(d.changes ?? []);
-      return { n, nCell, median: estimate(d.changeMedian, iv, TOO_FEW_MEDIAN) };
+      return { n, nCell, median: estimate(d.median, d.interval, TOO_FEW_MEDIAN) };
     }),
   }));
 }
