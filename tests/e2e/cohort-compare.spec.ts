@@ -20,7 +20,7 @@ test('the Compare view sets engaged against not engaged on the sample, with inte
   await expect(incidents.getByRole('row', { name: /^Ratio of the rate ratios, Engaged over Not engaged/ }).getByRole('cell')).toHaveText(INTERVAL);
 
   // The forest plot: a chart with a text summary and a data table.
-  await expect(compare.getByRole('img', { name: 'Police incidents after referral over before: rate ratios with 95% intervals' })).toBeVisible();
+  await expect(compare.getByRole('img', { name: 'Rate ratios of incidents after referral to before, with 95% intervals' })).toBeVisible();
   await expect(compare.getByText(/^Rate ratio after\/before referral: Engaged \d\.\d\d \(/)).toBeVisible();
   const ratios = compare.getByRole('table', { name: 'Rate ratios after/before referral, with 95% intervals (data table)' });
   await expect(ratios.getByRole('row')).toHaveCount(4);
