@@ -18,6 +18,7 @@ export default defineConfig({
         journey: path.resolve(import.meta.dirname, 'bench/journey.html'),
         quality: path.resolve(import.meta.dirname, 'bench/quality.html'),
         cohort: path.resolve(import.meta.dirname, 'bench/cohort.html'),
+        compare: path.resolve(import.meta.dirname, 'bench/compare.html'),
         cohortVis: path.resolve(import.meta.dirname, 'bench/cohort-vis.html'),
         report: path.resolve(import.meta.dirname, 'bench/report.html'),
         dataset: path.resolve(import.meta.dirname, 'bench/dataset.html'),

@@ -13,6 +13,7 @@ import { chromium } from '@playwright/test';
 import { JOURNEY_TARGETS, runJourneyBench } from './journey-bench';
 import { QUALITY_TARGETS, runQualityBench } from './quality-bench';
 import { cohortTargets, runCohortBench } from './cohort-bench';
+import { compareTargets, runCompareBench } from './compare-bench';
 import { extractsTargets, runExtractsBench } from './extracts-bench';
 import { runVaultBench, vaultTargets } from './vault-bench';
 import { runSlidesBench, SLIDES_TARGETS } from './slides-bench';
@@ -46,6 +47,8 @@ const ONLY_WORKBOOK = process.env.BENCH_ONLY === 'workbook';
 const ONLY_COHORT = process.env.BENCH_ONLY === 'cohort';
 /** BENCH_ONLY=extracts times only successive extracts: re-import, a second extract, accept all, undo. */
 const ONLY_EXTRACTS = process.env.BENCH_ONLY === 'extracts';
+/** BENCH_ONLY=compare times only the Cohort screen's Compare view. */
+const ONLY_COMPARE = process.env.BENCH_ONLY === 'compare';
 /** BENCH_ONLY=vault times only encryption at rest: import and read-back, plain against encrypted. */
 const ONLY_VAULT = process.env.BENCH_ONLY === 'vault';
 /** BENCH_ONLY=report times only the commissioner's report: 50,000 women over 40 areas. */
@@ -198,7 +201,7 @@ async function main(): Promise<void> {
       return;
     }
     // Issue 13: the analysis dataset, written in a worker.
-    if (ONLY_DATASET || (!ONLY_COHORT && !ONLY_IMPORT && !ONLY_EXTRACTS && !ONLY_VAULT)) {
+    if (ONLY_DATASET || !process.env.BENCH_ONLY) {
       for (const women of COHORTS) {
         const page = await browser.newPage();
         const dataset = await runDatasetBench(page, url, cohortDir(women), RUNS);
@@ -210,6 +213,23 @@ async function main(): Promise<void> {
       }
     }
     if (ONLY_DATASET) {
+      console.log(JSON.stringify(results));
+      return;
+    }
+    // Issue 13: the Cohort screen's Compare view, for every cohort.
+    if (ONLY_COMPARE || !process.env.BENCH_ONLY) {
+      for (const women of COHORTS) {
+        const comparePage = await browser.newPage();
+        const compare = await runCompareBench(comparePage, url, cohortDir(women));
+        await comparePage.close();
+        results.push({ compare });
+        console.log(`\n== Compare view, ${women.toLocaleString('en-GB')} women ==`);
+        console.table(compare);
+        if (!checkTargets(compare, compareTargets(women))) failed = true;
+      }
+    }
+    if (ONLY_COMPARE) {
+      // A partial run: printed, not written over bench/results/latest.json.
       console.log(JSON.stringify(results));
       return;
     }
@@ -376,7 +396,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid);
-    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS || ONLY_WORKBOOK || ONLY_REPORT || ONLY_DATASET || ONLY_SLIDES) && failed) process.exitCode = 1;
+    if ((ONLY_IMPORT || ONLY_COHORT || ONLY_EXTRACTS || ONLY_WORKBOOK || ONLY_REPORT || ONLY_DATASET || ONLY_SLIDES || ONLY_COMPARE) && failed) process.exitCode = 1;
   }
   const machine = {
     cpu: os.cpus()[0]?.model,

@@ -108,12 +108,46 @@ function cachedMedianInterval(sorted: ArrayLike<number>): ReturnType<typeof medi
   return interval;
 }
 
-export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], shared: boolean, months = 12): GroupOutcomes[] {
+/** The name (`tool\u001fdomain`) of each tool-and-domain key of `womanOutcomes` (one small integer per row). */
+function keyNames(ws: WorkingSet): (key: number) => string {
   const t = ws.tables.outcomes;
-  // tool and domain as one small integer key per row (see womanOutcomes)
   const toolWords = t.col('tool').dict;
   const domWords = t.col('domain').dict;
-  const nameOf = (k: number) => `${toolWords[k % 65536] || 'other'}\u001f${domWords[Math.floor(k / 65536)] ?? ''}`;
+  return (k) => `${toolWords[k % 65536] || 'other'}\u001f${domWords[Math.floor(k / 65536)] ?? ''}`;
+}
+
+/** A domain's label from its name: "Confidence (Batteries)". */
+function domainLabel(name: string): string {
+  const [toolName, dom] = name.split('\u001f');
+  return `${humanize(dom)} (${humanize(toolName)})`;
+}
+
+/**
+ * Per tool and domain, the women's changes (latest score minus first, in ascending order), in the
+ * order and with the keys and labels of `outcomeChange`: the values whose median is its distance
+ * travelled, for an interval around it. Cheaper than `outcomeChange` (no months).
+ */
+export function domainChanges(ws: WorkingSet, women: readonly { ix: number }[], months = 12): { key: string; label: string; changes: ArrayLike<number> }[] {
+  const nameOf = keyNames(ws);
+  const facts = womanOutcomes(ws, String(months));
+  const perKey = new Map<number, number[]>();
+  for (const w of women) {
+    const seen = facts[w.ix];
+    if (!seen) continue;
+    for (const e of seen) {
+      let xs = perKey.get(e.key);
+      if (!xs) perKey.set(e.key, (xs = []));
+      xs.push(e.latest - e.first);
+    }
+  }
+  return [...perKey]
+    .map(([code, xs]) => [nameOf(code), xs] as const)
+    .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
+    .map(([key, xs]) => ({ key, label: domainLabel(key), changes: sortedCopy(xs) }));
+}
+
+export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], shared: boolean, months = 12): GroupOutcomes[] {
+  const nameOf = keyNames(ws);
   const ok = (n: number) => !shared || statisticAllowed(n);
   const facts = womanOutcomes(ws, String(months));
   return groups.map((g) => {
@@ -134,12 +168,11 @@ export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], sh
       .map(([code, k]) => [nameOf(code), k] as const)
       .sort((a, b) => b[1].first.length - a[1].first.length || (a[0] < b[0] ? -1 : 1))
       .map(([key, k]) => {
-        const [toolName, dom] = key.split('\u001f');
         const n = k.first.length;
         const change = sortedCopy(k.latest.map((v, i) => v - k.first[i]));
         return {
           key,
-          label: `${humanize(dom)} (${humanize(toolName)})`,
+          label: domainLabel(key),
           women: n,
           firstMedian: ok(n) ? quantile(sortedCopy(k.first), 0.5) : null,
           latestMedian: ok(n) ? quantile(sortedCopy(k.latest), 0.5) : null,

@@ -26,6 +26,7 @@ import TransitionsChart from './TransitionsChart.svelte';
 import SupportChart from './SupportChart.svelte';
 import NeedsSection from './NeedsSection.svelte';
 import AnalysisDatasetDownload from './AnalysisDatasetDownload.svelte';
+import CompareSection from './CompareSection.svelte';
 
 /**
  * Everything the screen works out once for all its sections. Its fields are read through getters,
@@ -98,6 +99,7 @@ export const COHORT_SECTIONS: readonly CohortSection[] = [
   { id: 'transitions', heading: 'Risk transitions', component: TransitionsChart, needsShown: true },
   { id: 'support', heading: 'Support by category', component: SupportChart, needsShown: true },
   { id: 'needs', heading: 'Needs', component: NeedsSection, needsShown: true },
+  { id: 'compare', heading: 'Compare', component: CompareSection },
   { id: 'dataset', heading: 'Analysis dataset', component: AnalysisDatasetDownload },
 ];
 
