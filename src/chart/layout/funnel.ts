@@ -28,6 +28,8 @@ export interface FunnelGeometry {
   limit95: string;
   limit998: string;
   format: (v: number) => string;
+  /** The y axis's labels (by default `format`). */
+  axisFormat?: (v: number) => string;
 }
 
 export interface FunnelLayout {
@@ -54,7 +56,7 @@ export function funnelLayout(f: FunnelInput, g: FunnelGeometry): FunnelLayout {
   const texts: TextShape[] = [];
   for (const t of y.ticks(5)) {
     rules.push({ key: `gy${t}`, x1: g.left, x2: g.width - g.right, y1: y(t), y2: y(t), stroke: g.grid });
-    texts.push({ key: `y${t}`, x: g.left - 6, y: y(t), dy: '0.32em', text: g.format(t), anchor: 'end', size: 11, fill: g.mutedInk });
+    texts.push({ key: `y${t}`, x: g.left - 6, y: y(t), dy: '0.32em', text: (g.axisFormat ?? g.format)(t), anchor: 'end', size: 11, fill: g.mutedInk });
   }
   const bottom = g.top + g.plotHeight;
   for (const t of x.ticks(6)) texts.push({ key: `x${t}`, x: x(t), y: bottom + 16, text: t.toLocaleString('en-GB'), anchor: 'middle', size: 11, fill: g.mutedInk });
@@ -72,6 +74,7 @@ export function funnelLayout(f: FunnelInput, g: FunnelGeometry): FunnelLayout {
   line('u95', (l) => l.upper95, g.limit95, '6 4');
   line('l95', (l) => l.lower95, g.limit95, '6 4');
   rules.push({ key: 'centre', x1: x(0), x2: x.range()[1], y1: y(f.centre), y2: y(f.centre), stroke: g.ink, strokeWidth: 1.5 });
+  texts.push({ key: 'centre', x: x.range()[1] + 6, y: y(f.centre), dy: '0.32em', text: `All areas: ${g.format(f.centre)}`, size: 11, fill: g.ink });
   const dots: DotShape[] = f.points.map((p) => ({ key: p.area, cx: x(p.women), cy: clamp(p.value), r: 4.5, fill: g.point }));
   // Name the areas outside the 99.8% limits (few by construction), so the plot reads without the table.
   for (const p of f.points) if (p.outside) texts.push({ key: `label:${p.area}`, x: x(p.women) + 7, y: clamp(p.value), dy: '0.32em', text: p.area, size: 11, fill: g.ink });
