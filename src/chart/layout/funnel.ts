@@ -4,7 +4,7 @@
  * the limits given at a series of sizes. Limits beyond the plot are clipped to it. Pure.
  */
 import { scaleLinear } from 'd3';
-import type { DotShape, RuleShape, TextShape } from './types';
+import type { DotShape, PathShape, RuleShape, TextShape } from './types';
 
 export interface FunnelInput {
   centre: number;
@@ -34,6 +34,8 @@ export interface FunnelGeometry {
 
 export interface FunnelLayout {
   rules: RuleShape[];
+  /** The four control limits, one line each. */
+  paths: PathShape[];
   dots: DotShape[];
   texts: TextShape[];
   bottom: number;
@@ -63,20 +65,24 @@ export function funnelLayout(f: FunnelInput, g: FunnelGeometry): FunnelLayout {
   texts.push({ key: 'xtitle', x: (g.left + g.width - g.right) / 2, y: bottom + 34, text: 'Number of women in the area', anchor: 'middle', size: 12, fill: g.ink });
   rules.push({ key: 'xaxis', x1: g.left, x2: g.width - g.right, y1: bottom, y2: bottom, stroke: g.ink });
   rules.push({ key: 'yaxis', x1: g.left, x2: g.left, y1: g.top, y2: bottom, stroke: g.ink });
-  const line = (key: string, pick: (l: FunnelInput['limits'][number]) => number, stroke: string, dash: string) =>
-    f.limits.forEach((l, i) => {
-      if (i === 0) return;
-      const p = f.limits[i - 1];
-      rules.push({ key: `${key}:${i}`, x1: x(p.women), x2: x(l.women), y1: clamp(pick(p)), y2: clamp(pick(l)), stroke, strokeWidth: 1.5, dash });
-    });
-  line('u998', (l) => l.upper998, g.limit998, '2 3');
-  line('l998', (l) => l.lower998, g.limit998, '2 3');
-  line('u95', (l) => l.upper95, g.limit95, '6 4');
-  line('l95', (l) => l.lower95, g.limit95, '6 4');
+  const line = (key: string, pick: (l: FunnelInput['limits'][number]) => number, stroke: string, dash: string): PathShape => ({
+    key,
+    d: f.limits.map((l, i) => `${i ? 'L' : 'M'}${x(l.women)},${clamp(pick(l))}`).join(''),
+    fill: 'none',
+    stroke,
+    strokeWidth: 1.5,
+    dash,
+  });
+  const paths = [
+    line('upper998', (l) => l.upper998, g.limit998, '2 3'),
+    line('lower998', (l) => l.lower998, g.limit998, '2 3'),
+    line('upper95', (l) => l.upper95, g.limit95, '6 4'),
+    line('lower95', (l) => l.lower95, g.limit95, '6 4'),
+  ];
   rules.push({ key: 'centre', x1: x(0), x2: x.range()[1], y1: y(f.centre), y2: y(f.centre), stroke: g.ink, strokeWidth: 1.5 });
   texts.push({ key: 'centre', x: x.range()[1] + 6, y: y(f.centre), dy: '0.32em', text: `All areas: ${g.format(f.centre)}`, size: 11, fill: g.ink });
   const dots: DotShape[] = f.points.map((p) => ({ key: p.area, cx: x(p.women), cy: clamp(p.value), r: 4.5, fill: g.point }));
   // Name the areas outside the 99.8% limits (few by construction), so the plot reads without the table.
   for (const p of f.points) if (p.outside) texts.push({ key: `label:${p.area}`, x: x(p.women) + 7, y: clamp(p.value), dy: '0.32em', text: p.area, size: 11, fill: g.ink });
-  return { rules, dots, texts, bottom: bottom + 34 };
+  return { rules, paths, dots, texts, bottom: bottom + 34 };
 }

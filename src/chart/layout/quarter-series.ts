@@ -1,10 +1,10 @@
 /**
- * Series over quarters (or any ordered bands): a line joining neighbouring values shown, a dot per value
+ * Series over quarters (or any ordered bands): a line through the values shown, a dot per value
  * and, where given, its 95% interval as a vertical rule with caps. A hidden value (null) draws
  * nothing and breaks the line. The y axis starts at zero. Pure.
  */
 import { scaleLinear } from 'd3';
-import type { DotShape, RuleShape, TextShape } from './types';
+import type { DotShape, PathShape, RuleShape, TextShape } from './types';
 
 export interface SeriesPoint {
   value: number;
@@ -36,6 +36,8 @@ export interface QuarterSeriesGeometry {
 
 export interface QuarterSeriesLayout {
   rules: RuleShape[];
+  /** A line per series, broken where a value is hidden. */
+  paths: PathShape[];
   dots: DotShape[];
   texts: TextShape[];
   /** The y of the lowest text drawn (the x labels). */
@@ -61,11 +63,12 @@ export function quarterSeries(labels: readonly string[], series: readonly Series
       texts.push({ key: `hidden${i}`, x: x(i), y: g.top + g.plotHeight - 6, text: g.hiddenText, anchor: 'middle', size: 10.5, fill: g.mutedInk });
   });
   const dots: DotShape[] = [];
+  const paths: PathShape[] = [];
   for (const s of series) {
+    let d = '';
     s.points.forEach((p, i) => {
       if (!p) return;
-      const prev = s.points[i - 1];
-      if (prev) rules.push({ key: `${s.key}:${i}:line`, x1: x(i - 1), x2: x(i), y1: y(prev.value), y2: y(p.value), stroke: s.colour, strokeWidth: 2, dash: s.dash });
+      d += `${s.points[i - 1] ? 'L' : 'M'}${x(i)},${y(p.value)}`;
       dots.push({ key: `${s.key}:${i}`, cx: x(i), cy: y(p.value), r: 3.5, fill: s.colour });
       if (p.lower !== undefined && p.upper !== undefined) {
         const [lo, hi] = [y(Math.max(0, p.lower)), y(p.upper)];
@@ -74,7 +77,8 @@ export function quarterSeries(labels: readonly string[], series: readonly Series
         rules.push({ key: `${s.key}:${i}:hi`, x1: x(i) - 4, x2: x(i) + 4, y1: hi, y2: hi, stroke: s.colour, strokeWidth: 1.5 });
       }
     });
+    if (d) paths.push({ key: s.key, d, fill: 'none', stroke: s.colour, strokeWidth: 2, dash: s.dash });
   }
   rules.push({ key: 'axis', x1: g.left, x2: g.width - g.right, y1: y(0), y2: y(0), stroke: g.ink });
-  return { rules, dots, texts, bottom: g.top + g.plotHeight + 16 };
+  return { rules, paths, dots, texts, bottom: g.top + g.plotHeight + 16 };
 }
