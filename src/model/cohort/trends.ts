@@ -197,7 +197,6 @@ export function cohortTrends(ws: WorkingSet, women: readonly CohortWoman[], end:
   }
   const quarters = quartersBetween(first, Math.max(last, end));
   const Q = quarters.length;
-  const k0 = quarters[0].key;
   const areaIndex = new Map(areas.map((a, i) => [a, i]));
   const zeros = (rows: number) => Array.from({ length: rows }, () => new Array<number>(Q).fill(0));
   const referred = zeros(areas.length);
@@ -207,15 +206,27 @@ export function cohortTrends(ws: WorkingSet, women: readonly CohortWoman[], end:
   const closedByReason = zeros(CLOSURE_REASONS.length);
   const byQuarter: { key: string; label: string; women: CohortWoman[] }[] = quarters.map((q) => ({ key: String(q.key), label: q.label, women: [] }));
   const { closed, why } = closuresOf(ws);
+  // The quarter of a day by binary search over the quarters' first days (no calendar per woman).
+  const starts = quarters.map((x) => x.start);
+  const quarterAt = (d: number) => {
+    let lo = 0;
+    let hi = Q - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= d) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   for (const w of women) {
     if (w.referral === null || w.referral > end) continue;
     const a = areaIndex.get(w.area)!;
-    const q = quarterKey(w.referral) - k0;
+    const q = quarterAt(w.referral);
     referred[a][q]++;
     byQuarter[q].women.push(w);
     if (w.engagement === 'engaged') engagedByQ[q]++;
     const c = closed[w.ix];
-    const shut = c !== UNKNOWN_DAY && c >= w.referral && c <= end ? quarterKey(c) - k0 : Q;
+    const shut = c !== UNKNOWN_DAY && c >= w.referral && c <= end ? quarterAt(c) : Q;
     if (shut < Q) {
       closedByArea[a][shut]++;
       closedByReason[why[w.ix]][shut]++;
@@ -249,7 +260,7 @@ export function cohortTrends(ws: WorkingSet, women: readonly CohortWoman[], end:
     ],
     Q,
     rule,
-    true,
+    false,
   );
 
   // Engaged per quarter: the counts add up to all engaged women, which the summary publishes.
