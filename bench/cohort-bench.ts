@@ -32,6 +32,8 @@ export async function runCohortBench(page: Page, baseUrl: string, cohortDirs: re
     const shareFilters = await page.evaluate(() => window.cohortBench.shareCoarseningFilterChange());
     const grouping = await page.evaluate(() => window.cohortBench.groupingChange());
     const defs = await page.evaluate(() => window.cohortBench.definitionChange());
+    const sections3 = await page.evaluate(() => window.cohortBench.sectionCompute(0));
+    const sections40 = await page.evaluate(() => window.cohortBench.sectionCompute(40));
     const scroll = await page.evaluate(() => window.cohortBench.scrollFrames(60));
     const zoom = await page.evaluate(() => window.cohortBench.zoomFrames(16));
     out.push({
@@ -47,6 +49,10 @@ export async function runCohortBench(page: Page, baseUrl: string, cohortDirs: re
       groupingChangeWorstMs: Math.round(Math.max(...grouping)),
       definitionChangeMedianMs: Math.round(median(defs)),
       definitionChangeWorstMs: Math.round(Math.max(...defs)),
+      trendsComputeWorstMs: round(Math.max(...sections3.trendsMs)),
+      areaProfileComputeWorstMs: round(Math.max(...sections3.profileMs)),
+      trends40AreasComputeWorstMs: round(Math.max(...sections40.trendsMs)),
+      areaProfile40AreasComputeWorstMs: round(Math.max(...sections40.profileMs)),
       lifelineScrollDrawMedianMs: round(scroll.work.median),
       lifelineScrollDrawWorstMs: round(scroll.work.worst),
       lifelineZoomDrawMedianMs: round(zoom.work.median),
@@ -119,6 +125,8 @@ export function cohortTargets(women: number): [string, number, string][] {
     t.push(['shareCoarseningFilterChangeWorstMs', 200, 'share mode with coarsening, by area: a filter change updates every chart (worst)']);
     t.push(['groupingChangeWorstMs', 200, 'a grouping change updates every chart (worst)']);
     t.push(['definitionChangeWorstMs', 200, 'a definition change updates every chart (worst)']);
+    t.push(['trends40AreasComputeWorstMs', 200, 'trends per quarter over 40 areas, worked out on a filter change (worst)']);
+    t.push(['areaProfile40AreasComputeWorstMs', 200, 'each area against the whole over 40 areas, worked out on a filter change (worst)']);
   }
   t.push(['lifelineScrollDrawWorstMs', 16, 'lifelines scroll within a 60 fps frame (draw, worst)']);
   t.push(['lifelineZoomDrawWorstMs', 16, 'lifelines zoom within a 60 fps frame (draw, worst)']);

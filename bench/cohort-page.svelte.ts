@@ -15,6 +15,13 @@ import { DefinitionsState } from '../src/views/shared/definitions.svelte';
 import { ShareMode } from '../src/views/shared/share-mode.svelte';
 import { appStateContext } from '../src/views/shared/context';
 import CohortScreen from '../src/views/cohort/CohortScreen.svelte';
+import { cohortWomen, type CohortWoman } from '../src/model/cohort/cohort-women';
+import { parseCohortQuery } from '../src/model/cohort/cohort-query';
+import { cohortView } from '../src/model/cohort/differencing';
+import { cohortSummary } from '../src/model/cohort/cohort-summary';
+import { dataEndDay } from '../src/model/cohort/incident-rates';
+import { cohortTrends } from '../src/model/cohort/trends';
+import { areaProfile } from '../src/model/cohort/area-profile';
 
 declare global {
   interface Window {
@@ -113,6 +120,32 @@ const cohortBench = {
     out.push(await timed(() => definitions.set({ complexNeeds: 'rule_only' })));
     out.push(await timed(() => definitions.set({ complexNeeds: 'column_or_rule' })));
     return out;
+  },
+
+  /**
+   * The Trends and area-comparison sections' own computation (issue 14) per filter change, in
+   * share mode: over the cohort's areas, or with its women spread over `areas` areas (a regional
+   * load). Each filter's view and summary are worked out first, untimed, as the screen does.
+   */
+  sectionCompute(areas = 0): { trendsMs: number[]; profileMs: number[] } {
+    const ws = appData.workingSet;
+    const rule = { threshold: 9 };
+    let all: CohortWoman[] = cohortWomen(ws, definitions.current);
+    if (areas > 0) all = all.map((w) => ({ ...w, area: `Area ${String((w.ix % areas) + 1).padStart(2, '0')}` }));
+    const end = dataEndDay(ws);
+    const trendsMs: number[] = [];
+    const profileMs: number[] = [];
+    for (const query of ['complex=yes', 'engagement=engaged', `area=${all[0]?.area ?? ''}`, 'risk=high', '']) {
+      const view = cohortView(all, parseCohortQuery(query), rule);
+      const summary = cohortSummary(view.shownWomen, rule);
+      let t0 = performance.now();
+      cohortTrends(ws, view.shownWomen, end, rule, summary);
+      trendsMs.push(performance.now() - t0);
+      t0 = performance.now();
+      areaProfile(ws, view.shownWomen, end, rule, summary);
+      profileMs.push(performance.now() - t0);
+    }
+    return { trendsMs, profileMs };
   },
 
   /** Scrolls the lifelines one step per frame; times each frame's work (scroll handler + draw). */

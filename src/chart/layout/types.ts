@@ -48,6 +48,8 @@ export interface PathShape {
   fillOpacity?: number;
   stroke?: string;
   strokeWidth?: number;
+  /** A dash pattern (stroke-dasharray), e.g. '4 3'. */
+  dash?: string;
 }
 
 export interface DotShape {
