@@ -6,7 +6,7 @@
  * - in a table cell, the leading whole number is a count ("12", "12 (34%)"), except in columns
  *   that hold no count (the number of needs of a combination, months, medians);
  * - in text (paragraphs, headings, captions, list items, chart labels), numbers written as counts:
- *   "n = 5", "5 women", "5 crimes", "5 engaged", "5 of", "(5)".
+ *   "n = 5", "5 women", "5 crimes", "5 engaged", "5 of" (not "2 of 8 quarters": units, not people), "(5)".
  * Decimals (rates, medians) and percentages are statistics, not counts.
  */
 
@@ -33,7 +33,13 @@ export function collectFigures(root: ParentNode): Figures {
 }
 
 const NOT_COUNT_COLUMN = /number of needs|month|median|mean|rate|per woman|days/i;
-const COUNT_IN_TEXT = [/\bn = (\d[\d,]*)(?![\d.,]*\d)/g, /(?<![\d.])(\d[\d,]*) (?:women|woman|crimes|crime|engaged|of)\b/g, /\((\d[\d,]*)\)/g];
+/** "2 of 8 quarters hidden", "1 of 3 areas drawn": a number of quarters or areas, not of people. */
+const OF_UNITS = /of \d[\d,]* (?:quarters|areas|columns|periods)\b/.source;
+const COUNT_IN_TEXT = [
+  /\bn = (\d[\d,]*)(?![\d.,]*\d)/g,
+  new RegExp(`(?<![\\d.])(\\d[\\d,]*) (?:women|woman|crimes|crime|engaged|(?!${OF_UNITS})of)\\b`, 'g'),
+  /\((\d[\d,]*)\)/g,
+];
 
 /** Every small count found, as "where: text"; empty when the document is safe. */
 export function smallCounts(figures: Figures, threshold: number): string[] {

@@ -21,6 +21,8 @@ import { dataEndDay, incidentRates, type GroupIncidentRates } from '../cohort/in
 import { outcomeChange, type GroupOutcomes } from '../cohort/outcome-change';
 import { needSets, publishNeedSets, type PublishedNeedSets } from '../cohort/need-sets';
 import { cjOutcomesByArea, publishCrimeOutcomes, type CrimeOutcomes, type PublishedTable } from '../cohort/aggregates';
+import { cohortTrends, type Trends } from '../cohort/trends';
+import { areaProfile, type AreaProfile } from '../cohort/area-profile';
 
 /** The existing cohort charts a user may choose for the report, in the report's order. */
 export const REPORT_CHARTS = [
@@ -51,6 +53,10 @@ export interface ReportInput {
   /** The user allows charts to merge small areas into "Other areas". */
   mergeSmallAreas?: boolean;
   charts: readonly ReportChartId[];
+  /** The "Trends" section is chosen. */
+  trends?: boolean;
+  /** The "Each area against the whole" section is chosen. */
+  areaComparison?: boolean;
 }
 
 export interface ReportSource {
@@ -103,6 +109,10 @@ export interface Report {
   charts: ReportCharts;
   /** The charts chosen, in the report's order. */
   chosen: ReportChartId[];
+  /** Trends per quarter (when chosen and there is something to report). */
+  trends?: Trends;
+  /** Each area against the whole (when chosen and there is something to report). */
+  profile?: AreaProfile;
 }
 
 /** The suppression rule as the report states it. */
@@ -211,5 +221,7 @@ export function buildReport(input: ReportInput): Report {
     everyAreaHidden: status === 'ok' && tables.summary.slice(0, -1).every((r) => isSuppressed(r.shown.referred)),
     charts,
     chosen,
+    trends: status === 'ok' && input.trends ? cohortTrends(ws, women, end, rule, tables.summary) : undefined,
+    profile: status === 'ok' && input.areaComparison ? areaProfile(ws, women, end, rule, tables.summary) : undefined,
   };
 }

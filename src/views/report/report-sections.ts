@@ -5,15 +5,8 @@
  * headline figures are always in). The report screen draws them in this order; the print layout
  * starts each on a new page; the offline HTML file is the drawn document, serialised.
  *
- * Extension points (to be wired in when those parts are merged):
- * - TRENDS: the Trends section (src/model/cohort/trends.ts, src/views/cohort/TrendsSection.svelte)
- *   goes right after the headline figures, as
- *   `{ id: 'trends', title: 'Trends', choosable: true, component: <a ReportSection component that
- *   draws TrendsSection from report data> }`, with its data added to `buildReport` (model/report/report.ts)
- *   beside the charts, computed only when chosen.
- * - AREA_COMPARISON: the area comparison (src/model/cohort/area-profile.ts,
- *   src/views/cohort/AreaProfileSection.svelte, with its funnel plot) goes after Trends, the same way
- *   (`id: 'area-comparison'`, title 'Each area against the whole').
+ * Trends and each area against the whole follow the headline figures, drawn by the Cohort
+ * screen's own section components from data `buildReport` works out only when they are chosen.
  * Each section component takes `{ report, section }` and renders one `<section>` with an `h2`.
  */
 import type { Component } from 'svelte';
@@ -22,6 +15,8 @@ import { REPORT_CHARTS } from '../../model/report/report';
 import ReportFirstPage from './ReportFirstPage.svelte';
 import ReportHeadline from './ReportHeadline.svelte';
 import ReportCohortChart from './ReportCohortChart.svelte';
+import ReportTrends from './ReportTrends.svelte';
+import ReportAreaComparison from './ReportAreaComparison.svelte';
 
 export interface ReportSection {
   id: string;
@@ -34,8 +29,8 @@ export interface ReportSection {
 export const REPORT_SECTIONS: readonly ReportSection[] = [
   { id: 'first-page', title: "Commissioner's report", choosable: false, component: ReportFirstPage },
   { id: 'headline', title: 'Headline figures', choosable: false, component: ReportHeadline },
-  // Extension point TRENDS: insert the Trends section here (see above).
-  // Extension point AREA_COMPARISON: insert the area comparison here (see above).
+  { id: 'trends', title: 'Trends', choosable: true, component: ReportTrends },
+  { id: 'area-comparison', title: 'Each area against the whole', choosable: true, component: ReportAreaComparison },
   ...REPORT_CHARTS.map((c) => ({ id: c.id, title: c.title, choosable: true, component: ReportCohortChart })),
 ];
 

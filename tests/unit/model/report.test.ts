@@ -6,6 +6,9 @@ import { cellText, isSuppressed, valueOf } from '../../../src/model/disclosure';
 import { dayFromIso } from '../../../src/data/days';
 import type { ImportSummary } from '../../../src/domain/import-report';
 import { sampleWorkingSet } from './section4-sample';
+import { cohortTrends } from '../../../src/model/cohort/trends';
+import { areaProfile } from '../../../src/model/cohort/area-profile';
+import { dataEndDay } from '../../../src/model/cohort/incident-rates';
 
 const ws = sampleWorkingSet();
 /** The sample's 111 women spread over 40 areas: 2 or 3 women in each. */
@@ -24,6 +27,22 @@ const input = (over: Partial<ReportInput> = {}): ReportInput => ({
 });
 
 describe('the commissioner\'s report', () => {
+  it('includes Trends and each area against the whole only when chosen, worked out as the Cohort screen does, in share mode', () => {
+    const without = buildReport(input());
+    expect(without.trends).toBeUndefined();
+    expect(without.profile).toBeUndefined();
+    const r = buildReport(input({ trends: true, areaComparison: true, rounding: 5 }));
+    expect(r.rule).toEqual({ threshold: 9, rounding: 5 });
+    const trends = cohortTrends(ws, r.view.shownWomen, dataEndDay(ws), r.rule, r.tables.summary);
+    expect(r.trends).toEqual(trends);
+    expect(r.profile).toEqual(areaProfile(ws, r.view.shownWomen, dataEndDay(ws), r.rule, r.tables.summary));
+    expect(r.profile!.areas).toHaveLength(3);
+    // Nothing to report: no section data.
+    const none = buildReport(input({ trends: true, areaComparison: true, query: { ...DEFAULT_QUERY, from: dayFromIso('2030-01-01') } }));
+    expect(none.status).toBe('no-referrals');
+    expect(none.trends).toBeUndefined();
+  });
+
   it('is always made in share mode, at the threshold given, made valid', () => {
     expect(buildReport(input()).rule).toEqual({ threshold: 9 });
     expect(buildReport(input({ threshold: 2 })).rule).toEqual({ threshold: 4 });
