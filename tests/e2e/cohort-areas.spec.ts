@@ -21,7 +21,7 @@ const rowCells = (page: Page, caption: string, row: string | RegExp) =>
 test('trends per quarter on the sample in share mode, with intervals; one area only has nothing to compare', async ({ page, axe }) => {
   await loadSample(page);
   await openCohort(page);
-  await expect(page.getByRole('heading', { level: 2, name: 'Trends' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Trends', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { level: 3, name: 'Women referred, cases open and cases closed per quarter' })).toBeVisible();
 
   // The data tables by area and quarter open by keyboard.

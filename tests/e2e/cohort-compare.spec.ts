@@ -27,6 +27,9 @@ test('the Compare view sets engaged against not engaged on the sample, with inte
 
   const risk = compare.getByRole('table', { name: /^Risk at referral and latest, by group/ });
   await expect(risk.getByRole('row', { name: /^High/ }).getByRole('cell').first()).toHaveText(/^(\[c\]|\d+: \d+\.\d% \(\d+\.\d% to \d+\.\d%\))$/);
+  // The outcome table is folded (one row per domain) and opens by keyboard.
+  await compare.getByText(/^Median change in \d+ outcome domains, with 95% intervals \(table\)$/).focus();
+  await page.keyboard.press('Enter');
   await expect(compare.getByRole('table', { name: /^Outcome change \(latest score minus first\)/ })).toBeVisible();
 
   const caveats = compare.getByRole('region', { name: 'What these figures can and cannot show' });

@@ -89,7 +89,7 @@ test('the Cohort screen filters and groups from the URL, shows each n, and suppr
   // In share mode the risk mix coarsens before it hides (six groups of about 20 women: half-years, medium or high), and says so.
   await expect(page.locator('p', { hasText: /^Coarsened for share mode: months since referral grouped into half-years and medium and high risk shown together as "medium or high"/ })).toBeVisible();
   await expect(mix.getByRole('columnheader')).toHaveText(['Group', 'Months since referral', 'Woman-months (n)', 'Standard', 'Medium or high', 'Not assessed']);
-  await expect(mix.getByRole('row', { name: /^City, complex needs Months 0–5/ }).getByRole('cell').nth(3)).toHaveText(/^\d+ \(\d+%\)$/);
+  await expect(mix.getByRole('row', { name: /^City, complex needs Months 0–5/ }).getByRole('cell').nth(3)).toHaveText(/^\d+: \d+% \(\d+% to \d+%\)$/);
   await expect(page.getByRole('table', { name: 'Risk transitions from referral to the latest level (data table)' })).toBeVisible();
 
   // Lifelines as a data table: the same rows as the canvas, paged, sorted the same way, without the hidden group.

@@ -27,7 +27,8 @@ import SupportChart from './SupportChart.svelte';
 import NeedsSection from './NeedsSection.svelte';
 import AnalysisDatasetDownload from './AnalysisDatasetDownload.svelte';
 import CompareSection from './CompareSection.svelte';
-import TrendsCohortSection from './TrendsCohortSection.svelte';
+import TrendsCountsSection from './TrendsCountsSection.svelte';
+import TrendsEstimatesSection from './TrendsEstimatesSection.svelte';
 import AreaProfileCohortSection from './AreaProfileCohortSection.svelte';
 
 /**
@@ -93,7 +94,8 @@ export const COHORT_SECTIONS: readonly CohortSection[] = [
   { id: 'filters', heading: 'Filters and grouping', component: FiltersSection },
   { id: 'groups', heading: 'Groups', component: GroupsSection },
   { id: 'definitions', heading: 'Definitions in force', component: DefinitionsSection },
-  { id: 'trends', heading: 'Trends', component: TrendsCohortSection, needsShown: true },
+  { id: 'trends', heading: 'Trends', component: TrendsCountsSection, needsShown: true },
+  { id: 'trends-estimates', heading: 'Trends in incidents after referral', component: TrendsEstimatesSection, needsShown: true },
   { id: 'areas', heading: 'Each area against the whole', component: AreaProfileCohortSection, needsShown: true },
   { id: 'lifelines', heading: 'Lifelines', component: LifelinesSection, needsShown: true },
   { id: 'risk-mix', heading: 'Risk mix over time', component: RiskMixSection, needsShown: true },

@@ -4,7 +4,7 @@
  * Besides the threshold: rounding of shown counts to the nearest 5 or 10 (ONS convention), off by
  * default, and whether charts may merge small areas into "Other areas" when coarsening (off).
  */
-import { DEFAULT_THRESHOLD, checkRoundingBase, checkThreshold, type DisclosureRule, type RoundingBase } from '../../model/disclosure';
+import { DEFAULT_THRESHOLD, checkRoundingBase, checkThreshold, type DisclosureRule, type RoundingBase } from '../../model/share-rule';
 
 export class ShareMode {
   on = $state(true);
