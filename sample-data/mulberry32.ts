@@ -1,14 +1,6 @@
 /**
  * mulberry32: a small seeded pseudo-random generator, so generated data and property tests are
- * the same on every run and platform (only integer maths and one division).
+ * the same on every run and platform (only integer maths and one division). One copy, kept with
+ * the statistics that also need it (the seeded bootstrap).
  */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '../src/model/stats/intervals';
