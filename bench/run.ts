@@ -119,7 +119,7 @@ async function main(): Promise<void> {
   try {
     await waitForServer(url);
     // Issue 14: the commissioner's report, 50,000 women over 40 areas.
-    if (ONLY_REPORT || (!ONLY_IMPORT && !ONLY_COHORT && !ONLY_EXTRACTS && !ONLY_VAULT && !ONLY_WORKBOOK && COHORTS.includes(50000))) {
+    if (ONLY_REPORT || (!ONLY_IMPORT && !ONLY_COHORT && !ONLY_EXTRACTS && !ONLY_VAULT && !ONLY_WORKBOOK && !ONLY_DATASET && COHORTS.includes(50000))) {
       const reportPage = await browser.newPage();
       const report = await runReportBench(reportPage, url, cohortDir(50000), RUNS);
       await reportPage.close();

@@ -52,6 +52,16 @@ export function datasetTables(
   return { ok: true, tables, about: { madeAt, definitions: describeDefinitions(defs), filters: describeFilters(query), end, imports } };
 }
 
+/**
+ * The events table's Parquet alone, exactly as buildDataset writes it (the same women, rows and
+ * metadata), for a helper worker that derives it apart; null when there is nothing to export.
+ */
+export function eventsParquet(ws: WorkingSet, defs: Definitions, query: CohortQuery, madeAt: number): Uint8Array | null {
+  const women = filterWomen(cohortWomen(ws, defs), query);
+  if (women.length === 0) return null;
+  return tableParquet(analysisEvents(ws, women), parquetMetadata({ madeAt, definitions: describeDefinitions(defs) }));
+}
+
 /** The whole dataset as one ZIP, every file written here (`parquetOf` may write a table's Parquet elsewhere). */
 export async function buildDataset(
   ws: WorkingSet,

@@ -382,7 +382,7 @@ export function readme(tables: readonly DatasetTable[], about: DatasetAbout): st
 }
 
 /** What every Parquet file records beside the data. */
-export function parquetMetadata(about: DatasetAbout): Record<string, string> {
+export function parquetMetadata(about: Pick<DatasetAbout, 'madeAt' | 'definitions'>): Record<string, string> {
   return { 'waymark.made': isoTime(about.madeAt), 'waymark.definitions': about.definitions.join(' ') };
 }
 

@@ -1,6 +1,5 @@
 /** Messages between the page and the analysis dataset worker. */
 import { NEED_FIELDS, type Kind } from '../../../domain/contract';
-import type { DatasetTable } from '../../../model/dataset/dataset-table';
 import type { CaseRows } from '../../../data/working-set';
 import type { Column } from '../../../data/columns';
 import type { PlainTable } from '../../../data/working-set-transfer';
@@ -39,6 +38,5 @@ export const DATASET_COLUMNS: Readonly<Record<Kind, readonly string[]>> = {
   milestones: ['date', 'kind'],
 };
 
-/** To the Parquet helper: one table; back: its Parquet bytes, or why not. */
-export type ParquetIn = { table: DatasetTable; metadata: Record<string, string> };
+/** From the Parquet helper (sent the same messages as the dataset worker): the events' Parquet bytes, or why not. */
 export type ParquetOut = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
