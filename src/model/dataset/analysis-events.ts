@@ -121,28 +121,36 @@ export function analysisEvents(ws: WorkingSet, women: readonly CohortWoman[]): D
   const subtypeOf = read.map((x) => mapOf(subtype, x.subtype));
   const riskOf = read.map((x) => mapOf(risk, x.risk));
   const byCase = LANE_OF.map(([kind]) => ws.byCase[kind]);
+  const rowsOf = byCase.map((b) => b.rows);
+  const dayOf = read.map((x) => x.day);
   const at = new Int32Array(LANE_OF.length);
   const stop = new Int32Array(LANE_OF.length);
   const kinds = LANE_OF.length;
   let i = 0;
   for (let wi = 0; wi < women.length; wi++) {
     const w = women[wi];
-    for (let k = 0; k < kinds; k++) ((at[k] = byCase[k].offsets[w.ix]), (stop[k] = byCase[k].offsets[w.ix + 1]));
+    for (let k = 0; k < kinds; k++) {
+      const { offsets, rows } = byCase[k];
+      const day = dayOf[k];
+      let a = offsets[w.ix];
+      const b = offsets[w.ix + 1];
+      // Undated rows are left out: skipped here and after each row taken.
+      while (a < b && day[rows[a]] === UNKNOWN_DAY) a++;
+      at[k] = a;
+      stop[k] = b;
+    }
     // Each kind's rows are in date order: merged by date, lanes in chart order on a tie.
     for (;;) {
       let k = -1;
       let d = 0;
       for (let j = 0; j < kinds; j++) {
-        const rows = byCase[j].rows;
-        const day = read[j].day;
-        while (at[j] < stop[j] && day[rows[at[j]]] === UNKNOWN_DAY) at[j]++;
-        if (at[j] < stop[j]) {
-          const dj = day[rows[at[j]]];
-          if (k < 0 || dj < d) ((k = j), (d = dj));
-        }
+        if (at[j] >= stop[j]) continue;
+        const dj = dayOf[j][rowsOf[j][at[j]]];
+        if (k < 0 || dj < d) ((k = j), (d = dj));
       }
       if (k < 0) break;
-      const r = byCase[k].rows[at[k]++];
+      const r = rowsOf[k][at[k]++];
+      while (at[k] < stop[k] && dayOf[k][rowsOf[k][at[k]]] === UNKNOWN_DAY) at[k]++;
       const x = read[k];
       caseId[i] = wi;
       date[i] = d;
