@@ -45,11 +45,15 @@ async function parquetOf(table: DatasetTable, metadata: Record<string, string>):
   return apart ?? tableParquet(table, metadata);
 }
 
+/** What the page sent, forwarded to the helper only once it has all been sent (no copying while the page is sending). */
+const forward: DatasetIn[] = [];
+
 scope.onmessage = async (event) => {
   const m = event.data;
-  helper?.worker.postMessage(m);
+  if (helper) forward.push(m);
   const ws = inbox.take(m);
   if (!ws || m.type !== 'build') return;
+  for (const f of forward.splice(0)) helper?.worker.postMessage(f);
   try {
     const result = await buildDataset(ws, m.defs, m.query, m.imports, m.madeAt, parquetOf);
     scope.postMessage(result.ok ? { ok: true, blob: new Blob([result.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), women: result.women, events: result.events } : result);
