@@ -14,7 +14,7 @@ import { ingestText } from '../../../src/ingest/ingest-file';
 import { plainWorkingSet } from '../../../src/data/working-set-transfer';
 import { DEFAULT_DEFINITIONS } from '../../../src/model/definitions';
 import { DEFAULT_QUERY, type CohortQuery } from '../../../src/model/cohort/cohort-query';
-import { buildDataset, eventsParquet } from '../../../src/views/cohort/dataset/build-dataset';
+import { buildDataset, eventsParquet, eventsTable } from '../../../src/views/cohort/dataset/build-dataset';
 import { WorkingSetInbox } from '../../../src/views/cohort/dataset/dataset-inbox';
 import { DATASET_COLUMNS, type DatasetIn } from '../../../src/views/cohort/dataset/dataset-messages';
 
@@ -53,6 +53,18 @@ describe('the events Parquet written apart by the helper', () => {
       expect(apart).toEqual(own);
     });
   }
+
+  it('gives the same ZIP when the events table comes from the helper (a structured copy of its own)', async () => {
+    const whole = await buildDataset(sample, DEFAULT_DEFINITIONS, DEFAULT_QUERY, [], MADE);
+    const apart = await buildDataset(sample, DEFAULT_DEFINITIONS, DEFAULT_QUERY, [], MADE, undefined, Promise.resolve(structuredClone(eventsTable(received(DEFAULT_QUERY), DEFAULT_DEFINITIONS, DEFAULT_QUERY))));
+    if (!whole.ok || !apart.ok) throw new Error('no dataset');
+    expect(apart.events).toBe(whole.events);
+    expect(apart.zip).toEqual(whole.zip);
+    // A helper that could not derive it (null) leaves the events to be derived here.
+    const here = await buildDataset(sample, DEFAULT_DEFINITIONS, DEFAULT_QUERY, [], MADE, undefined, Promise.resolve(null));
+    if (!here.ok) throw new Error(here.message);
+    expect(here.zip).toEqual(whole.zip);
+  });
 
   it('has nothing to write when no woman matches', () => {
     expect(eventsParquet(sample, DEFAULT_DEFINITIONS, { ...DEFAULT_QUERY, areas: ['Nowhere'] }, MADE)).toBeNull();

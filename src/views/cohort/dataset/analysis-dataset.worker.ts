@@ -20,19 +20,26 @@ const scope = self as unknown as WorkerScope;
 const inbox = new WorkingSetInbox();
 
 /** The helper and its answer; null where a worker cannot start one (the events' Parquet is then written here). */
-function startHelper(): { worker: Worker; answer: Promise<Uint8Array | null> } | null {
+function startHelper(): { worker: Worker; events: Promise<DatasetTable | null>; answer: Promise<Uint8Array | null> } | null {
   if (typeof Worker !== 'function') return null;
   try {
     const worker = new Worker(new URL('./dataset-parquet.worker.ts', import.meta.url), { type: 'module' });
     // A helper that fails or stops answers null: this worker then writes the events' Parquet itself.
+    let tableIs = (_: DatasetTable | null) => {};
+    const events = new Promise<DatasetTable | null>((resolve) => (tableIs = resolve));
     const answer = new Promise<Uint8Array | null>((resolve) => {
-      worker.onmessage = (event: MessageEvent<ParquetOut>) => resolve(event.data.ok ? event.data.bytes : null);
+      worker.onmessage = (event: MessageEvent<ParquetOut>) => {
+        const m = event.data;
+        if ('events' in m) tableIs(m.events);
+        else (tableIs(null), resolve(m.ok ? m.bytes : null));
+      };
       worker.onerror = (event) => {
         event.preventDefault();
+        tableIs(null);
         resolve(null);
       };
     });
-    return { worker, answer };
+    return { worker, events, answer };
   } catch {
     return null;
   }
@@ -55,7 +62,7 @@ scope.onmessage = async (event) => {
   if (!ws || m.type !== 'build') return;
   for (const f of forward.splice(0)) helper?.worker.postMessage(f);
   try {
-    const result = await buildDataset(ws, m.defs, m.query, m.imports, m.madeAt, parquetOf);
+    const result = await buildDataset(ws, m.defs, m.query, m.imports, m.madeAt, parquetOf, helper?.events);
     scope.postMessage(result.ok ? { ok: true, blob: new Blob([result.zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), women: result.women, events: result.events } : result);
   } catch (e) {
     scope.postMessage({ ok: false, failed: true, message: `The dataset could not be written: ${e instanceof Error ? e.message : String(e)}` });

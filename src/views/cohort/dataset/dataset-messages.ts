@@ -1,5 +1,6 @@
 /** Messages between the page and the analysis dataset worker. */
 import { NEED_FIELDS, type Kind } from '../../../domain/contract';
+import type { DatasetTable } from '../../../model/dataset/dataset-table';
 import type { CaseRows } from '../../../data/working-set';
 import type { Column } from '../../../data/columns';
 import type { PlainTable } from '../../../data/working-set-transfer';
@@ -38,5 +39,8 @@ export const DATASET_COLUMNS: Readonly<Record<Kind, readonly string[]>> = {
   milestones: ['date', 'kind'],
 };
 
-/** From the Parquet helper (sent the same messages as the dataset worker): the events' Parquet bytes, or why not. */
-export type ParquetOut = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+/**
+ * From the Parquet helper (sent the same messages as the dataset worker): first the events table it
+ * derived (null if none), then the events' Parquet bytes, or why not.
+ */
+export type ParquetOut = { events: DatasetTable | null } | { ok: true; bytes: Uint8Array } | { ok: false; message: string };

@@ -1,9 +1,10 @@
 /**
  * A helper of the analysis dataset worker, on the other core: receives the same working set
- * (forwarded message by message), derives the events table itself and writes its Parquet (the
- * largest file) while the dataset worker writes the rest.
+ * (forwarded message by message), derives the events table itself, sends a copy of it back (the
+ * dataset worker derives the women's meanwhile) and writes its Parquet (the largest file) while the
+ * dataset worker writes the rest.
  */
-import { eventsParquet } from './build-dataset';
+import { eventsParquet, eventsTable } from './build-dataset';
 import { WorkingSetInbox } from './dataset-inbox';
 import type { DatasetIn, ParquetOut } from './dataset-messages';
 
@@ -20,7 +21,10 @@ scope.onmessage = (event) => {
     const ws = inbox.take(event.data);
     if (!ws || event.data.type !== 'build') return;
     const { defs, query, madeAt } = event.data;
-    const bytes = eventsParquet(ws, defs, query, madeAt);
+    const events = eventsTable(ws, defs, query);
+    // A copy of the table to the dataset worker, which writes the events' CSV from it meanwhile.
+    scope.postMessage({ events });
+    const bytes = eventsParquet(ws, defs, query, madeAt, events);
     if (!bytes) throw new Error('there are no events to write');
     scope.postMessage({ ok: true, bytes }, [bytes.buffer as ArrayBuffer]);
   } catch (e) {
