@@ -5,7 +5,7 @@
  * referral). Free text is left out. Pure.
  */
 import { FILE_KINDS, VOCABULARIES, type Kind, type Vocabulary } from '../../domain/contract';
-import { rowsOfCase, type Table, type WorkingSet } from '../../data/working-set';
+import { type Table, type WorkingSet } from '../../data/working-set';
 import { UNKNOWN_DAY } from '../../data/columns';
 import { LANES, type LaneKey } from '../journey';
 import type { CohortWoman } from '../cohort/cohort-women';
@@ -83,10 +83,16 @@ class TextColumn {
     return c;
   }
 
-  /** The column's code of word `w` of `dict` (`label` turns the word into what is written); -1 for unknown. */
-  mapped(dict: string[], w: number, label?: (word: string) => string): number {
+  /** The column's codes of the words of `dict`, as far as looked up (-2 not yet); see `mapped`. */
+  mapOf(dict: string[]): Int32Array {
     let map = this.#maps.get(dict);
     if (!map) this.#maps.set(dict, (map = new Int32Array(dict.length).fill(-2)));
+    return map;
+  }
+
+  /** The column's code of word `w` of `dict` (`label` turns the word into what is written); -1 for unknown. */
+  mapped(dict: string[], w: number, label?: (word: string) => string): number {
+    const map = this.mapOf(dict);
     if (map[w] === -2) map[w] = dict[w] ? this.code(label ? label(dict[w]) : dict[w]) : -1;
     return map[w];
   }
@@ -99,7 +105,7 @@ class TextColumn {
 export function analysisEvents(ws: WorkingSet, women: readonly CohortWoman[]): DatasetTable {
   const read = readers(ws);
   let n = 0;
-  for (const w of women) for (const [kind] of LANE_OF) n += rowsOfCase(ws, kind, w.ix).length;
+  for (const w of women) for (const [kind] of LANE_OF) n += ws.byCase[kind].offsets[w.ix + 1] - ws.byCase[kind].offsets[w.ix];
   const caseId = new Int32Array(n);
   const date = new Float64Array(n);
   const since = new Float64Array(n);
@@ -107,41 +113,67 @@ export function analysisEvents(ws: WorkingSet, women: readonly CohortWoman[]): D
   const [type, typeLabel, subtype, risk] = [0, 0, 0, 0].map(() => new TextColumn(n));
   const value = new Float64Array(n).fill(NaN);
   const end = new Float64Array(n).fill(NaN);
-  const lists: Uint32Array[] = LANE_OF.map(() => new Uint32Array(0));
-  const at = new Int32Array(LANE_OF.length);
   const labels = read.map((x) => (word: string) => (x.typeVocab ? labelOf(x.typeVocab, word) : humanize(word)));
+  // Per kind, each text column's codes of the kind's dictionary words (each word looked up when first met).
+  const mapOf = (c: TextColumn, col: { dict: string[] } | null) => (col ? c.mapOf(col.dict) : new Int32Array(0));
+  const typeOf = read.map((x) => mapOf(type, x.type));
+  const typeLabelOf = read.map((x) => mapOf(typeLabel, x.type));
+  const subtypeOf = read.map((x) => mapOf(subtype, x.subtype));
+  const riskOf = read.map((x) => mapOf(risk, x.risk));
+  const byCase = LANE_OF.map(([kind]) => ws.byCase[kind]);
+  const rowsOf = byCase.map((b) => b.rows);
+  const dayOf = read.map((x) => x.day);
+  const at = new Int32Array(LANE_OF.length);
+  const stop = new Int32Array(LANE_OF.length);
+  const kinds = LANE_OF.length;
   let i = 0;
-  women.forEach((w, wi) => {
-    LANE_OF.forEach(([kind], k) => ((lists[k] = rowsOfCase(ws, kind, w.ix)), (at[k] = 0)));
+  for (let wi = 0; wi < women.length; wi++) {
+    const w = women[wi];
+    for (let k = 0; k < kinds; k++) {
+      const { offsets, rows } = byCase[k];
+      const day = dayOf[k];
+      let a = offsets[w.ix];
+      const b = offsets[w.ix + 1];
+      // Undated rows are left out: skipped here and after each row taken.
+      while (a < b && day[rows[a]] === UNKNOWN_DAY) a++;
+      at[k] = a;
+      stop[k] = b;
+    }
     // Each kind's rows are in date order: merged by date, lanes in chart order on a tie.
     for (;;) {
       let k = -1;
       let d = 0;
-      for (let j = 0; j < lists.length; j++) {
-        while (at[j] < lists[j].length && read[j].day[lists[j][at[j]]] === UNKNOWN_DAY) at[j]++;
-        if (at[j] < lists[j].length) {
-          const dj = read[j].day[lists[j][at[j]]];
-          if (k < 0 || dj < d) ((k = j), (d = dj));
-        }
+      for (let j = 0; j < kinds; j++) {
+        if (at[j] >= stop[j]) continue;
+        const dj = dayOf[j][rowsOf[j][at[j]]];
+        if (k < 0 || dj < d) ((k = j), (d = dj));
       }
       if (k < 0) break;
-      const r = lists[k][at[k]++];
+      const r = rowsOf[k][at[k]++];
+      while (at[k] < stop[k] && dayOf[k][rowsOf[k][at[k]]] === UNKNOWN_DAY) at[k]++;
       const x = read[k];
       caseId[i] = wi;
       date[i] = d;
       since[i] = w.referral === null ? NaN : d - w.referral;
       lane[i] = x.lane;
       if (x.type) {
-        type.codes[i] = type.mapped(x.type.dict, x.type.values[r]);
-        typeLabel.codes[i] = typeLabel.mapped(x.type.dict, x.type.values[r], labels[k]);
+        const v = x.type.values[r];
+        type.codes[i] = typeOf[k][v] === -2 ? type.mapped(x.type.dict, v) : typeOf[k][v];
+        typeLabel.codes[i] = typeLabelOf[k][v] === -2 ? typeLabel.mapped(x.type.dict, v, labels[k]) : typeLabelOf[k][v];
       }
-      if (x.subtype) subtype.codes[i] = subtype.mapped(x.subtype.dict, x.subtype.values[r]);
-      if (x.risk) risk.codes[i] = risk.mapped(x.risk.dict, x.risk.values[r]);
+      if (x.subtype) {
+        const v = x.subtype.values[r];
+        subtype.codes[i] = subtypeOf[k][v] === -2 ? subtype.mapped(x.subtype.dict, v) : subtypeOf[k][v];
+      }
+      if (x.risk) {
+        const v = x.risk.values[r];
+        risk.codes[i] = riskOf[k][v] === -2 ? risk.mapped(x.risk.dict, v) : riskOf[k][v];
+      }
       if (x.value) value[i] = x.value[r];
       if (x.end && x.end[r] !== UNKNOWN_DAY) end[i] = x.end[r];
       i++;
     }
-  });
+  }
   const rowCount = i;
   const cut = <T extends Int32Array | Float64Array>(a: T) => a.subarray(0, rowCount) as T;
   const text = (c: TextColumn): DatasetColumn => ({ kind: 'text', codes: cut(c.codes), dict: c.dict });

@@ -6,7 +6,7 @@ import { VOCABULARIES } from '../../../domain/contract';
 import { dayToIso } from '../../../data/days';
 import type { WorkingSet } from '../../../data/working-set';
 import { describeDefinitions, type Definitions } from '../../../model/definitions';
-import { cohortWomen, ENGAGEMENT_STATUS_LABELS, RISK_AT_REFERRAL_LABELS } from '../../../model/cohort/cohort-women';
+import { cohortWomen, ENGAGEMENT_STATUS_LABELS, RISK_AT_REFERRAL_LABELS, type CohortWoman } from '../../../model/cohort/cohort-women';
 import { filterWomen, type CohortQuery } from '../../../model/cohort/cohort-query';
 import { dataEndDay } from '../../../model/cohort/incident-rates';
 import { labelOf } from '../../../model/labels';
@@ -33,13 +33,14 @@ export function describeFilters(q: CohortQuery): string {
 }
 
 /** The tables of the women matching `query` and what the README states; or why there is nothing to export. */
-export function datasetTables(
+/** The women to export, the data's last day and what the README states; or why there is nothing to export. */
+function prepare(
   ws: WorkingSet,
   defs: Definitions,
   query: CohortQuery,
   imports: DatasetAbout['imports'],
   madeAt: number,
-): { ok: true; tables: DatasetTable[]; about: DatasetAbout } | { ok: false; message: string } {
+): { ok: true; women: CohortWoman[]; end: number | null; about: DatasetAbout } | { ok: false; message: string } {
   const women = filterWomen(cohortWomen(ws, defs), query);
   if (women.length === 0) {
     return {
@@ -48,11 +49,42 @@ export function datasetTables(
     };
   }
   const end = dataEndDay(ws);
-  const tables = [analysisWomen(ws, defs, women, end), analysisEvents(ws, women)];
-  return { ok: true, tables, about: { madeAt, definitions: describeDefinitions(defs), filters: describeFilters(query), end, imports } };
+  return { ok: true, women, end, about: { madeAt, definitions: describeDefinitions(defs), filters: describeFilters(query), end, imports } };
 }
 
-/** The whole dataset as one ZIP, every file written here (`parquetOf` may write a table's Parquet elsewhere). */
+/** The tables of the women matching `query` and what the README states; or why there is nothing to export. */
+export function datasetTables(
+  ws: WorkingSet,
+  defs: Definitions,
+  query: CohortQuery,
+  imports: DatasetAbout['imports'],
+  madeAt: number,
+): { ok: true; tables: DatasetTable[]; about: DatasetAbout } | { ok: false; message: string } {
+  const made = prepare(ws, defs, query, imports, madeAt);
+  if (!made.ok) return made;
+  const { women, end, about } = made;
+  return { ok: true, tables: [analysisWomen(ws, defs, women, end), analysisEvents(ws, women)], about };
+}
+
+/** The events table of the women matching `query`, as datasetTables derives it; null when there is nothing to export. */
+export function eventsTable(ws: WorkingSet, defs: Definitions, query: CohortQuery): DatasetTable | null {
+  const women = filterWomen(cohortWomen(ws, defs), query);
+  return women.length === 0 ? null : analysisEvents(ws, women);
+}
+
+/**
+ * The events table's Parquet alone, exactly as buildDataset writes it (the same women, rows and
+ * metadata), for a helper worker that derives it apart; null when there is nothing to export.
+ */
+export function eventsParquet(ws: WorkingSet, defs: Definitions, query: CohortQuery, madeAt: number, events = eventsTable(ws, defs, query)): Uint8Array | null {
+  return events && tableParquet(events, parquetMetadata({ madeAt, definitions: describeDefinitions(defs) }));
+}
+
+/**
+ * The whole dataset as one ZIP, every file written here (`parquetOf` may write a table's Parquet
+ * elsewhere; `eventsApart`, when given, is the events table derived elsewhere meanwhile, or null
+ * to derive it here).
+ */
 export async function buildDataset(
   ws: WorkingSet,
   defs: Definitions,
@@ -60,10 +92,13 @@ export async function buildDataset(
   imports: DatasetAbout['imports'],
   madeAt: number,
   parquetOf?: (table: DatasetTable, metadata: Record<string, string>) => Uint8Array | Promise<Uint8Array>,
+  eventsApart?: Promise<DatasetTable | null>,
 ): Promise<DatasetResult> {
-  const made = datasetTables(ws, defs, query, imports, madeAt);
+  const made = prepare(ws, defs, query, imports, madeAt);
   if (!made.ok) return made;
-  const { tables, about } = made;
+  const { women, end, about } = made;
+  const womenTable = analysisWomen(ws, defs, women, end);
+  const tables = [womenTable, (await eventsApart) ?? analysisEvents(ws, women)];
   const metadata = parquetMetadata(about);
   const zip = await datasetZipWith(tables, about, (t) => (parquetOf ?? tableParquet)(t, metadata));
   return { ok: true, zip, women: tables[0].rowCount, events: tables[1].rowCount };

@@ -19,76 +19,97 @@ const YES_NO: readonly ValueLabel[] = [
 ];
 
 const encoder = new TextEncoder();
-const COMMA = 44;
-const CRLF = encoder.encode('\r\n');
 
-/** Bytes written into one growing buffer. */
-class ByteSink {
-  bytes = new Uint8Array(1 << 20);
-  length = 0;
-
-  push(part: Uint8Array): void {
-    const n = part.length;
-    if (this.length + n > this.bytes.length) {
-      const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
-      bigger.set(this.bytes.subarray(0, this.length));
-      this.bytes = bigger;
-    }
-    // Cells are short: a loop copies a few bytes faster than set().
-    if (n < 32) {
-      const bytes = this.bytes;
-      let at = this.length;
-      for (let i = 0; i < n; i++) bytes[at++] = part[i];
-    } else this.bytes.set(part, this.length);
-    this.length += n;
-  }
-
-  byte(b: number): void {
-    if (this.length === this.bytes.length) this.push(new Uint8Array([b]));
-    else this.bytes[this.length++] = b;
-  }
+/**
+ * A column's cells as CSV bytes: each distinct cell written once (through escapeCell) into `pool`,
+ * cell k being pool[at[k]] to pool[at[k + 1]], and each row's cell number (-1 empty).
+ */
+interface CsvCells {
+  pool: Uint8Array;
+  at: Int32Array;
+  cell: Int32Array | Int8Array;
 }
 
-/** A cell's text as escapeCell writes it, as bytes: each distinct value of a column encoded once. */
-function cellWriter(v: DatasetVariable, col: DatasetColumn): (row: number) => Uint8Array | null {
-  const bytes = (value: string | number) => encoder.encode(escapeCell(value));
-  if (col.kind === 'text') {
-    const words = col.dict.map(bytes);
-    return (r) => (col.codes[r] < 0 ? null : words[col.codes[r]]);
-  }
-  if (col.kind === 'flag') {
-    const [no, yes] = [bytes(0), bytes(1)];
-    return (r) => (col.values[r] < 0 ? null : col.values[r] ? yes : no);
-  }
-  const memo = new Map<number, Uint8Array>();
+function csvCells(words: readonly (string | number)[], cell: Int32Array | Int8Array): CsvCells {
+  const bytes = words.map((w) => encoder.encode(escapeCell(w)));
+  const at = new Int32Array(bytes.length + 1);
+  bytes.forEach((b, k) => (at[k + 1] = at[k] + b.length));
+  const pool = new Uint8Array(at[bytes.length]);
+  bytes.forEach((b, k) => pool.set(b, at[k]));
+  return { pool, at, cell };
+}
+
+/** Number cells: each distinct value once (day numbers as ISO dates for dates). */
+function numberCells(v: DatasetVariable, values: Float64Array): CsvCells {
+  const n = values.length;
+  const cell = new Int32Array(n);
+  const words: (string | number)[] = [];
   const text = v.type === 'date' ? (d: number) => dayToIso(d) : (x: number) => x;
-  return (r) => {
-    const x = col.values[r];
-    if (Number.isNaN(x)) return null;
-    let b = memo.get(x);
-    if (b === undefined) {
-      b = bytes(text(x));
-      if (memo.size < 100_000) memo.set(x, b);
+  let lo = Infinity;
+  let hi = -Infinity;
+  let whole = true;
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    if (x !== x) continue;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+    if (whole && !Number.isInteger(x)) whole = false;
+  }
+  if (whole && hi - lo < 1 << 22) {
+    // Whole numbers over a short range (days, counts): looked up by value in a table.
+    const seen = new Int32Array(hi >= lo ? hi - lo + 1 : 0).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const x = values[i];
+      if (x !== x) cell[i] = -1;
+      else {
+        let k = seen[x - lo];
+        if (k < 0) seen[x - lo] = k = words.push(text(x)) - 1;
+        cell[i] = k;
+      }
     }
-    return b;
-  };
+  } else {
+    const seen = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const x = values[i];
+      if (x !== x) cell[i] = -1;
+      else {
+        let k = seen.get(x);
+        if (k === undefined) seen.set(x, (k = words.push(text(x)) - 1));
+        cell[i] = k;
+      }
+    }
+  }
+  return csvCells(words, cell);
+}
+
+function cellsOf(v: DatasetVariable, col: DatasetColumn): CsvCells {
+  if (col.kind === 'text') return csvCells(col.dict, col.codes);
+  if (col.kind === 'flag') return csvCells(['0', '1'], col.values);
+  return numberCells(v, col.values);
 }
 
 /** The table as CSV bytes, as toCsv writes it (header row, CRLF, every cell through escapeCell). */
 export function tableCsvBytes(table: DatasetTable): Uint8Array {
-  const sink = new ByteSink();
-  sink.push(encoder.encode(table.variables.map((v) => escapeCell(v.name)).join(',')));
-  sink.push(CRLF);
-  const cells = table.variables.map((v, c) => cellWriter(v, table.columns[c]));
+  const header = encoder.encode(table.variables.map((v) => escapeCell(v.name)).join(',') + '\r\n');
+  const cols = table.variables.map((v, c) => cellsOf(v, table.columns[c]));
+  // The exact length first (commas and line ends, then every cell), so that one buffer holds it all.
+  let size = header.length + table.rowCount * (cols.length + 1);
+  for (const { at, cell } of cols) for (let r = 0; r < table.rowCount; r++) if (cell[r] >= 0) size += at[cell[r] + 1] - at[cell[r]];
+  const out = new Uint8Array(size);
+  out.set(header);
+  let n = header.length;
   for (let r = 0; r < table.rowCount; r++) {
-    for (let c = 0; c < cells.length; c++) {
-      if (c) sink.byte(COMMA);
-      const b = cells[c](r);
-      if (b) sink.push(b);
+    for (let c = 0; c < cols.length; c++) {
+      if (c) out[n++] = 44;
+      const { pool, at, cell } = cols[c];
+      const k = cell[r];
+      if (k < 0) continue;
+      for (let j = at[k], e = at[k + 1]; j < e; j++) out[n++] = pool[j];
     }
-    sink.push(CRLF);
+    out[n++] = 13;
+    out[n++] = 10;
   }
-  return sink.bytes.slice(0, sink.length);
+  return out;
 }
 
 /** The table as CSV text. */
@@ -361,7 +382,7 @@ export function readme(tables: readonly DatasetTable[], about: DatasetAbout): st
 }
 
 /** What every Parquet file records beside the data. */
-export function parquetMetadata(about: DatasetAbout): Record<string, string> {
+export function parquetMetadata(about: Pick<DatasetAbout, 'madeAt' | 'definitions'>): Record<string, string> {
   return { 'waymark.made': isoTime(about.madeAt), 'waymark.definitions': about.definitions.join(' ') };
 }
 

@@ -39,6 +39,8 @@ export const DATASET_COLUMNS: Readonly<Record<Kind, readonly string[]>> = {
   milestones: ['date', 'kind'],
 };
 
-/** To the Parquet helper: one table; back: its Parquet bytes, or why not. */
-export type ParquetIn = { table: DatasetTable; metadata: Record<string, string> };
-export type ParquetOut = { ok: true; bytes: Uint8Array } | { ok: false; message: string };
+/**
+ * From the Parquet helper (sent the same messages as the dataset worker): first the events table it
+ * derived (null if none), then the events' Parquet bytes, or why not.
+ */
+export type ParquetOut = { events: DatasetTable | null } | { ok: true; bytes: Uint8Array } | { ok: false; message: string };
