@@ -28,6 +28,15 @@ export function dayFromIso(iso: string): number {
   return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+/** A date input's value as a day: null when empty or not a date (the input then sets no bound). */
+export function dayFromInput(value: string): number | null {
+  try {
+    return value ? dayFromIso(value) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function ymdOf(day: number): Ymd {
   const d = new Date(day * MS_PER_DAY);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };

@@ -17,6 +17,7 @@ import { hiddenIn, isSuppressed, percentCell, shown, statisticAllowed, statistic
 import { excludes, rateInterval, wilson, Z95, Z998, type Interval } from '../stats/intervals';
 import { cohortSummary, type SummaryRow } from './cohort-summary';
 import type { CohortWoman } from './cohort-women';
+import { groupWomen } from './cohort-query';
 import { incidentRates, type GroupIncidentRates } from './incident-rates';
 import { estimateOf, percentInterval, type Estimate } from './trends';
 
@@ -186,17 +187,12 @@ function publish(indicator: Indicator, raw: Raw, row: SummaryRow | undefined, ru
  */
 export function areaProfile(ws: WorkingSet, women: readonly CohortWoman[], end: number | null, rule: DisclosureRule | null, summary?: readonly SummaryRow[]): AreaProfile {
   const rows = summary ?? cohortSummary(women, rule);
-  const byArea = new Map<string, CohortWoman[]>();
-  for (const w of women) {
-    let list = byArea.get(w.area);
-    if (!list) byArea.set(w.area, (list = []));
-    list.push(w);
-  }
-  const areas = [...byArea.keys()].sort();
+  const byArea = groupWomen(women, 'area');
+  const areas = byArea.map((g) => g.key);
   const status0: ProfileStatus | null = women.length === 0 ? 'no_women' : areas.length === 1 ? 'one_area' : null;
   const allRow = rows.find((r) => r.label === 'All areas');
   const rowOf = new Map(rows.map((r) => [r.label, r]));
-  const groups = [...areas.map((a) => ({ key: a, label: a, women: byArea.get(a)! })), { key: '\u001fall', label: 'All areas', women: [...women] }];
+  const groups = [...byArea, { key: '\u001fall', label: 'All areas', women: [...women] }];
   const rates = incidentRates(ws, groups, end);
   const ratesOf = new Map(rates.map((r) => [r.key, r]));
   const allRates = rates[rates.length - 1];

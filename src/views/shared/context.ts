@@ -54,7 +54,6 @@ export function provideShareMode(shareMode: ShareMode): void {
   setContext(KEYS.shareMode, shareMode);
 }
 
-export const getRouter = (): Router => read('router');
 export const getAppData = (): AppData => read('data');
 export const getDefinitions = (): DefinitionsState => read('definitions');
 export const getShareMode = (): ShareMode => read('shareMode');
