@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 
 const BANNER = 'Session only: nothing is kept on this computer. Closing this tab forgets the data.';
 const LOADED_111 = /^111 women and [\d,]+ events loaded\.$/;
+const STUDIES_READY = /^The sample's ready-made case studies \(Sue, Megan and Chelsea\) are (in|already in) Case studies/;
 
 /** Every IndexedDB database of the origin, with the number of records in each of its stores, read as a page script would. */
 function indexedDbRecords(page: Page): Promise<Record<string, Record<string, number>>> {
@@ -92,6 +93,8 @@ test('data already stored stays stored in session only, and comes back when the 
   await page.goto('/');
   await page.getByRole('button', { name: 'Load sample data' }).click();
   await expect(page.getByText(LOADED_111)).toBeVisible({ timeout: 30_000 });
+  // The ready-made case studies are stored just after the import: count once they are.
+  await expect(page.getByText(STUDIES_READY)).toBeVisible({ timeout: 30_000 });
   const recordsBefore = total(await indexedDbRecords(page));
   expect(recordsBefore).toBeGreaterThan(0);
 
@@ -106,6 +109,7 @@ test('data already stored stays stored in session only, and comes back when the 
   // An import in session only adds nothing to the stored data.
   await page.getByRole('button', { name: 'Load sample data' }).click();
   await expect(page.getByText(LOADED_111)).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText(STUDIES_READY)).toBeVisible({ timeout: 30_000 });
   expect(total(await indexedDbRecords(page))).toBe(recordsBefore);
 
   await choice.getByRole('button', { name: 'Leave session only' }).click();
