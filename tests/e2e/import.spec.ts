@@ -14,6 +14,8 @@ async function storedCounts(page: Page): Promise<{ women: number; events: number
 async function loadSample(page: Page) {
   await page.getByRole('button', { name: 'Load sample data' }).click();
   await expect(page.getByRole('table', { name: 'Import report' })).toBeVisible({ timeout: 30_000 });
+  // The sample's ready-made case studies are stored just after the import: wait for them too.
+  await expect(page.getByText(/^The sample's ready-made case studies \(Sue, Megan and Chelsea\) are (in|already in) Case studies/)).toBeVisible({ timeout: 15_000 });
 }
 
 test.beforeEach(async ({ page }) => {
