@@ -40,8 +40,11 @@ test('trends per quarter on the sample in share mode, with intervals; one area o
   const rates = page.getByRole('table', { name: 'Incidents per woman per 30 days after referral, by quarter of referral (data table)' });
   await expect(rates.getByRole('row', { name: /^Jan–Mar 2014/ }).getByRole('cell')).toHaveText(['15', /^\d\.\d\d$/, /^\d\.\d\d to \d\.\d\d$/]);
   await expect(rates.getByRole('row', { name: /^Oct–Dec 2013/ }).getByRole('cell')).toHaveText(['[c]', '[c]', '[c]']);
-  const engaged = page.getByRole('table', { name: 'Share of women engaged, by quarter of referral (data table)' });
-  await expect(engaged.getByRole('row')).toHaveCount(9);
+  // The share engaged coarsens into half-years in share mode (by quarter 1 of 8 showed), and says so.
+  const engaged = page.getByRole('table', { name: 'Share of women engaged, by half-year of referral (data table)' });
+  await expect(engaged.getByRole('row')).toHaveCount(6);
+  await expect(engaged.getByRole('row', { name: /^Jan–Jun 2014/ }).getByRole('cell')).toHaveText(['36', '47.2%', /^\d+\.\d% to \d+\.\d%$/]);
+  await expect(page.locator('#trend-engaged-summary')).toContainText('Coarsened for share mode: quarters of referral grouped into half-years');
   for (const text of await page.getByRole('table', { name: /quarter/ }).locator('td').allTextContents()) expect(text).not.toMatch(/^[1-9]$/);
   await expect(page.getByText(/Bars show 95% intervals: exact Poisson limits/).first()).toBeAttached();
   await expect(page.locator('#trend-incidents-summary')).toContainText('Police incidents per woman per 30 days after referral');

@@ -33,8 +33,8 @@ export function collectFigures(root: ParentNode): Figures {
 }
 
 const NOT_COUNT_COLUMN = /number of needs|month|median|mean|rate|per woman|days/i;
-/** "2 of 8 quarters hidden", "1 of 3 areas drawn": a number of quarters or areas, not of people. */
-const OF_UNITS = /of \d[\d,]* (?:quarters|areas|columns|periods)\b/.source;
+/** "2 of 8 quarters hidden", "3 of 5 half-years hidden", "1 of 3 areas drawn": a number of periods or areas, not of people. */
+const OF_UNITS = /of \d[\d,]* (?:quarters|half-years|areas|columns|periods)\b/.source;
 const COUNT_IN_TEXT = [
   /\bn = (\d[\d,]*)(?![\d.,]*\d)/g,
   new RegExp(`(?<![\\d.])(\\d[\\d,]*) (?:women|woman|crimes|crime|engaged|(?!${OF_UNITS})of)\\b`, 'g'),

@@ -5,6 +5,7 @@
 import { dayFromIso, dayToIso } from '../../data/days';
 import type { CohortWoman, EngagementStatus, RiskAtReferral } from './cohort-women';
 import { ENGAGEMENT_STATUS_LABELS, RISK_AT_REFERRAL_LABELS } from './cohort-women';
+import type { CoarseningStep } from '../disclosure';
 
 export type Grouping = 'none' | 'area' | 'complex' | 'area_complex' | 'engagement';
 export type Alignment = 'referral' | 'calendar';
@@ -159,3 +160,26 @@ export function groupWomen(women: readonly CohortWoman[], g: Grouping): CohortGr
 }
 
 export { RISK_AT_REFERRAL_LABELS };
+
+/** The key of the group that holds the small areas merged (never an area's name: it holds a control character). */
+export const OTHER_AREAS_KEY = '\u001fother areas';
+
+/**
+ * The groups with the areas in `small` shown together as "Other areas" (after the others), and the
+ * coarsening step that says so (`why` ends its label); null when fewer than two areas, or every
+ * area, would merge.
+ */
+export function otherAreas(groups: readonly CohortGroup[], small: ReadonlySet<string>, why: string): { groups: CohortGroup[]; step: CoarseningStep } | null {
+  const merging = groups.filter((g) => small.has(g.key));
+  // Two or more areas, and not all of them ("Other areas" would be every area).
+  if (merging.length < 2 || merging.length === groups.length) return null;
+  const names = merging.map((g) => g.label);
+  return {
+    groups: [...groups.filter((g) => !small.has(g.key)), { key: OTHER_AREAS_KEY, label: 'Other areas', women: merging.flatMap((g) => g.women) }],
+    step: {
+      id: 'other-areas',
+      label: `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} shown together as "Other areas", since ${why}`,
+      short: '"Other areas"',
+    },
+  };
+}

@@ -5,11 +5,11 @@
  * interval by a seeded percentile bootstrap.
  */
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
-import { shown, statisticAllowed, suppressed, type Cell } from '../disclosure';
+import { coarsenUntilShown, shown, statisticAllowed, suppressed, type Cell, type CoarseningStep, type DisclosureRule } from '../disclosure';
 import { withInterval } from '../interval-cells';
 import { medianInterval } from '../stats/intervals';
 import { humanize } from '../labels';
-import type { CohortGroup } from './cohort-query';
+import { otherAreas, type CohortGroup } from './cohort-query';
 import { UNKNOWN_DAY } from '../../data/columns';
 import { perWorkingSet } from './woman-facts';
 
@@ -22,8 +22,12 @@ export interface DomainChange {
   changeMedian: number | null;
   /** The median change as published, with its 95% interval (seeded bootstrap, `medianInterval`); suppressed over fewer than ten women in share mode. */
   change: Cell;
-  /** Month since first score -> [women, q1, median, q3]; null statistics when hidden. */
-  byMonth: { month: number; women: number; q1: number | null; median: number | null; q3: number | null }[];
+  /**
+   * Months since the first score (`month` to `to`, one month unless share mode pooled them) ->
+   * the women with a score in them (each by her latest there), q1, median, q3; null statistics
+   * when hidden.
+   */
+  byMonth: { month: number; to: number; women: number; q1: number | null; median: number | null; q3: number | null }[];
 }
 
 export interface GroupOutcomes {
@@ -146,7 +150,12 @@ export function domainChanges(ws: WorkingSet, women: readonly { ix: number }[], 
     .map(([key, xs]) => ({ key, label: domainLabel(key), changes: sortedCopy(xs) }));
 }
 
-export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], shared: boolean, months = 12): GroupOutcomes[] {
+/**
+ * Each group's outcome changes and scores by months since the first score, `pool` months to a
+ * column (1, or 3 and 6 when share mode coarsens): a woman counts once in a column, by her latest
+ * score in it.
+ */
+export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], shared: boolean, months = 12, pool: 1 | 3 | 6 = 1): GroupOutcomes[] {
   const nameOf = keyNames(ws);
   const ok = (n: number) => !shared || statisticAllowed(n);
   const facts = womanOutcomes(ws, String(months));
@@ -158,10 +167,22 @@ export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], sh
       if (!seen) continue;
       for (const e of seen) {
         let k = perKey.get(e.key);
-        if (!k) perKey.set(e.key, (k = { first: [], latest: [], months: Array.from({ length: months + 1 }, () => []) }));
+        if (!k) perKey.set(e.key, (k = { first: [], latest: [], months: Array.from({ length: Math.floor(months / pool) + 1 }, () => []) }));
         k.first.push(e.first);
         k.latest.push(e.latest);
-        for (let i = 0; i < e.byMonth.length; i += 2) k.months[e.byMonth[i]].push(e.byMonth[i + 1]);
+        if (pool === 1) for (let i = 0; i < e.byMonth.length; i += 2) k.months[e.byMonth[i]].push(e.byMonth[i + 1]);
+        else {
+          // Her latest score in each column: the months come in order, so the last one in a column wins.
+          let column = -1;
+          let score = 0;
+          for (let i = 0; i < e.byMonth.length; i += 2) {
+            const c = Math.floor(e.byMonth[i] / pool);
+            if (c !== column && column >= 0) k.months[column].push(score);
+            column = c;
+            score = e.byMonth[i + 1];
+          }
+          if (column >= 0) k.months[column].push(score);
+        }
       }
     }
     const domains: DomainChange[] = [...perKey]
@@ -178,13 +199,63 @@ export function outcomeChange(ws: WorkingSet, groups: readonly CohortGroup[], sh
           latestMedian: ok(n) ? quantile(sortedCopy(k.latest), 0.5) : null,
           changeMedian: ok(n) ? quantile(change, 0.5) : null,
           change: ok(n) ? withInterval(shown(quantile(change, 0.5)), cachedMedianInterval(change)) : suppressed('few_women'),
-          byMonth: k.months.map((xs, month) => {
+          byMonth: k.months.map((xs, column) => {
             const s = sortedCopy(xs);
             const show = ok(s.length) && s.length > 0;
-            return { month, women: s.length, q1: show ? quantile(s, 0.25) : null, median: show ? quantile(s, 0.5) : null, q3: show ? quantile(s, 0.75) : null };
+            const month = column * pool;
+            return { month, to: Math.min(month + pool - 1, months), women: s.length, q1: show ? quantile(s, 0.25) : null, median: show ? quantile(s, 0.5) : null, q3: show ? quantile(s, 0.75) : null };
           }),
         };
       });
     return { label: g.label, domains };
   });
+}
+
+/** Outcome scores as a chart publishes them: the groups, and what share mode coarsened (empty: nothing). */
+export interface CoarsenedOutcomes {
+  groups: GroupOutcomes[];
+  coarsened: CoarseningStep[];
+}
+
+/** The share of an outcome chart's medians (columns with anyone scored, and the median changes) that are hidden. */
+export function outcomesHiddenShare(groups: readonly GroupOutcomes[]): number {
+  let cells = 0;
+  let hidden = 0;
+  for (const g of groups)
+    for (const d of g.domains) {
+      cells++;
+      if (d.change.suppressed) hidden++;
+      for (const m of d.byMonth)
+        if (m.women > 0) {
+          cells++;
+          if (m.median === null) hidden++;
+        }
+    }
+  return cells ? hidden / cells : 0;
+}
+
+const POOLS = [1, 3, 6] as const;
+const OUTCOME_STEPS: readonly CoarseningStep[] = [
+  { id: 'quarters', label: 'months since the first score grouped into quarters', short: 'quarters' },
+  { id: 'half-years', label: 'months since the first score grouped into half-years', short: 'half-years' },
+];
+
+/**
+ * Outcome scores in share mode, coarsened before they hide (issue 14): months since the first
+ * score pooled into quarters, then half-years, taking the first step that hides nothing (else
+ * the one that hides least); then, if the user allows it and the groups are areas, areas with
+ * every median still hidden shown together as "Other areas" when that hides less. A
+ * median is shown only over 10 women or more, so no step can show fewer. Without a rule, months.
+ */
+export function coarsenedOutcomes(ws: WorkingSet, groups: readonly CohortGroup[], rule: DisclosureRule | null, mergeAreas = false, months = 12): CoarsenedOutcomes {
+  if (!rule) return { groups: outcomeChange(ws, groups, false, months), coarsened: [] };
+  const build = (step: number) => outcomeChange(ws, groups, true, months, POOLS[step]);
+  const best = coarsenUntilShown(POOLS.length - 1, build, outcomesHiddenShare);
+  const chosen = { groups: best.table, coarsened: OUTCOME_STEPS.slice(0, best.step) };
+  if (!mergeAreas || outcomesHiddenShare(best.table) === 0) return chosen;
+  const small = new Set(best.table.flatMap((g, i) => (outcomesHiddenShare([g]) === 1 ? [groups[i].key] : [])));
+  const merged = otherAreas(groups, small, 'each of their medians would be hidden');
+  if (!merged) return chosen;
+  const together = outcomeChange(ws, merged.groups, true, months, POOLS[best.step]);
+  return outcomesHiddenShare(together) < outcomesHiddenShare(best.table) ? { groups: together, coarsened: [...chosen.coarsened, merged.step] } : chosen;
 }

@@ -9,7 +9,7 @@ import type { Definitions } from '../definitions';
 import { addMonths, dayToIso, formatMonthYear, monthStart } from '../../data/days';
 import { clampThreshold, coarsenUntilShown, countCell, shown, suppressEntries, valueOf, type Cell, type CoarseningStep, type DisclosureRule } from '../disclosure';
 import { percentWithInterval } from '../interval-cells';
-import type { Alignment, CohortGroup } from './cohort-query';
+import { otherAreas, type Alignment, type CohortGroup } from './cohort-query';
 import { assessorFilter, LEVEL_CODES, RISK_AT_REFERRAL_LABELS, type RiskAtReferral } from './cohort-women';
 import { UNKNOWN_DAY } from '../../data/columns';
 import { monthsAfterDay, perWorkingSet } from './woman-facts';
@@ -334,20 +334,12 @@ export function coarsenedRiskMix(
   if (!rule || !mergeAreas || mixHiddenShare(best) === 0) return best;
   // Areas with more than half their cells hidden, two or more of them: shown together, if that hides less.
   const small = new Set(best.groups.flatMap((g, i) => (mixHiddenShare({ groups: [g] }) > 0.5 ? [groups[i].key] : [])));
-  if (small.size < 2) return best;
-  const names = groups.filter((g) => small.has(g.key)).map((g) => g.label);
-  const together = (gs: readonly CohortGroup[]): CohortGroup[] => {
-    const merging = gs.filter((g) => small.has(g.key));
-    return merging.length ? [...gs.filter((g) => !small.has(g.key)), { key: OTHER_AREAS_KEY, label: 'Other areas', women: merging.flatMap((g) => g.women) }] : [...gs];
-  };
-  const other = {
-    id: 'other-areas',
-    label: `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} shown together as "Other areas", since most of their cells would be hidden`,
-    short: '"Other areas"',
-  };
-  const merged2 = tables(best.step, together(groups), versusGroups && together(versusGroups), [other]);
+  const other = otherAreas(groups, small, 'most of their cells would be hidden');
+  if (!other) return best;
+  const merged2 = tables(best.step, other.groups, versusGroups && otherAreas(versusGroups, small, '')!.groups, [other.step]);
   return mixHiddenShare(merged2) < mixHiddenShare(best) ? merged2 : best;
 }
+
 
 /**
  * The unfiltered view's tables at a step, kept per list of unfiltered groups (which stays the same
@@ -363,8 +355,7 @@ function unfilteredTabulated(groups: readonly CohortGroup[], key: string, make: 
   return v;
 }
 
-/** The key of the group that holds the small areas merged (never an area's name: it holds a control character). */
-export const OTHER_AREAS_KEY = '\u001fother areas';
+export { OTHER_AREAS_KEY } from './cohort-query';
 
 /** The share of a risk mix's level cells (in columns with anyone followed) that are hidden. */
 export function mixHiddenShare(mix: { groups: GroupRiskMix[] }): number {

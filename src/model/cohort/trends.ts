@@ -11,7 +11,25 @@ import { VOCABULARIES } from '../../domain/contract';
 import { UNKNOWN_DAY } from '../../data/columns';
 import { dayFromYmd, ymdOf } from '../../data/days';
 import type { WorkingSet } from '../../data/working-set';
-import { countCell, hiddenIn, percentCell, shown, statisticCell, suppressed, suppressEntries, valueOf, type Cell, type DisclosureRule, type SumConstraint } from '../disclosure';
+import {
+  coarsenUntilShown,
+  countCell,
+  hiddenIn,
+  isPrimarySuppressed,
+  isSuppressed,
+  percentCell,
+  published,
+  shown,
+  statisticAllowed,
+  statisticCell,
+  suppressed,
+  suppressEntries,
+  valueOf,
+  type Cell,
+  type CoarseningStep,
+  type DisclosureRule,
+  type SumConstraint,
+} from '../disclosure';
 import { rateInterval, wilson, type Interval } from '../stats/intervals';
 import { labelOf } from '../labels';
 import { publishTable, type PublishedTable } from './aggregates';
@@ -126,8 +144,14 @@ export interface Trends {
   /** Cases closed per quarter, by area and (the same closures) by reason. */
   closuresByArea: QuarterTable;
   closuresByReason: QuarterTable;
-  /** The share of the women referred in each quarter who engaged (percentage, Wilson interval). */
+  /**
+   * The share of the women referred in each period who engaged (percentage, Wilson interval):
+   * quarters, or in share mode the coarser periods of `engagedCoarsened` when quarters would hide
+   * more (each entry's `quarter` is then that period).
+   */
   engaged: QuarterEstimate[];
+  /** How the periods of the share engaged were coarsened for share mode (empty: quarters). */
+  engagedCoarsened: CoarseningStep[];
   /** Police incidents (domestic incidents and crimes) per woman per 30 days after referral, by quarter of referral. */
   incidentsAfter: QuarterEstimate[];
   /** The last day counted (the data's end). */
@@ -193,7 +217,7 @@ export function cohortTrends(ws: WorkingSet, women: readonly CohortWoman[], end:
   if (!Number.isFinite(first) || end === null) {
     const empty = publishTable(areas, [], areas.map(() => []), rule);
     const none: QuarterTable = { rowLabels: areas, cells: [], shown: [], totals: [], rowTotals: null, grandTotal: null };
-    return { quarters: [], areas, referrals: empty, open: none, closuresByArea: none, closuresByReason: { ...none, rowLabels: [] }, engaged: [], incidentsAfter: [], end };
+    return { quarters: [], areas, referrals: empty, open: none, closuresByArea: none, closuresByReason: { ...none, rowLabels: [] }, engaged: [], engagedCoarsened: [], incidentsAfter: [], end };
   }
   const quarters = quartersBetween(first, Math.max(last, end));
   const Q = quarters.length;
@@ -263,23 +287,12 @@ export function cohortTrends(ws: WorkingSet, women: readonly CohortWoman[], end:
     false,
   );
 
-  // Engaged per quarter: the counts add up to all engaged women, which the summary publishes.
+  // The share engaged per period of referral, coarsened in share mode until its shares show.
+  const nByQ = byQuarter.map((b) => b.women.length);
   const engagedAll = summaryCells(summary, 'engaged');
-  const engagedTotal = engagedByQ.reduce((a, b) => a + b, 0);
-  const totalShown = engagedAll.value(engagedAll.all) === engagedTotal ? engagedAll.cell(engagedAll.all) : undefined;
-  const values = [...engagedByQ, engagedTotal];
-  const engagedHidden = rule
-    ? suppressEntries(values, [{ parts: engagedByQ.map((_, i) => i), total: Q }], rule, {
-        hidden: values.map((_, i) => i === Q && hiddenIn(totalShown) === true),
-        locked: values.map((_, i) => i === Q && hiddenIn(totalShown) === false),
-      })
-    : values.map(() => false);
+  const build = (step: number) => publishEngaged(quarters, referralPeriods(quarters, step, nByQ, engagedByQ, rule), nByQ, engagedByQ, referrals, engagedAll.cell(engagedAll.all), rule);
+  const { step: engagedStep, table: engaged } = rule ? coarsenUntilShown(PERIOD_STEPS.length, build, engagedHiddenShare) : { step: 0, table: build(0) };
   const womenIn = (q: number) => referrals.colTotals[q];
-  const engaged = quarters.map((quarter, q) => {
-    const n = byQuarter[q].women.length;
-    const value = percentCell(engagedByQ[q], n, engagedHidden[q] || hiddenIn(womenIn(q)) === true, rule);
-    return { quarter, women: womenIn(q), estimate: estimateOf(n ? value : shown(null), percentInterval(engagedByQ[q], n)) };
-  });
   const rates = incidentRates(ws, byQuarter, end);
   const incidentsAfter = quarters.map((quarter, q) => {
     const r = rates[q];
@@ -288,5 +301,127 @@ export function cohortTrends(ws: WorkingSet, women: readonly CohortWoman[], end:
     const value = hiddenIn(womenIn(q)) === true ? suppressed('count_hidden') : statisticCell(rate, r.women, rule !== null);
     return { quarter, women: womenIn(q), estimate: estimateOf(r.women ? value : statisticCell(null, 0, false), rateInterval(events, r.after.days)) };
   });
-  return { quarters, areas, referrals, open: openTable, closuresByArea, closuresByReason, engaged, incidentsAfter, end };
+  return { quarters, areas, referrals, open: openTable, closuresByArea, closuresByReason, engaged, engagedCoarsened: PERIOD_STEPS.slice(0, engagedStep), incidentsAfter, end };
+}
+
+/** The steps by which periods of referral coarsen in share mode, in order. */
+export const PERIOD_STEPS: readonly CoarseningStep[] = [
+  { id: 'half-years', label: 'quarters of referral grouped into half-years', short: 'half-years' },
+  {
+    id: 'ends-joined',
+    label: 'a first or last half-year whose share would be hidden joined to the one next to it',
+    short: 'first or last half-year joined to the next',
+  },
+];
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A period of whole quarters (by index into `quarters`) as a Quarter: "Jul 2013–Jun 2014", "H2 2013–H1 2014". */
+function periodOf(quarters: readonly Quarter[], ix: readonly number[], halves: boolean): Quarter {
+  const a = quarters[ix[0]];
+  const b = quarters[ix[ix.length - 1]];
+  if (!halves) return a;
+  // Whole calendar half-years, from the half holding the first quarter to the half holding the last.
+  const y1 = Math.floor(a.key / 4);
+  const h1 = (a.key - 4 * y1) >> 1;
+  const y2 = Math.floor(b.key / 4);
+  const h2 = (b.key - 4 * y2) >> 1;
+  const [m1, m2] = [6 * h1, 6 * h2 + 5];
+  const start = dayFromYmd(y1, m1 + 1, 1);
+  const end = dayFromYmd(h2 === 1 ? y2 + 1 : y2, h2 === 1 ? 1 : 7, 1) - 1;
+  const one = y1 === y2 && h1 === h2;
+  return {
+    key: a.key,
+    label: y1 === y2 ? `${MONTHS[m1]}–${MONTHS[m2]} ${y1}` : `${MONTHS[m1]} ${y1}–${MONTHS[m2]} ${y2}`,
+    short: one ? `H${h1 + 1} ${y1}` : `H${h1 + 1} ${y1}–H${h2 + 1} ${y2}`,
+    start,
+    end,
+  };
+}
+
+/**
+ * Periods of referral as lists of quarter indices: step 0 the quarters; step 1 calendar
+ * half-years; step 2 half-years, with a first or last one whose share could not be shown (its
+ * women or its engaged or not engaged 1 to the threshold, or fewer than 10 women) joined to the
+ * one next to it, again while that holds.
+ */
+function referralPeriods(quarters: readonly Quarter[], step: number, n: readonly number[], engaged: readonly number[], rule: DisclosureRule | null): { ix: number[]; period: Quarter }[] {
+  if (step === 0) return quarters.map((_, q) => ({ ix: [q], period: quarters[q] }));
+  const halves: number[][] = [];
+  quarters.forEach((q, i) => {
+    const half = q.key >> 1;
+    if (i > 0 && quarters[i - 1].key >> 1 === half) halves[halves.length - 1].push(i);
+    else halves.push([i]);
+  });
+  if (step >= 2 && rule) {
+    const sum = (xs: readonly number[], ix: number[]) => ix.reduce((a, i) => a + xs[i], 0);
+    const hides = (ix: number[]) => {
+      const women = sum(n, ix);
+      const e = sum(engaged, ix);
+      return !statisticAllowed(women) || [women, e, women - e].some((v) => isPrimarySuppressed(v, rule));
+    };
+    while (halves.length > 1 && hides(halves[0])) halves.splice(0, 2, [...halves[0], ...halves[1]]);
+    while (halves.length > 1 && hides(halves[halves.length - 1])) halves.splice(-2, 2, [...halves[halves.length - 2], ...halves[halves.length - 1]]);
+  }
+  return halves.map((ix) => ({ ix, period: periodOf(quarters, ix, true) }));
+}
+
+/** The share of periods (with anyone referred) whose share engaged is hidden. */
+function engagedHiddenShare(list: readonly QuarterEstimate[]): number {
+  const withWomen = list.filter((e) => valueOf(e.women) !== 0);
+  return withWomen.length ? withWomen.filter((e) => isSuppressed(e.estimate.value)).length / withWomen.length : 0;
+}
+
+/**
+ * The share engaged per period, published as one system with what it repeats: each period's
+ * women sum the quarters' totals of the referrals table (shown or hidden as there), the engaged
+ * and not engaged sum to the period's women, and across periods to all engaged (the cohort
+ * summary's count, shown or hidden as there) and all not engaged, which sum to all referred. A
+ * share is shown only with its period's women and engaged count; under rounding, it and its
+ * interval come from the rounded counts.
+ */
+function publishEngaged(
+  quarters: readonly Quarter[],
+  periods: readonly { ix: number[]; period: Quarter }[],
+  nByQ: readonly number[],
+  engagedByQ: readonly number[],
+  referrals: PublishedTable,
+  engagedTotal: Cell | undefined,
+  rule: DisclosureRule | null,
+): QuarterEstimate[] {
+  const sum = (xs: readonly number[], ix: readonly number[]) => ix.reduce((a, i) => a + xs[i], 0);
+  if (!rule)
+    return periods.map(({ ix, period }) => {
+      const [n, e] = [sum(nByQ, ix), sum(engagedByQ, ix)];
+      return { quarter: period, women: countCell(n, false, null), estimate: estimateOf(n ? percentCell(e, n, false, null) : shown(null), percentInterval(e, n)) };
+    });
+  const values: number[] = [];
+  const preHidden: boolean[] = [];
+  const preLocked: boolean[] = [];
+  const push = (v: number, elsewhere?: boolean) => (preHidden.push(elsewhere === true), preLocked.push(elsewhere === false), values.push(v) - 1);
+  const constraints: SumConstraint[] = [];
+  const qAt = quarters.map((_, q) => push(nByQ[q], hiddenIn(referrals.colTotals[q])));
+  const allN = sum(nByQ, qAt.map((_, q) => q));
+  const allE = sum(engagedByQ, qAt.map((_, q) => q));
+  const grandAt = push(allN, hiddenIn(referrals.grandTotal));
+  const eTotalAt = push(allE, hiddenIn(engagedTotal));
+  const notTotalAt = push(allN - allE);
+  constraints.push({ parts: qAt, total: grandAt }, { parts: [eTotalAt, notTotalAt], total: grandAt });
+  const at = periods.map(({ ix }) => {
+    const n = sum(nByQ, ix);
+    const e = sum(engagedByQ, ix);
+    const nAt = ix.length === 1 ? qAt[ix[0]] : push(n);
+    if (ix.length > 1) constraints.push({ parts: ix.map((q) => qAt[q]), total: nAt });
+    const eAt = push(e);
+    const notAt = push(n - e);
+    constraints.push({ parts: [eAt, notAt], total: nAt });
+    return { n, e, nAt, eAt, notAt };
+  });
+  constraints.push({ parts: at.map((p) => p.eAt), total: eTotalAt }, { parts: at.map((p) => p.notAt), total: notTotalAt });
+  const hidden = suppressEntries(values, constraints, rule, { hidden: preHidden, locked: preLocked });
+  return periods.map(({ period }, i) => {
+    const { n, e, nAt, eAt, notAt } = at[i];
+    const value = percentCell(e, n, hidden[eAt] || hidden[notAt] || hidden[nAt], rule);
+    return { quarter: period, women: countCell(n, hidden[nAt], rule), estimate: estimateOf(n ? value : shown(null), percentInterval(published(e, rule), published(n, rule))) };
+  });
 }

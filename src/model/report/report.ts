@@ -18,7 +18,7 @@ import { cohortView, filterActive, summaryDifferencing, type CohortView } from '
 import { cohortTables, type CohortTables } from '../cohort/cohort-summary';
 import { coarsenedRiskMix, type CoarsenedRiskMix } from '../cohort/risk-mix';
 import { dataEndDay, incidentRates, type GroupIncidentRates } from '../cohort/incident-rates';
-import { outcomeChange, type GroupOutcomes } from '../cohort/outcome-change';
+import { coarsenedOutcomes, type CoarsenedOutcomes } from '../cohort/outcome-change';
 import { needSets, publishNeedSets, type PublishedNeedSets } from '../cohort/need-sets';
 import { cjOutcomesByArea, publishCrimeOutcomes, type CrimeOutcomes, type PublishedTable } from '../cohort/aggregates';
 import { cohortTrends, type Trends } from '../cohort/trends';
@@ -81,7 +81,7 @@ export interface ReportChart<T> {
 export interface ReportCharts {
   'risk-mix'?: ReportChart<CoarsenedRiskMix>;
   'incident-rates'?: ReportChart<GroupIncidentRates[]>;
-  outcomes?: ReportChart<GroupOutcomes[]>;
+  outcomes?: ReportChart<CoarsenedOutcomes>;
   'need-sets'?: ReportChart<PublishedNeedSets>;
   'cj-outcomes'?: ReportChart<{ crimes: CrimeOutcomes; published: PublishedTable }>;
 }
@@ -190,8 +190,8 @@ export function buildReport(input: ReportInput): Report {
         const data = incidentRates(ws, groups, end);
         charts[id] = { data, empty: data.every((r) => !statisticAllowed(r.women)) };
       } else if (id === 'outcomes') {
-        const data = outcomeChange(ws, groups, true);
-        charts[id] = { data, empty: data.every((g) => g.domains.every((d) => d.byMonth.every((m) => m.median === null))) };
+        const data = coarsenedOutcomes(ws, groups, rule, !!input.mergeSmallAreas && q.grouping === 'area');
+        charts[id] = { data, empty: data.groups.every((g) => g.domains.every((d) => d.byMonth.every((m) => m.median === null))) };
       } else if (id === 'need-sets') {
         const data = publishNeedSets(needSets(ws, women), rule, allShown?.shown.referred);
         charts[id] = { data, empty: nothingShown([...data.combinations.map((c) => c.count), ...data.sets.map((s) => s.count)]) };

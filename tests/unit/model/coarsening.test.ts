@@ -26,6 +26,7 @@ import { cohortWomen, type CohortWoman } from '../../../src/model/cohort/cohort-
 import { groupWomen, type Grouping } from '../../../src/model/cohort/cohort-query';
 import { coarsenedRiskMix, mixHiddenShare, type CoarsenedRiskMix } from '../../../src/model/cohort/risk-mix';
 import { coarsenedTransitions, type PublishedTable } from '../../../src/model/cohort/aggregates';
+import { coarsenedOutcomes, outcomeChange, outcomesHiddenShare } from '../../../src/model/cohort/outcome-change';
 import { dataEndDay } from '../../../src/model/cohort/incident-rates';
 import { mulberry32 as rng } from '../../../sample-data/mulberry32';
 import { sampleWorkingSet } from './section4-sample';
@@ -276,6 +277,32 @@ describe('coarsening on the sample, share mode at threshold 9', () => {
       const mix = coarsenedRiskMix(ws, groupWomen(all, grouping), DEFAULT_DEFINITIONS, alignment, end, rule);
       expect(visibleShare(mix), `${alignment}`).toBeGreaterThanOrEqual(0.5);
     }
+  });
+
+  it('outcome scores by area: County North and County South showed no median; with the user\'s leave they show together as "Other areas", pooled into half-years', () => {
+    const groups = groupWomen(all, 'area');
+    const shows = (g: { domains: { change: Cell; byMonth: { median: number | null }[] }[] }) => g.domains.some((d) => valueOf(d.change) !== null || d.byMonth.some((m) => m.median !== null));
+    // By month, as before: only City shows a median.
+    expect(outcomeChange(ws, groups, true).map(shows)).toEqual([true, false, false]);
+    // Pooling months cannot help an area with fewer than 10 women scored: it is still City alone.
+    const pooled = coarsenedOutcomes(ws, groups, rule);
+    expect(pooled.coarsened.map((s) => s.id)).toEqual(['quarters', 'half-years']);
+    expect(pooled.groups.map(shows)).toEqual([true, false, false]);
+    expect(pooled.groups[0].domains[0].byMonth.map((m) => [m.month, m.to])).toEqual([[0, 5], [6, 11], [12, 12]]);
+    // Allowed to merge small areas: both groups show medians.
+    const merged = coarsenedOutcomes(ws, groups, rule, true);
+    expect(merged.coarsened.map((s) => s.id)).toEqual(['quarters', 'half-years', 'other-areas']);
+    expect(merged.coarsened[2].label).toBe('County North and County South shown together as "Other areas", since each of their medians would be hidden');
+    expect(merged.groups.map((g) => g.label)).toEqual(['City', 'Other areas']);
+    expect(merged.groups.map(shows)).toEqual([true, true]);
+    expect(merged.groups[1].domains[0].women).toBe(12);
+    expect(outcomesHiddenShare(merged.groups)).toBeLessThan(outcomesHiddenShare(pooled.groups));
+    // Every median shown stands on 10 women or more.
+    for (const g of merged.groups) for (const d of g.domains) for (const m of d.byMonth) if (m.median !== null) expect(m.women).toBeGreaterThanOrEqual(10);
+    // Without share mode: months, no merging.
+    const open = coarsenedOutcomes(ws, groups, null, true);
+    expect(open.coarsened).toEqual([]);
+    expect(open.groups[0].domains[0].byMonth).toHaveLength(13);
   });
 
   it('risk transitions: coarsened to "medium or high", then summarised as lower, the same or higher, they show values', () => {

@@ -4,8 +4,9 @@ import { DEFAULT_DEFINITIONS } from '../../../src/model/definitions';
 import { cohortWomen } from '../../../src/model/cohort/cohort-women';
 import { cohortSummary } from '../../../src/model/cohort/cohort-summary';
 import { dataEndDay } from '../../../src/model/cohort/incident-rates';
-import { cohortTrends, quarterOfKey, quartersBetween } from '../../../src/model/cohort/trends';
-import { cellText, determinedEntries, isSuppressed, valueOf, type Cell } from '../../../src/model/disclosure';
+import { cohortTrends, quarterOfKey, quartersBetween, type Trends } from '../../../src/model/cohort/trends';
+import { cellText, clampThreshold, determinedEntries, isSuppressed, valueOf, type Cell, type DisclosureRule, type SumConstraint } from '../../../src/model/disclosure';
+import { mulberry32 as rng } from '../../../sample-data/mulberry32';
 import { rateInterval, wilson } from '../../../src/model/stats/intervals';
 import { day, makeBlock, type RowInput } from '../db/helpers';
 import { sampleWorkingSet } from './section4-sample';
@@ -121,6 +122,21 @@ describe('trends on the sample in share mode', () => {
     }
   });
 
+  it('coarsens the share engaged into half-years, where 1 of 8 quarters showed a share and now 2 of 5 half-years do, and says so', () => {
+    const quarterly = cohortTrends(sample, all, dataEndDay(sample), null);
+    expect(quarterly.engaged).toHaveLength(8);
+    expect(t.engagedCoarsened.map((s) => s.id)).toEqual(['half-years']);
+    expect(t.engaged.map((e) => e.quarter.label)).toEqual(['Jul–Dec 2013', 'Jan–Jun 2014', 'Jul–Dec 2014', 'Jan–Jun 2015', 'Jul–Dec 2015']);
+    expect(t.engaged.map((e) => e.quarter.short)).toEqual(['H2 2013', 'H1 2014', 'H2 2014', 'H1 2015', 'H2 2015']);
+    expect(t.engaged.map((e) => cellText(e.women))).toEqual(['[c]', '36', '35', '31', '[c]']);
+    // 17 of 36 and 14 of 35 engaged; 1 of 3, 6 of 31 and 0 of 6 stay hidden (their counts, or their women, are 1 to 9).
+    expect(t.engaged.map((e) => valueOf(e.estimate.value))).toEqual([null, (100 * 17) / 36, 40, null, null]);
+    const w = wilson(17, 36)!;
+    expect(t.engaged[1].estimate.interval).toEqual({ estimate: 100 * w.estimate, lower: 100 * w.lower, upper: 100 * w.upper });
+    // Without share mode, quarters.
+    expect(quarterly.engagedCoarsened).toEqual([]);
+  });
+
   it('gives incident rates with intervals where at least 10 women were referred in the quarter', () => {
     for (const e of t.incidentsAfter) {
       const n = valueOf(e.women);
@@ -136,5 +152,75 @@ describe('a period with no referrals', () => {
     expect(t.quarters).toEqual([]);
     expect(t.engaged).toEqual([]);
     expect(t.incidentsAfter).toEqual([]);
+  });
+});
+
+/**
+ * The published system of the share engaged: each quarter's women (the referrals table), all
+ * referred, all engaged (the summary) and all not engaged, and per period its women, engaged
+ * and not engaged. A share shown with its women tells the engaged and not engaged exactly.
+ */
+function engagedSystem(t: Trends, nByQ: number[], eByQ: number[], engagedTotal: Cell) {
+  const values: number[] = [];
+  const hidden: boolean[] = [];
+  const add = (v: number, h: boolean) => (hidden.push(h), values.push(v) - 1);
+  const constraints: SumConstraint[] = [];
+  const qAt = nByQ.map((n, q) => add(n, isSuppressed(t.referrals.colTotals[q])));
+  const N = nByQ.reduce((a, b) => a + b, 0);
+  const E = eByQ.reduce((a, b) => a + b, 0);
+  const grand = add(N, isSuppressed(t.referrals.grandTotal));
+  const eAll = add(E, isSuppressed(engagedTotal));
+  const notAll = add(N - E, true);
+  constraints.push({ parts: qAt, total: grand }, { parts: [eAll, notAll], total: grand });
+  const es: number[] = [];
+  const nots: number[] = [];
+  for (const p of t.engaged) {
+    const ix = t.quarters.flatMap((q, i) => (q.start >= p.quarter.start && q.end <= p.quarter.end ? [i] : []));
+    const n = ix.reduce((a, i) => a + nByQ[i], 0);
+    const e = ix.reduce((a, i) => a + eByQ[i], 0);
+    const nAt = add(n, isSuppressed(p.women));
+    constraints.push({ parts: ix.map((i) => qAt[i]), total: nAt });
+    const told = n === 0 || !isSuppressed(p.estimate.value);
+    es.push(add(e, !told));
+    nots.push(add(n - e, !told));
+    constraints.push({ parts: [es[es.length - 1], nots[nots.length - 1]], total: nAt });
+  }
+  constraints.push({ parts: es, total: eAll }, { parts: nots, total: notAll });
+  return { values, hidden, constraints };
+}
+
+describe('the share engaged coarsened with suppression: property test on random cohorts', () => {
+  it('no engaged, not engaged or referred count from 1 to the threshold is shown or follows from what is, at any threshold from 4 to 20, rounding on and off', () => {
+    const sample = sampleWorkingSet();
+    const everyone = cohortWomen(sample, DEFAULT_DEFINITIONS);
+    const end = dataEndDay(sample);
+    const next = rng(1404);
+    let coarsened = 0;
+    for (let run = 0; run < 60; run++) {
+      const women = everyone.filter(() => next() < 0.2 + 0.8 * next());
+      const rule: DisclosureRule = { threshold: 4 + Math.floor(next() * 17), ...(next() < 0.5 ? { rounding: next() < 0.5 ? 5 : 10 } : {}) };
+      const summary = cohortSummary(women, rule);
+      const t = cohortTrends(sample, women, end, rule, summary);
+      const plain = cohortTrends(sample, women, end, null);
+      const nByQ = plain.engaged.map((e) => valueOf(e.women)!);
+      const eByQ = plain.engaged.map((e) => Math.round(((valueOf(e.estimate.value) ?? 0) * valueOf(e.women)!) / 100));
+      if (t.engagedCoarsened.length) coarsened++;
+      const { values, hidden, constraints } = engagedSystem(t, nByQ, eByQ, summary[summary.length - 1].shown.engaged);
+      const determined = determinedEntries(values.length, constraints, hidden);
+      const what = `run ${run}: ${women.length} women, threshold ${rule.threshold}, rounding ${rule.rounding ?? 'off'}, ${t.engagedCoarsened.map((s) => s.id).join('+') || 'quarters'}`;
+      values.forEach((v, i) => {
+        if (v >= 1 && v <= clampThreshold(rule.threshold)) {
+          expect(hidden[i], `${what}: entry ${i} (${v}) shown`).toBe(true);
+          expect(determined[i], `${what}: entry ${i} (${v}) can be worked out`).toBe(false);
+        }
+      });
+      // A share is shown only over 10 women or more, with its women shown (rounded when asked).
+      for (const e of t.engaged) {
+        if (valueOf(e.estimate.value) === null) continue;
+        expect(valueOf(e.women)).toBeGreaterThanOrEqual(10);
+        if (rule.rounding) expect(valueOf(e.women)! % rule.rounding).toBe(0);
+      }
+    }
+    expect(coarsened).toBeGreaterThan(0);
   });
 });
