@@ -254,6 +254,36 @@ export function countCell(value: number, hidden: boolean, rule: DisclosureRule |
   return suppressed(rule === null || isPrimarySuppressed(value, rule) ? 'small_count' : 'secondary');
 }
 
+/**
+ * Counts of groups that split a whole (a category's women by area), as the views that differ
+ * only in grouping publish them: each group here; the whole, shown where the view is not
+ * grouped (on its primary test alone, so taken as known); `subtotals`, sums of some groups shown
+ * by another grouping (areas, when the groups are areas by complex needs), taken as known too;
+ * and `merged`, groups also shown together as one ("Other areas"). Suppressed as one system, so
+ * no hidden count follows from one view or from two together. Returns which groups, and whether
+ * the merged sum, to hide.
+ */
+export function partitionHidden(
+  counts: readonly number[],
+  rule: DisclosureRule,
+  options: { subtotals?: readonly (readonly number[])[]; merged?: readonly number[] } = {},
+): { hidden: boolean[]; mergedHidden: boolean } {
+  const values = [...counts];
+  const known: boolean[] = counts.map(() => false);
+  const constraints: SumConstraint[] = [];
+  const add = (parts: readonly number[], isKnown: boolean) => {
+    const total = values.push(parts.reduce((a, i) => a + counts[i], 0)) - 1;
+    known.push(isKnown && !isPrimarySuppressed(values[total], rule));
+    constraints.push({ parts: [...parts], total });
+    return total;
+  };
+  add(counts.map((_, i) => i), true);
+  for (const parts of options.subtotals ?? []) if (parts.length > 1) add(parts, true);
+  const mergedAt = options.merged && options.merged.length > 1 ? add(options.merged, false) : -1;
+  const hidden = suppressEntries(values, constraints, rule, { locked: known });
+  return { hidden: hidden.slice(0, counts.length), mergedHidden: mergedAt >= 0 && hidden[mergedAt] };
+}
+
 /** A count on its own (no totals tie it to others): the primary test alone; no rule shows it. */
 export function primaryCount(value: number, rule: DisclosureRule | null): Cell {
   return rule && isPrimarySuppressed(value, rule) ? suppressed('small_count') : shown(published(value, rule));

@@ -6,10 +6,11 @@
 import { NEED_FIELDS, VOCABULARIES } from '../../domain/contract';
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
 import type { Definitions } from '../definitions';
-import { coarsenUntilShown, countCell, hiddenIn, isPrimarySuppressed, percentCell, suppressEntries, type Cell, type CoarseningStep, type DisclosureRule, type SumConstraint } from '../disclosure';
+import { coarsenUntilShown, countCell, hiddenIn, isPrimarySuppressed, partitionHidden, percentCell, suppressEntries, type Cell, type CoarseningStep, type DisclosureRule, type SumConstraint } from '../disclosure';
 import { percentWithInterval } from '../interval-cells';
 import { labelOf } from '../labels';
 import { RISK_AT_REFERRAL_LABELS, type CohortWoman, type RiskAtReferral } from './cohort-women';
+import { otherAreas, type CohortGroup } from './cohort-query';
 import { perWorkingSet } from './woman-facts';
 import type { SummaryRow } from './cohort-summary';
 
@@ -276,8 +277,12 @@ const supportCategoriesOf = perWorkingSet((ws): Uint8Array => {
 
 /**
  * Support by category as a share of engaged women, per group. A woman counts once per category.
- * Categories overlap (a woman has several), so they do not sum; only the engaged n are tied to
- * the totals published elsewhere.
+ * Categories overlap (a woman has several), so they do not sum across categories; within one,
+ * the groups' counts sum to all engaged women's count (what the view shows ungrouped) and, for
+ * groups by area and complex needs, to each area's: each category is suppressed as one system
+ * with those. `merge` (indices of groups, areas) adds those groups shown together as "Other
+ * areas" to every system, so the views with and without the merge hide alike; its row is
+ * `other`.
  */
 export function supportShares(
   ws: WorkingSet,
@@ -290,7 +295,8 @@ export function supportShares(
     areaOfGroup?: (string | null)[];
     areaShown?: Readonly<Record<string, Cell>>;
   },
-): { categories: { code: string; label: string }[]; rows: SupportShareRow[] } {
+  merge?: readonly number[],
+): { categories: { code: string; label: string }[]; rows: SupportShareRow[]; other: SupportShareRow | null } {
   const got = supportCategoriesOf(ws);
   const raw = groups.map((g) => {
     const engaged = g.women.filter((w) => w.engagement === 'engaged');
@@ -307,9 +313,10 @@ export function supportShares(
   const pre = values.map((_, i) => hiddenIn(i < raw.length ? engagedShownElsewhere.perGroup[i] : engagedShownElsewhere.total) === true);
   const locked = values.map((_, i) => (i < raw.length ? engagedShownElsewhere.perGroup[i] !== undefined && !pre[i] : !pre[i]));
   const { areaOfGroup, areaShown } = engagedShownElsewhere;
+  const byArea = new Map<string, number[]>();
   if (areaOfGroup && areaShown) {
-    for (const area of new Set(areaOfGroup.filter((a): a is string => a !== null))) {
-      const parts = areaOfGroup.flatMap((a, i) => (a === area ? [i] : []));
+    areaOfGroup.forEach((a, i) => a !== null && byArea.set(a, [...(byArea.get(a) ?? []), i]));
+    for (const [area, parts] of byArea) {
       const at = values.push(parts.reduce((s, i) => s + raw[i].engaged, 0)) - 1;
       const shown = areaShown[area];
       pre.push(hiddenIn(shown) === true);
@@ -317,21 +324,70 @@ export function supportShares(
       constraints.push({ parts, total: at });
     }
   }
+  const merging = merge && merge.length > 1 ? merge : null;
+  const otherAt = merging ? values.push(merging.reduce((s, i) => s + raw[i].engaged, 0)) - 1 : -1;
+  if (merging) {
+    pre.push(false);
+    locked.push(false);
+    constraints.push({ parts: [...merging], total: otherAt });
+  }
   let engHidden = values.map(() => false);
   if (rule) engHidden = suppressEntries(values, constraints, rule, { hidden: pre, locked });
+  // Per category: the groups' counts as one system with all women's, the areas' and "Other areas".
+  const subtotals = [...byArea.values()];
+  const usedIx = SUPPORT_CATEGORIES.flatMap((_, i) => (used[i] ? [i] : []));
+  const perCategory = usedIx.map((i) => (rule ? partitionHidden(raw.map((r) => r.counts[i]), rule, { subtotals, merged: merging ?? undefined }) : null));
+  const row = (label: string, engaged: number, engagedHidden: boolean, counts: number[], hiddenAt: (j: number) => boolean): SupportShareRow => ({
+    label,
+    engaged,
+    engagedShown: countCell(engaged, engagedHidden, rule),
+    counts,
+    shown: counts.map((c, j) => countCell(c, hiddenAt(j), rule)),
+    percents: counts.map((c, j) => percentWithInterval(c, engaged, hiddenAt(j) || engagedHidden, rule)),
+  });
   return {
     categories,
-    rows: raw.map((r, gi) => {
-      const counts = r.counts.filter((_, i) => used[i]);
-      const hiddenCounts = counts.map((c) => !!rule && isPrimarySuppressed(c, rule));
-      return {
-        label: r.label,
-        engaged: r.engaged,
-        engagedShown: countCell(r.engaged, engHidden[gi], rule),
-        counts,
-        shown: counts.map((c, i) => countCell(c, hiddenCounts[i], rule)),
-        percents: counts.map((c, i) => percentWithInterval(c, r.engaged, hiddenCounts[i] || engHidden[gi], rule)),
-      };
-    }),
+    rows: raw.map((r, gi) => row(r.label, r.engaged, engHidden[gi], usedIx.map((i) => r.counts[i]), (j) => !!perCategory[j]?.hidden[gi])),
+    other: merging
+      ? row(
+          'Other areas',
+          values[otherAt],
+          engHidden[otherAt],
+          usedIx.map((i) => merging.reduce((s, g) => s + raw[g].counts[i], 0)),
+          (j) => !!perCategory[j]?.mergedHidden,
+        )
+      : null,
   };
+}
+
+/** The share of a support table's shares (over its groups and categories) that are hidden. */
+export function supportHiddenShare(rows: readonly SupportShareRow[]): number {
+  const cells = rows.flatMap((r) => r.percents);
+  return cells.length ? cells.filter((c) => c.suppressed).length / cells.length : 0;
+}
+
+/**
+ * Support by category in share mode. Grouped by area (`byArea`), areas whose engaged n or every
+ * share would be hidden are candidates for "Other areas": they are in every system either way
+ * (see `supportShares`), and with the user's leave (`mergeAreas`) shown together as "Other areas"
+ * when that hides less. Otherwise `supportShares` as it is.
+ */
+export function coarsenedSupportShares(
+  ws: WorkingSet,
+  groups: readonly CohortGroup[],
+  rule: DisclosureRule | null,
+  links: Parameters<typeof supportShares>[3],
+  byArea: boolean,
+  mergeAreas: boolean,
+): { categories: { code: string; label: string }[]; rows: SupportShareRow[]; coarsened: CoarseningStep[] } {
+  const plain = supportShares(ws, groups, rule, links);
+  if (!rule || !byArea) return { categories: plain.categories, rows: plain.rows, coarsened: [] };
+  const smallIx = plain.rows.flatMap((r, i) => (r.engagedShown.suppressed || supportHiddenShare([r]) === 1 ? [i] : []));
+  const other = otherAreas(groups, new Set(smallIx.map((i) => groups[i].key)), 'every one of their shares would be hidden');
+  if (!other) return { categories: plain.categories, rows: plain.rows, coarsened: [] };
+  const both = supportShares(ws, groups, rule, links, smallIx);
+  const merged = [...both.rows.filter((_, i) => !smallIx.includes(i)), both.other!];
+  return mergeAreas && supportHiddenShare(merged) < supportHiddenShare(both.rows)
+    ? { categories: both.categories, rows: merged, coarsened: [other.step] }
+    : { categories: both.categories, rows: both.rows, coarsened: [] };
 }

@@ -13,11 +13,25 @@
  * here, so nothing hidden there can be worked back from a share. Pure.
  */
 import type { WorkingSet } from '../../data/working-set';
-import { hiddenIn, isSuppressed, percentCell, shown, statisticAllowed, statisticCell, suppressed, valueOf, type Cell, type DisclosureRule } from '../disclosure';
+import {
+  countCell,
+  hiddenIn,
+  isPrimarySuppressed,
+  isSuppressed,
+  percentCell,
+  shown,
+  statisticAllowed,
+  statisticCell,
+  suppressed,
+  valueOf,
+  type Cell,
+  type CoarseningStep,
+  type DisclosureRule,
+} from '../disclosure';
 import { excludes, rateInterval, wilson, Z95, Z998, type Interval } from '../stats/intervals';
-import { cohortSummary, type SummaryRow } from './cohort-summary';
+import { cohortSummary, type SummaryKey, type SummaryRow } from './cohort-summary';
 import type { CohortWoman } from './cohort-women';
-import { groupWomen } from './cohort-query';
+import { groupWomen, otherAreas, OTHER_AREAS_KEY, type CohortGroup } from './cohort-query';
 import { incidentRates, type GroupIncidentRates } from './incident-rates';
 import { estimateOf, percentInterval, type Estimate } from './trends';
 
@@ -115,8 +129,11 @@ export type ProfileStatus =
 
 export interface AreaProfile {
   status: ProfileStatus;
+  /** The areas compared, by name ("Other areas" when share mode merged small ones). */
   areas: string[];
   indicators: IndicatorProfile[];
+  /** What share mode coarsened (small areas merged, with the user's leave); empty when nothing. */
+  coarsened: CoarseningStep[];
 }
 
 /** 95% and 99.8% Wilson limits of the proportion `p` (0 to 1) observed among n women. */
@@ -183,12 +200,58 @@ function publish(indicator: Indicator, raw: Raw, row: SummaryRow | undefined, ru
 /**
  * The area profile of the women shown. `summary` is the cohort summary as published beside it
  * (the screen's, with its differencing protection); without one it is worked out here under the
- * same rule.
+ * same rule. In share mode, with the user's leave (`mergeAreas`), areas with at least half their
+ * values hidden are shown together as "Other areas" when that hides less.
  */
-export function areaProfile(ws: WorkingSet, women: readonly CohortWoman[], end: number | null, rule: DisclosureRule | null, summary?: readonly SummaryRow[]): AreaProfile {
+export function areaProfile(
+  ws: WorkingSet,
+  women: readonly CohortWoman[],
+  end: number | null,
+  rule: DisclosureRule | null,
+  summary?: readonly SummaryRow[],
+  mergeAreas = false,
+): AreaProfile {
   const rows = summary ?? cohortSummary(women, rule);
   const byArea = groupWomen(women, 'area');
-  const areas = byArea.map((g) => g.key);
+  const plain = profileOf(ws, women, byArea, rows, end, rule);
+  if (!rule || !mergeAreas || byArea.length < 3 || plain.status === 'no_women') return plain;
+  const hiddenShare = (p: AreaProfile, at?: number) => {
+    const cells = p.indicators.flatMap((ind) => (at === undefined ? ind.areas : [ind.areas[at]]).map((a) => valueOf(a.estimate.value) === null));
+    return cells.length ? cells.filter(Boolean).length / cells.length : 0;
+  };
+  if (hiddenShare(plain) === 0) return plain;
+  const small = new Set(byArea.flatMap((g, i) => (hiddenShare(plain, i) >= 0.5 ? [g.key] : [])));
+  const other = otherAreas(byArea, small, 'at least half of their values would be hidden');
+  if (!other) return plain;
+  const merged = profileOf(ws, women, other.groups, [...rows, otherRow(rows, small, rule)], end, rule, [other.step]);
+  return hiddenShare(merged) < hiddenShare(plain) ? merged : plain;
+}
+
+/**
+ * The summary row of "Other areas": each count shown only where the summary already tells it
+ * (all areas less the areas kept, every one shown there) and it is not 1 to the threshold.
+ */
+function otherRow(rows: readonly SummaryRow[], merged: ReadonlySet<string>, rule: DisclosureRule): SummaryRow {
+  const all = rows.find((r) => r.label === 'All areas');
+  const kept = rows.filter((r) => r !== all && !merged.has(r.label));
+  const keys = Object.keys(all?.values ?? {}) as SummaryKey[];
+  const values = Object.fromEntries(keys.map((k) => [k, (all?.values[k] ?? 0) - kept.reduce((a, r) => a + r.values[k], 0)])) as Record<SummaryKey, number>;
+  const told = (k: SummaryKey) => !!all && !isSuppressed(all.shown[k]) && kept.every((r) => !isSuppressed(r.shown[k]));
+  const shownCells = Object.fromEntries(keys.map((k) => [k, countCell(values[k], !told(k) || isPrimarySuppressed(values[k], rule), rule)])) as Record<SummaryKey, Cell>;
+  return { label: OTHER_AREAS_KEY, values, shown: shownCells };
+}
+
+/** The profile over the given areas (groups keyed by the summary row that holds each one's counts). */
+function profileOf(
+  ws: WorkingSet,
+  women: readonly CohortWoman[],
+  byArea: readonly CohortGroup[],
+  rows: readonly SummaryRow[],
+  end: number | null,
+  rule: DisclosureRule | null,
+  coarsened: CoarseningStep[] = [],
+): AreaProfile {
+  const areas = byArea.map((g) => g.label);
   const status0: ProfileStatus | null = women.length === 0 ? 'no_women' : areas.length === 1 ? 'one_area' : null;
   const allRow = rows.find((r) => r.label === 'All areas');
   const rowOf = new Map(rows.map((r) => [r.label, r]));
@@ -209,16 +272,16 @@ export function areaProfile(ws: WorkingSet, women: readonly CohortWoman[], end: 
       }
       return raw.days > 0 ? rateLimits(centre, raw.days) : null;
     };
-    const list = status0 === 'one_area' ? [] : areas;
-    const areaValues = list.map((area): AreaValue => {
-      const row = rowOf.get(area);
-      const raw = rawOf(indicator, row, ratesOf.get(area));
+    const list = status0 === 'one_area' ? [] : byArea;
+    const areaValues = list.map((g): AreaValue => {
+      const row = rowOf.get(g.key);
+      const raw = rawOf(indicator, row, ratesOf.get(g.key));
       const estimate = publish(indicator, raw, row, rule);
       const value = valueOf(estimate.value);
       const comparable = value !== null && estimate.interval !== null && centre !== null && statisticAllowed(raw.women);
       const limits = value !== null && raw.women > 0 ? limitsAt(raw) : null;
       return {
-        area,
+        area: g.label,
         women: row?.shown.referred ?? shown(raw.women),
         estimate,
         comparison: comparable ? excludes(estimate.interval!, centre!) : 'not_compared',
@@ -228,7 +291,7 @@ export function areaProfile(ws: WorkingSet, women: readonly CohortWoman[], end: 
     });
     let funnel: Funnel | null = null;
     if (centre !== null && list.length > 1) {
-      const maxWomen = Math.max(...list.map((a) => rawOf(indicator, rowOf.get(a), ratesOf.get(a)).women));
+      const maxWomen = Math.max(...list.map((g) => rawOf(indicator, rowOf.get(g.key), ratesOf.get(g.key)).women));
       const perWoman = allRaw.women > 0 ? allRaw.days / allRaw.women : 0;
       const limits = funnelSteps(maxWomen).flatMap((n) => {
         const l = limitsAt({ women: n, count: 0, days: n * perWoman });
@@ -244,5 +307,5 @@ export function areaProfile(ws: WorkingSet, women: readonly CohortWoman[], end: 
     return { indicator, all, areas: areaValues, funnel };
   });
   const status = status0 ?? (indicators.some((p) => p.areas.some((a) => a.comparison !== 'not_compared')) ? 'compared' : 'none_compared');
-  return { status, areas, indicators };
+  return { status, areas, indicators, coarsened };
 }

@@ -5,11 +5,11 @@
  * interval by a seeded percentile bootstrap.
  */
 import { rowsOfCase, type WorkingSet } from '../../data/working-set';
-import { coarsenUntilShown, shown, statisticAllowed, suppressed, type Cell, type CoarseningStep, type DisclosureRule } from '../disclosure';
+import { coarsenUntilShown, countCell, partitionHidden, shown, statisticAllowed, suppressed, type Cell, type CoarseningStep, type DisclosureRule } from '../disclosure';
 import { withInterval } from '../interval-cells';
 import { medianInterval } from '../stats/intervals';
 import { humanize } from '../labels';
-import { otherAreas, type CohortGroup } from './cohort-query';
+import { otherAreas, type CohortGroup, type Grouping } from './cohort-query';
 import { UNKNOWN_DAY } from '../../data/columns';
 import { perWorkingSet } from './woman-facts';
 
@@ -17,6 +17,8 @@ export interface DomainChange {
   key: string;
   label: string;
   women: number;
+  /** Its women as published in share mode (suppressed with the other views' counts; see `coarsenedOutcomes`); absent without a rule. */
+  womenShown?: Cell;
   firstMedian: number | null;
   latestMedian: number | null;
   changeMedian: number | null;
@@ -27,7 +29,7 @@ export interface DomainChange {
    * the women with a score in them (each by her latest there), q1, median, q3; null statistics
    * when hidden.
    */
-  byMonth: { month: number; to: number; women: number; q1: number | null; median: number | null; q3: number | null }[];
+  byMonth: { month: number; to: number; women: number; womenShown?: Cell; q1: number | null; median: number | null; q3: number | null }[];
 }
 
 export interface GroupOutcomes {
@@ -243,19 +245,62 @@ const OUTCOME_STEPS: readonly CoarseningStep[] = [
 /**
  * Outcome scores in share mode, coarsened before they hide (issue 14): months since the first
  * score pooled into quarters, then half-years, taking the first step that hides nothing (else
- * the one that hides least); then, if the user allows it and the groups are areas, areas with
- * every median still hidden shown together as "Other areas" when that hides less. A
- * median is shown only over 10 women or more, so no step can show fewer. Without a rule, months.
+ * the one that hides least). Grouped by area, areas with every median still hidden are
+ * candidates for "Other areas": with the user's leave (`mergeAreas`) they are shown together
+ * when that hides less. A median is shown only over 10 women or more, so no step can show fewer.
+ *
+ * The women counted (per domain, and per column) are published as one system per domain and
+ * column: the groups' counts sum to the ungrouped view's, by area and complex needs to each
+ * area's, and the candidates to "Other areas" (in both views, so that they hide alike). Without
+ * a rule, months and no merging.
  */
-export function coarsenedOutcomes(ws: WorkingSet, groups: readonly CohortGroup[], rule: DisclosureRule | null, mergeAreas = false, months = 12): CoarsenedOutcomes {
+export function coarsenedOutcomes(
+  ws: WorkingSet,
+  groups: readonly CohortGroup[],
+  rule: DisclosureRule | null,
+  grouping: Grouping = 'none',
+  mergeAreas = false,
+  months = 12,
+): CoarsenedOutcomes {
   if (!rule) return { groups: outcomeChange(ws, groups, false, months), coarsened: [] };
   const build = (step: number) => outcomeChange(ws, groups, true, months, POOLS[step]);
   const best = coarsenUntilShown(POOLS.length - 1, build, outcomesHiddenShare);
-  const chosen = { groups: best.table, coarsened: OUTCOME_STEPS.slice(0, best.step) };
-  if (!mergeAreas || outcomesHiddenShare(best.table) === 0) return chosen;
-  const small = new Set(best.table.flatMap((g, i) => (outcomesHiddenShare([g]) === 1 ? [groups[i].key] : [])));
-  const merged = otherAreas(groups, small, 'each of their medians would be hidden');
-  if (!merged) return chosen;
-  const together = outcomeChange(ws, merged.groups, true, months, POOLS[best.step]);
-  return outcomesHiddenShare(together) < outcomesHiddenShare(best.table) ? { groups: together, coarsened: [...chosen.coarsened, merged.step] } : chosen;
+  const coarsened = OUTCOME_STEPS.slice(0, best.step);
+  const smallIx = grouping === 'area' ? best.table.flatMap((g, i) => (outcomesHiddenShare([g]) === 1 ? [i] : [])) : [];
+  const other = otherAreas(groups, new Set(smallIx.map((i) => groups[i].key)), 'each of their medians would be hidden');
+  const merged = other ? outcomeChange(ws, [other.groups[other.groups.length - 1]], true, months, POOLS[best.step])[0] : null;
+  // By area and complex needs, each area's groups sum to what the view by area shows.
+  const byArea = new Map<string, number[]>();
+  if (grouping === 'area_complex') groups.forEach((g, i) => byArea.set(g.women[0]?.area ?? '', [...(byArea.get(g.women[0]?.area ?? '') ?? []), i]));
+  const subtotals = [...byArea.values()];
+  publishWomen(best.table, merged, other ? smallIx : undefined, subtotals, rule);
+  if (!merged || !mergeAreas) return { groups: best.table, coarsened };
+  const together = [...best.table.filter((_, i) => !smallIx.includes(i)), merged];
+  return outcomesHiddenShare(together) < outcomesHiddenShare(best.table) ? { groups: together, coarsened: [...coarsened, other!.step] } : { groups: best.table, coarsened };
+}
+
+/** Sets `womenShown` on every domain and column of the groups (and of "Other areas", the sum of `mergedIx`), each suppressed across the groups as one system. */
+function publishWomen(groups: readonly GroupOutcomes[], merged: GroupOutcomes | null, mergedIx: readonly number[] | undefined, subtotals: number[][], rule: DisclosureRule): void {
+  const keys = new Set(groups.flatMap((g) => g.domains.map((d) => d.key)));
+  for (const key of keys) {
+    const domains = groups.map((g) => g.domains.find((d) => d.key === key));
+    const mergedDomain = merged?.domains.find((d) => d.key === key);
+    const publish = (counts: number[], set: (i: number, cell: Cell) => void, setMerged: (cell: Cell) => void) => {
+      const { hidden, mergedHidden } = partitionHidden(counts, rule, { subtotals, merged: mergedIx });
+      counts.forEach((c, i) => set(i, countCell(c, hidden[i], rule)));
+      if (mergedIx) setMerged(countCell(mergedIx.reduce((a, i) => a + counts[i], 0), mergedHidden, rule));
+    };
+    publish(
+      domains.map((d) => d?.women ?? 0),
+      (i, cell) => domains[i] && (domains[i].womenShown = cell),
+      (cell) => mergedDomain && (mergedDomain.womenShown = cell),
+    );
+    const columns = Math.max(0, ...domains.map((d) => d?.byMonth.length ?? 0));
+    for (let c = 0; c < columns; c++)
+      publish(
+        domains.map((d) => d?.byMonth[c]?.women ?? 0),
+        (i, cell) => domains[i]?.byMonth[c] && (domains[i].byMonth[c].womenShown = cell),
+        (cell) => mergedDomain?.byMonth[c] && (mergedDomain.byMonth[c].womenShown = cell),
+      );
+  }
 }

@@ -190,7 +190,7 @@ export function buildReport(input: ReportInput): Report {
         const data = incidentRates(ws, groups, end);
         charts[id] = { data, empty: data.every((r) => !statisticAllowed(r.women)) };
       } else if (id === 'outcomes') {
-        const data = coarsenedOutcomes(ws, groups, rule, !!input.mergeSmallAreas && q.grouping === 'area');
+        const data = coarsenedOutcomes(ws, groups, rule, q.grouping, !!input.mergeSmallAreas);
         charts[id] = { data, empty: data.groups.every((g) => g.domains.every((d) => d.byMonth.every((m) => m.median === null))) };
       } else if (id === 'need-sets') {
         const data = publishNeedSets(needSets(ws, women), rule, allShown?.shown.referred);
@@ -222,6 +222,6 @@ export function buildReport(input: ReportInput): Report {
     charts,
     chosen,
     trends: status === 'ok' && input.trends ? cohortTrends(ws, women, end, rule, tables.summary) : undefined,
-    profile: status === 'ok' && input.areaComparison ? areaProfile(ws, women, end, rule, tables.summary) : undefined,
+    profile: status === 'ok' && input.areaComparison ? areaProfile(ws, women, end, rule, tables.summary, !!input.mergeSmallAreas) : undefined,
   };
 }

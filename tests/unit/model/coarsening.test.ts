@@ -285,12 +285,12 @@ describe('coarsening on the sample, share mode at threshold 9', () => {
     // By month, as before: only City shows a median.
     expect(outcomeChange(ws, groups, true).map(shows)).toEqual([true, false, false]);
     // Pooling months cannot help an area with fewer than 10 women scored: it is still City alone.
-    const pooled = coarsenedOutcomes(ws, groups, rule);
+    const pooled = coarsenedOutcomes(ws, groups, rule, 'area');
     expect(pooled.coarsened.map((s) => s.id)).toEqual(['quarters', 'half-years']);
     expect(pooled.groups.map(shows)).toEqual([true, false, false]);
     expect(pooled.groups[0].domains[0].byMonth.map((m) => [m.month, m.to])).toEqual([[0, 5], [6, 11], [12, 12]]);
     // Allowed to merge small areas: both groups show medians.
-    const merged = coarsenedOutcomes(ws, groups, rule, true);
+    const merged = coarsenedOutcomes(ws, groups, rule, 'area', true);
     expect(merged.coarsened.map((s) => s.id)).toEqual(['quarters', 'half-years', 'other-areas']);
     expect(merged.coarsened[2].label).toBe('County North and County South shown together as "Other areas", since each of their medians would be hidden');
     expect(merged.groups.map((g) => g.label)).toEqual(['City', 'Other areas']);
@@ -300,7 +300,7 @@ describe('coarsening on the sample, share mode at threshold 9', () => {
     // Every median shown stands on 10 women or more.
     for (const g of merged.groups) for (const d of g.domains) for (const m of d.byMonth) if (m.median !== null) expect(m.women).toBeGreaterThanOrEqual(10);
     // Without share mode: months, no merging.
-    const open = coarsenedOutcomes(ws, groups, null, true);
+    const open = coarsenedOutcomes(ws, groups, null, 'area', true);
     expect(open.coarsened).toEqual([]);
     expect(open.groups[0].domains[0].byMonth).toHaveLength(13);
   });
