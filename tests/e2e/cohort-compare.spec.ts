@@ -22,13 +22,19 @@ test('the Compare view sets engaged against not engaged on the sample, with inte
   // The forest plot: a chart with a text summary and a data table.
   await expect(compare.getByRole('img', { name: 'Rate ratios of incidents after referral to before, with 95% intervals' })).toBeVisible();
   await expect(compare.getByText(/^Rate ratio after\/before referral: Engaged \d\.\d\d \(/)).toBeVisible();
+  // Its data table is folded, and opens by keyboard.
+  await compare.getByText('Data table: rate ratios after/before referral').focus();
+  await page.keyboard.press('Enter');
   const ratios = compare.getByRole('table', { name: 'Rate ratios after/before referral, with 95% intervals (data table)' });
   await expect(ratios.getByRole('row')).toHaveCount(4);
 
+  // High risk in a sentence; every level in a folded table.
+  await expect(compare.getByText(/^At high risk at referral: Engaged (\[c\]|\d+: \d+\.\d% \(\d+\.\d% to \d+\.\d%\)), Not engaged /)).toBeVisible();
+  await compare.getByText('Every risk level at referral and latest, by group (table)').click();
   const risk = compare.getByRole('table', { name: /^Risk at referral and latest, by group/ });
   await expect(risk.getByRole('row', { name: /^High/ }).getByRole('cell').first()).toHaveText(/^(\[c\]|\d+: \d+\.\d% \(\d+\.\d% to \d+\.\d%\))$/);
   // The outcome table is folded (one row per domain) and opens by keyboard.
-  await compare.getByText(/^Median change in \d+ outcome domains, with 95% intervals \(table\)$/).focus();
+  await compare.getByText(/^Outcome change: the median change in \d+ outcome domains, with 95% intervals \(table\)$/).focus();
   await page.keyboard.press('Enter');
   await expect(compare.getByRole('table', { name: /^Outcome change \(latest score minus first\)/ })).toBeVisible();
 
@@ -107,6 +113,7 @@ test('saved filters become groups, kept after a reload; an empty group and a gro
     'No complex needs',
   ]);
   const risk = compare.getByRole('table', { name: /^Risk at referral and latest/ });
+  if (!(await risk.isVisible())) await compare.getByText('Every risk level at referral and latest, by group (table)').click();
   await expect(risk).not.toContainText('[c]');
   await expect(risk.getByRole('row', { name: /^High/ }).getByRole('cell')).toHaveText(Array(4).fill(/^\d+: \d+\.\d% \(\d+\.\d% to \d+\.\d%\)$/));
   await axe();
