@@ -314,7 +314,9 @@ export function cellText(cell: Cell, format: (value: number) => string = formatC
   return cell.value === null ? '–' : format(cell.value);
 }
 
-export const formatCount = (value: number): string => value.toLocaleString('en-GB');
+/** One number format for every count: `toLocaleString` builds a new one on each call, which a redraw of many cells pays for. */
+const EN_GB = new Intl.NumberFormat('en-GB');
+export const formatCount = (value: number): string => EN_GB.format(value);
 export const formatPercent =
   (digits = 1) =>
   (value: number): string =>

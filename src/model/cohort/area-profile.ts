@@ -213,7 +213,10 @@ export function areaProfile(
 ): AreaProfile {
   const rows = summary ?? cohortSummary(women, rule);
   const byArea = groupWomen(women, 'area');
-  const plain = profileOf(ws, women, byArea, rows, end, rule);
+  // Incident rates per area and for all areas, worked out once (the merged profile adds "Other areas").
+  const rates = incidentRates(ws, [...byArea, { key: ALL_KEY, label: 'All areas', women }], end);
+  const ratesOf = new Map(rates.map((r) => [r.key, r]));
+  const plain = profileOf(women, byArea, rows, ratesOf, rule);
   if (!rule || !mergeAreas || byArea.length < 3 || plain.status === 'no_women') return plain;
   const hiddenShare = (p: AreaProfile, at?: number) => {
     const cells = p.indicators.flatMap((ind) => (at === undefined ? ind.areas : [ind.areas[at]]).map((a) => valueOf(a.estimate.value) === null));
@@ -223,7 +226,9 @@ export function areaProfile(
   const small = new Set(byArea.flatMap((g, i) => (hiddenShare(plain, i) >= 0.5 ? [g.key] : [])));
   const other = otherAreas(byArea, small, 'at least half of their values would be hidden');
   if (!other) return plain;
-  const merged = profileOf(ws, women, other.groups, [...rows, otherRow(rows, small, rule)], end, rule, [other.step]);
+  const otherGroup = other.groups[other.groups.length - 1];
+  const withOther = new Map([...ratesOf, ...incidentRates(ws, [otherGroup], end).map((r) => [r.key, r] as const)]);
+  const merged = profileOf(women, other.groups, [...rows, otherRow(rows, small, rule)], withOther, rule, [other.step]);
   return hiddenShare(merged) < hiddenShare(plain) ? merged : plain;
 }
 
@@ -241,13 +246,15 @@ function otherRow(rows: readonly SummaryRow[], merged: ReadonlySet<string>, rule
   return { label: OTHER_AREAS_KEY, values, shown: shownCells };
 }
 
-/** The profile over the given areas (groups keyed by the summary row that holds each one's counts). */
+/** The key of all areas among the incident rates. */
+const ALL_KEY = '\u001fall';
+
+/** The profile over the given areas (groups keyed by the summary row and the incident rates that hold each one's figures). */
 function profileOf(
-  ws: WorkingSet,
   women: readonly CohortWoman[],
   byArea: readonly CohortGroup[],
   rows: readonly SummaryRow[],
-  end: number | null,
+  ratesOf: ReadonlyMap<string, GroupIncidentRates>,
   rule: DisclosureRule | null,
   coarsened: CoarseningStep[] = [],
 ): AreaProfile {
@@ -255,10 +262,7 @@ function profileOf(
   const status0: ProfileStatus | null = women.length === 0 ? 'no_women' : areas.length === 1 ? 'one_area' : null;
   const allRow = rows.find((r) => r.label === 'All areas');
   const rowOf = new Map(rows.map((r) => [r.label, r]));
-  const groups = [...byArea, { key: '\u001fall', label: 'All areas', women: [...women] }];
-  const rates = incidentRates(ws, groups, end);
-  const ratesOf = new Map(rates.map((r) => [r.key, r]));
-  const allRates = rates[rates.length - 1];
+  const allRates = ratesOf.get(ALL_KEY);
 
   const indicators = HEADLINE_INDICATORS.map((indicator): IndicatorProfile => {
     const allRaw = rawOf(indicator, allRow, allRates);

@@ -236,6 +236,66 @@ export function outcomesHiddenShare(groups: readonly GroupOutcomes[]): number {
   return cells ? hidden / cells : 0;
 }
 
+/** A group's women scored per tool and domain (numeric key of `womanOutcomes`): in all, and per column of `pool` months. */
+type GroupCounts = Map<number, { women: number; columns: Int32Array }>;
+
+/** What `outcomeChange` counts, without its medians: enough to tell which medians share mode hides. */
+function outcomeCounts(ws: WorkingSet, groups: readonly CohortGroup[], months: number, pool: number): GroupCounts[] {
+  const facts = womanOutcomes(ws, String(months));
+  const columns = Math.floor(months / pool) + 1;
+  return groups.map((g) => {
+    const out: GroupCounts = new Map();
+    for (const w of g.women) {
+      const seen = facts[w.ix];
+      if (!seen) continue;
+      for (const e of seen) {
+        let k = out.get(e.key);
+        if (!k) out.set(e.key, (k = { women: 0, columns: new Int32Array(columns) }));
+        k.women++;
+        let last = -1;
+        for (let i = 0; i < e.byMonth.length; i += 2) {
+          const c = Math.floor(e.byMonth[i] / pool);
+          if (c !== last) k.columns[c]++;
+          last = c;
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/** `outcomesHiddenShare` from the counts alone (in share mode a median is shown over 10 women or more). */
+function countsHiddenShare(groups: readonly GroupCounts[]): number {
+  let cells = 0;
+  let hidden = 0;
+  for (const g of groups)
+    for (const k of g.values()) {
+      cells++;
+      if (!statisticAllowed(k.women)) hidden++;
+      for (const n of k.columns)
+        if (n > 0) {
+          cells++;
+          if (!statisticAllowed(n)) hidden++;
+        }
+    }
+  return cells ? hidden / cells : 0;
+}
+
+/** The counts of groups taken together (they hold different women). */
+function sumCounts(groups: readonly GroupCounts[]): GroupCounts {
+  const out: GroupCounts = new Map();
+  for (const g of groups)
+    for (const [key, k] of g) {
+      const o = out.get(key);
+      if (!o) out.set(key, { women: k.women, columns: Int32Array.from(k.columns) });
+      else {
+        o.women += k.women;
+        k.columns.forEach((n, c) => (o.columns[c] += n));
+      }
+    }
+  return out;
+}
+
 const POOLS = [1, 3, 6] as const;
 const OUTCOME_STEPS: readonly CoarseningStep[] = [
   { id: 'quarters', label: 'months since the first score grouped into quarters', short: 'quarters' },
@@ -248,6 +308,7 @@ const OUTCOME_STEPS: readonly CoarseningStep[] = [
  * the one that hides least). Grouped by area, areas with every median still hidden are
  * candidates for "Other areas": with the user's leave (`mergeAreas`) they are shown together
  * when that hides less. A median is shown only over 10 women or more, so no step can show fewer.
+ * The steps are chosen from the counts alone; the medians are worked out once, for the step taken.
  *
  * The women counted (per domain, and per column) are published as one system per domain and
  * column: the groups' counts sum to the ungrouped view's, by area and complex needs to each
@@ -263,44 +324,59 @@ export function coarsenedOutcomes(
   months = 12,
 ): CoarsenedOutcomes {
   if (!rule) return { groups: outcomeChange(ws, groups, false, months), coarsened: [] };
-  const build = (step: number) => outcomeChange(ws, groups, true, months, POOLS[step]);
-  const best = coarsenUntilShown(POOLS.length - 1, build, outcomesHiddenShare);
+  const best = coarsenUntilShown(POOLS.length - 1, (step) => outcomeCounts(ws, groups, months, POOLS[step]), countsHiddenShare);
+  const pool = POOLS[best.step];
   const coarsened = OUTCOME_STEPS.slice(0, best.step);
-  const smallIx = grouping === 'area' ? best.table.flatMap((g, i) => (outcomesHiddenShare([g]) === 1 ? [i] : [])) : [];
+  const smallIx = grouping === 'area' ? best.table.flatMap((g, i) => (countsHiddenShare([g]) === 1 ? [i] : [])) : [];
   const other = otherAreas(groups, new Set(smallIx.map((i) => groups[i].key)), 'each of their medians would be hidden');
-  const merged = other ? outcomeChange(ws, [other.groups[other.groups.length - 1]], true, months, POOLS[best.step])[0] : null;
+  const keptIx = groups.flatMap((_, i) => (smallIx.includes(i) ? [] : [i]));
+  const merge =
+    other !== null && mergeAreas && countsHiddenShare([...keptIx.map((i) => best.table[i]), sumCounts(smallIx.map((i) => best.table[i]))]) < countsHiddenShare(best.table);
+  const shown = outcomeChange(ws, merge ? other!.groups : groups, true, months, pool);
   // By area and complex needs, each area's groups sum to what the view by area shows.
   const byArea = new Map<string, number[]>();
   if (grouping === 'area_complex') groups.forEach((g, i) => byArea.set(g.women[0]?.area ?? '', [...(byArea.get(g.women[0]?.area ?? '') ?? []), i]));
-  const subtotals = [...byArea.values()];
-  publishWomen(best.table, merged, other ? smallIx : undefined, subtotals, rule);
-  if (!merged || !mergeAreas) return { groups: best.table, coarsened };
-  const together = [...best.table.filter((_, i) => !smallIx.includes(i)), merged];
-  return outcomesHiddenShare(together) < outcomesHiddenShare(best.table) ? { groups: together, coarsened: [...coarsened, other!.step] } : { groups: best.table, coarsened };
+  const cells = publishWomen(best.table, other ? smallIx : undefined, [...byArea.values()], rule, keyNames(ws));
+  // Each group shown takes its cells: a group by its index, "Other areas" by the merged sums.
+  shown.forEach((g, j) => {
+    const mine = merge && j === shown.length - 1 ? cells.merged : cells.groups[merge ? keptIx[j] : j];
+    for (const d of g.domains) {
+      const c = mine.get(d.key);
+      if (!c) continue;
+      d.womenShown = c.women;
+      d.byMonth.forEach((m, i) => (m.womenShown = c.columns[i]));
+    }
+  });
+  return { groups: shown, coarsened: merge ? [...coarsened, other!.step] : coarsened };
 }
 
-/** Sets `womenShown` on every domain and column of the groups (and of "Other areas", the sum of `mergedIx`), each suppressed across the groups as one system. */
-function publishWomen(groups: readonly GroupOutcomes[], merged: GroupOutcomes | null, mergedIx: readonly number[] | undefined, subtotals: number[][], rule: DisclosureRule): void {
-  const keys = new Set(groups.flatMap((g) => g.domains.map((d) => d.key)));
+/**
+ * The women counted per group, domain and column as published: per domain and column the
+ * groups' counts are one system (`partitionHidden`) with the ungrouped view's, the areas' (for
+ * groups by area and complex needs) and "Other areas" (the sum of `mergedIx`).
+ */
+function publishWomen(
+  groups: readonly GroupCounts[],
+  mergedIx: readonly number[] | undefined,
+  subtotals: number[][],
+  rule: DisclosureRule,
+  nameOf: (key: number) => string,
+): { groups: Map<string, { women: Cell; columns: Cell[] }>[]; merged: Map<string, { women: Cell; columns: Cell[] }> } {
+  const out = groups.map(() => new Map<string, { women: Cell; columns: Cell[] }>());
+  const merged = new Map<string, { women: Cell; columns: Cell[] }>();
+  const keys = new Set(groups.flatMap((g) => [...g.keys()]));
+  const columns = groups.find((g) => g.size)?.values().next().value?.columns.length ?? 0;
   for (const key of keys) {
-    const domains = groups.map((g) => g.domains.find((d) => d.key === key));
-    const mergedDomain = merged?.domains.find((d) => d.key === key);
-    const publish = (counts: number[], set: (i: number, cell: Cell) => void, setMerged: (cell: Cell) => void) => {
+    const name = nameOf(key);
+    const at = groups.map((g) => g.get(key));
+    const publish = (counts: number[]) => {
       const { hidden, mergedHidden } = partitionHidden(counts, rule, { subtotals, merged: mergedIx });
-      counts.forEach((c, i) => set(i, countCell(c, hidden[i], rule)));
-      if (mergedIx) setMerged(countCell(mergedIx.reduce((a, i) => a + counts[i], 0), mergedHidden, rule));
+      return { cells: counts.map((c, i) => countCell(c, hidden[i], rule)), merged: countCell(mergedIx?.reduce((a, i) => a + counts[i], 0) ?? 0, mergedHidden, rule) };
     };
-    publish(
-      domains.map((d) => d?.women ?? 0),
-      (i, cell) => domains[i] && (domains[i].womenShown = cell),
-      (cell) => mergedDomain && (mergedDomain.womenShown = cell),
-    );
-    const columns = Math.max(0, ...domains.map((d) => d?.byMonth.length ?? 0));
-    for (let c = 0; c < columns; c++)
-      publish(
-        domains.map((d) => d?.byMonth[c]?.women ?? 0),
-        (i, cell) => domains[i]?.byMonth[c] && (domains[i].byMonth[c].womenShown = cell),
-        (cell) => mergedDomain?.byMonth[c] && (mergedDomain.byMonth[c].womenShown = cell),
-      );
+    const women = publish(at.map((k) => k?.women ?? 0));
+    const cols = Array.from({ length: columns }, (_, c) => publish(at.map((k) => k?.columns[c] ?? 0)));
+    at.forEach((k, i) => k && out[i].set(name, { women: women.cells[i], columns: cols.map((x) => x.cells[i]) }));
+    if (mergedIx) merged.set(name, { women: women.merged, columns: cols.map((x) => x.merged) });
   }
+  return { groups: out, merged };
 }

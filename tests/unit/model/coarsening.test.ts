@@ -240,6 +240,23 @@ describe('coarsening with suppression: property tests on random cohorts', () => 
     expect(merged).toBeGreaterThan(0);
   });
 
+  it('outcome scores: the step chosen from the counts alone is the one their medians would choose', () => {
+    const next = rng(1407);
+    const pools = [1, 3, 6] as const;
+    for (let run = 0; run < 20; run++) {
+      const women = all.filter(() => next() < 0.3 + 0.7 * next());
+      const grouping = GROUPINGS[Math.floor(next() * GROUPINGS.length)];
+      const r: DisclosureRule = { threshold: 4 + Math.floor(next() * 17) };
+      const groups = groupWomen(women, grouping);
+      const chosen = coarsenedOutcomes(ws, groups, r, grouping);
+      const byMedians = coarsenUntilShown(2, (step) => outcomeChange(ws, groups, true, 12, pools[step]), outcomesHiddenShare);
+      expect(chosen.coarsened.length, `run ${run} by ${grouping}`).toBe(byMedians.step);
+      expect(chosen.groups.map((g) => g.domains.map((d) => [d.key, d.changeMedian, d.byMonth.map((m) => m.median)]))).toEqual(
+        byMedians.table.map((g) => g.domains.map((d) => [d.key, d.changeMedian, d.byMonth.map((m) => m.median)])),
+      );
+    }
+  });
+
   it('risk transitions: coarsened or not, no hidden cell follows from the margins and the grand total shown in the summary', () => {
     const next = rng(1403);
     for (let run = 0; run < 60; run++) {
