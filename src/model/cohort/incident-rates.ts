@@ -73,14 +73,15 @@ export function incidentRates(ws: WorkingSet, groups: readonly { key: string; la
     let women = 0;
     const b = { d: 0, c: 0, days: 0 };
     const a = { d: 0, c: 0, days: 0 };
-    const follow: number[] = [];
+    // Days followed per woman, sorted as typed numbers (no comparator calls) for the median.
+    const followed = new Float64Array(g.women.length);
     for (const w of g.women) {
       if (w.referral === null || end === null || w.referral > end) continue;
       women++;
       b.days += PRE_DAYS;
       const after = end - w.referral + 1;
       a.days += after;
-      follow.push(after);
+      followed[women - 1] = after;
       const at = w.ix * 4;
       if (memo.referral[w.ix] !== w.referral) {
         // Her counts before and after referral, kept for the next call (same working set and end).
@@ -102,7 +103,7 @@ export function incidentRates(ws: WorkingSet, groups: readonly { key: string; la
       a.d += memo.counts[at + 2];
       a.c += memo.counts[at + 3];
     }
-    follow.sort((x, y) => x - y);
+    const follow = followed.subarray(0, women).sort();
     const median = follow.length === 0 ? null : follow.length % 2 ? follow[(follow.length - 1) / 2] : (follow[follow.length / 2 - 1] + follow[follow.length / 2]) / 2;
     return { key: g.key, label: g.label, women, before: period(b.d, b.c, b.days), after: period(a.d, a.c, a.days), medianFollowUpDays: median };
   });
