@@ -48,6 +48,15 @@ export interface CohortData {
   rule: DisclosureRule | null;
   /** The user allows charts to merge small areas into "Other areas". */
   mergeSmallAreas: boolean;
+  /**
+   * Everything besides the working set and the time axis that decides the screen's figures
+   * (filters, grouping, definitions, share-mode rule, "Other areas" choice), as one string: a key
+   * for `viewMemo`.
+   */
+  viewKey: string;
+  /** What decides `membership` (`membershipKey`) and `shownWomen` (`shownWomenKey`): keys for `viewMemo` of figures that read only those. */
+  membershipKey: string;
+  shownWomenKey: string;
   defs: Definitions;
   definitionLines: string[];
   /** The view under share mode: groups, what is withheld and why. */
