@@ -100,13 +100,46 @@ describe('share mode at threshold 9 on the sample, by area, small areas allowed 
   });
 });
 
+/** `runs` random cohorts of the sample, each with a random rule: threshold 4 to 20, rounding off, to 5 or to 10. */
+function* randomCohorts(seed: number, runs: number) {
+  const next = rng(seed);
+  for (let run = 0; run < runs; run++) {
+    const women = all.filter(() => next() < 0.15 + 0.85 * next());
+    const r: DisclosureRule = { threshold: 4 + Math.floor(next() * 17), ...(next() < 0.5 ? { rounding: next() < 0.5 ? 5 : 10 } : {}) };
+    yield { women, r, what: `run ${run}: ${women.length} women, threshold ${r.threshold}, rounding ${r.rounding ?? 'off'}` };
+  }
+}
+
+/**
+ * With "Other areas" (the sum of the entries at `parts`, as the merged view shows it) added when
+ * there is one: no entry of 1 to the threshold is shown, or follows from the rest and the sums.
+ */
+function expectNothingRecoverable(
+  values: number[],
+  hidden: boolean[],
+  constraints: SumConstraint[],
+  other: { parts: number[]; value: number; hidden: boolean } | null,
+  t: number,
+  what: string,
+) {
+  if (other) {
+    values.push(other.value);
+    hidden.push(other.hidden);
+    constraints.push({ parts: other.parts, total: values.length - 1 });
+  }
+  const determined = determinedEntries(values.length, constraints, hidden);
+  values.forEach((v, i) => {
+    if (v >= 1 && v <= t) {
+      expect(hidden[i], `${what} entry ${i} (${v}) shown`).toBe(true);
+      expect(determined[i], `${what} entry ${i} (${v}) follows from the views`).toBe(false);
+    }
+  });
+}
+
 describe('support by category across views: property test on random cohorts', () => {
   it('no count of 1 to the threshold shows, or follows from the ungrouped view, the view by area and the view with "Other areas" together', () => {
-    const next = rng(1405);
     let mergedRuns = 0;
-    for (let run = 0; run < 40; run++) {
-      const women = all.filter(() => next() < 0.15 + 0.85 * next());
-      const r: DisclosureRule = { threshold: 4 + Math.floor(next() * 17), ...(next() < 0.5 ? { rounding: next() < 0.5 ? 5 : 10 } : {}) };
+    for (const { women, r, what } of randomCohorts(1405, 40)) {
       const areas = groupWomen(women, 'area');
       const s = cohortTables(women, areas, 'area', r).summary;
       const total = s[s.length - 1].shown.engaged;
@@ -117,7 +150,6 @@ describe('support by category across views: property test on random cohorts', ()
       const other = merged.rows.find((x) => x.label === 'Other areas');
       if (other) mergedRuns++;
       const t = clampThreshold(r.threshold);
-      const what = `run ${run}: ${women.length} women, threshold ${r.threshold}, rounding ${r.rounding ?? 'off'}`;
       byArea.categories.forEach((c, j) => {
         const counts = byArea.rows.map((x) => x.counts[j]);
         const values = [...counts, counts.reduce((a, b) => a + b, 0)];
@@ -125,19 +157,8 @@ describe('support by category across views: property test on random cohorts', ()
         const constraints: SumConstraint[] = [{ parts: counts.map((_, i) => i), total: counts.length }];
         // Areas kept beside "Other areas" show as they do without it.
         for (const x of merged.rows) if (x !== other) expect(isSuppressed(x.shown[j]), `${what}: ${x.label} ${c.label}`).toBe(isSuppressed(byArea.rows.find((y) => y.label === x.label)!.shown[j]));
-        if (other) {
-          const parts = byArea.rows.flatMap((x, i) => (merged.rows.some((y) => y.label === x.label) ? [] : [i]));
-          values.push(other.counts[j]);
-          hidden.push(isSuppressed(other.shown[j]));
-          constraints.push({ parts, total: values.length - 1 });
-        }
-        const determined = determinedEntries(values.length, constraints, hidden);
-        values.forEach((v, i) => {
-          if (v >= 1 && v <= t) {
-            expect(hidden[i], `${what}: ${c.label} entry ${i} (${v}) shown`).toBe(true);
-            expect(determined[i], `${what}: ${c.label} entry ${i} (${v}) follows from the views`).toBe(false);
-          }
-        });
+        const parts = byArea.rows.flatMap((x, i) => (merged.rows.some((y) => y.label === x.label) ? [] : [i]));
+        expectNothingRecoverable(values, hidden, constraints, other ? { parts, value: other.counts[j], hidden: isSuppressed(other.shown[j]) } : null, t, `${what}: ${c.label}`);
       });
     }
     expect(mergedRuns).toBeGreaterThan(0);
@@ -146,11 +167,8 @@ describe('support by category across views: property test on random cohorts', ()
 
 describe('outcome scores across views: property test on random cohorts', () => {
   it('no number of women scored of 1 to the threshold shows, or follows from the ungrouped view, the view by area and the view with "Other areas" together', () => {
-    const next = rng(1406);
     let mergedRuns = 0;
-    for (let run = 0; run < 40; run++) {
-      const women = all.filter(() => next() < 0.15 + 0.85 * next());
-      const r: DisclosureRule = { threshold: 4 + Math.floor(next() * 17), ...(next() < 0.5 ? { rounding: next() < 0.5 ? 5 : 10 } : {}) };
+    for (const { women, r, what } of randomCohorts(1406, 40)) {
       const areas = groupWomen(women, 'area');
       const none = coarsenedOutcomes(ws, groupWomen(women, 'none'), r, 'none');
       const byArea = coarsenedOutcomes(ws, areas, r, 'area');
@@ -158,26 +176,14 @@ describe('outcome scores across views: property test on random cohorts', () => {
       const other = merged.groups.find((g) => g.label === 'Other areas');
       if (other) mergedRuns++;
       const t = clampThreshold(r.threshold);
-      const what = `run ${run}: ${women.length} women, threshold ${r.threshold}, rounding ${r.rounding ?? 'off'}`;
       for (const d0 of none.groups[0]?.domains ?? []) {
         const domains = byArea.groups.map((g) => g.domains.find((d) => d.key === d0.key));
         const values = [...domains.map((d) => d?.women ?? 0), d0.women];
         const hidden = [...domains.map((d) => (d ? isSuppressed(d.womenShown!) : false)), isSuppressed(d0.womenShown!)];
         const constraints: SumConstraint[] = [{ parts: domains.map((_, i) => i), total: domains.length }];
-        if (other) {
-          const od = other.domains.find((d) => d.key === d0.key);
-          const parts = byArea.groups.flatMap((g, i) => (merged.groups.some((m) => m.label === g.label) ? [] : [i]));
-          values.push(od?.women ?? 0);
-          hidden.push(od ? isSuppressed(od.womenShown!) : false);
-          constraints.push({ parts, total: values.length - 1 });
-        }
-        const determined = determinedEntries(values.length, constraints, hidden);
-        values.forEach((v, i) => {
-          if (v >= 1 && v <= t) {
-            expect(hidden[i], `${what}: ${d0.label} entry ${i} (${v}) shown`).toBe(true);
-            expect(determined[i], `${what}: ${d0.label} entry ${i} (${v}) follows from the views`).toBe(false);
-          }
-        });
+        const od = other?.domains.find((d) => d.key === d0.key);
+        const parts = byArea.groups.flatMap((g, i) => (merged.groups.some((m) => m.label === g.label) ? [] : [i]));
+        expectNothingRecoverable(values, hidden, constraints, other ? { parts, value: od?.women ?? 0, hidden: od ? isSuppressed(od.womenShown!) : false } : null, t, `${what}: ${d0.label}`);
       }
     }
     expect(mergedRuns).toBeGreaterThan(0);
