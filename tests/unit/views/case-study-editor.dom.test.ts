@@ -129,3 +129,55 @@ describe('the case-study editor when a save fails', () => {
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
   });
 });
+
+describe('the case-study editor when the page goes with an edit still waiting', () => {
+  /** A database whose writes are dropped (aborted: they never reach it, as when the browser unloads the page first), or kept. */
+  function dropping(drop: boolean) {
+    const saved: CaseStudy[] = [];
+    const db = {
+      caseStudies: {
+        get: async (id: number) => (id === STUDY.id ? structuredClone(STUDY) : undefined),
+        put: (s: CaseStudy) =>
+          drop ? Promise.reject(Object.assign(new Error('The transaction was aborted.'), { name: 'AbortError' })) : (saved.push(s), Promise.resolve(s.id)),
+      },
+    } as unknown as WaymarkDb;
+    return { db, saved };
+  }
+
+  it('keeps the edit in this tab, shows it after a reload though the store never got it, saves it then, and forgets it once saved', async () => {
+    sessionStorage.clear();
+    let target = await render(dropping(true).db);
+    type(target, '#cs-title', 'Typed just before the reload');
+    window.dispatchEvent(new Event('beforeunload'));
+    expect(JSON.parse(sessionStorage.getItem('waymark.pendingCaseStudy.7')!).study.title).toBe('Typed just before the reload');
+    unmount(app!);
+    app = null;
+    document.body.innerHTML = '';
+
+    const after = dropping(false);
+    target = await render(after.db);
+    await settle();
+    expect(target.querySelector<HTMLInputElement>('#cs-title')!.value).toBe('Typed just before the reload');
+    expect(after.saved.at(-1)?.title).toBe('Typed just before the reload');
+    expect(sessionStorage.getItem('waymark.pendingCaseStudy.7')).toBeNull();
+  });
+
+  it('keeps nothing when no edit is waiting, or in session only', async () => {
+    sessionStorage.clear();
+    let target = await render(dropping(false).db);
+    window.dispatchEvent(new Event('beforeunload'));
+    expect(sessionStorage.length).toBe(0);
+    unmount(app!);
+    document.body.innerHTML = '';
+    const t2 = document.createElement('div');
+    document.body.append(t2);
+    const data = { db: dropping(true).db, workingSet: emptyWorkingSet(), sessionOnly: true } as unknown as AppData;
+    app = mount(CaseStudyEditor, { target: t2, props: { id: 7 }, context: appStateContext({ data }) });
+    for (let i = 0; i < 5 && !t2.querySelector('#cs-title'); i++) await tick();
+    flushSync();
+    target = t2;
+    type(target, '#cs-title', 'Not kept');
+    window.dispatchEvent(new Event('beforeunload'));
+    expect(sessionStorage.length).toBe(0);
+  });
+});
