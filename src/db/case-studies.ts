@@ -52,3 +52,44 @@ export function saveCaseStudy(db: WaymarkDb, study: CaseStudy): Promise<number> 
 export async function deleteCaseStudy(db: WaymarkDb, id: number): Promise<void> {
   await db.caseStudies.delete(id);
 }
+
+/**
+ * An edit still waiting as the page goes, kept in this tab's sessionStorage (written at once), so
+ * that a reload finds it even when the browser drops the store's write begun as the page
+ * unloads. Only with records stored as they are: never under a passphrase (nothing is kept
+ * unencrypted), and the caller keeps nothing in session only. Forgotten once the store holds it
+ * (`forgetPendingEdit`); "Delete all data" clears sessionStorage.
+ */
+const pendingKey = (id: number) => `waymark.pendingCaseStudy.${id}`;
+
+export function keepPendingEdit(study: CaseStudy): void {
+  if (study.id === undefined) return;
+  try {
+    if (vaultKey() !== null) return;
+    sessionStorage.setItem(pendingKey(study.id), JSON.stringify({ at: Date.now(), study }));
+  } catch {
+    // Locked, no room or no sessionStorage: the store's write is all there is.
+  }
+}
+
+/** The edit kept in this tab for case study `id`, when it is newer than the store's copy (saved at `storedAt`); an older one is forgotten. */
+export function pendingEdit(id: number, storedAt: number): CaseStudy | null {
+  try {
+    const raw = sessionStorage.getItem(pendingKey(id));
+    if (!raw) return null;
+    const kept = JSON.parse(raw) as { at: number; study: CaseStudy };
+    if (kept.at > storedAt && kept.study?.id === id) return kept.study;
+    sessionStorage.removeItem(pendingKey(id));
+  } catch {
+    // Unreadable: the store's copy stands.
+  }
+  return null;
+}
+
+export function forgetPendingEdit(id: number): void {
+  try {
+    sessionStorage.removeItem(pendingKey(id));
+  } catch {
+    // Nothing kept.
+  }
+}
