@@ -110,7 +110,7 @@ test('share mode at threshold 9: outcome scores by area pool months into half-ye
   await page.evaluate(() => (location.hash = '#/cohort/outcomes?group=area'));
   const section = page.getByRole('region', { name: 'Outcome scores' });
   const table = section.getByRole('table', { name: 'Distance travelled: first and latest outcome scores (data table)' });
-  await expect(section.getByRole('img', { name: /^Outcome scores/ })).toContainText('Coarsened for share mode to keep small numbers hidden: quarters, half-years.');
+  await expect(section.getByRole('img', { name: /^Outcome scores/ })).toContainText('Coarsened for share mode to keep small numbers hidden: half-years.');
   // County North and County South have 5 and 7 women scored: no pooling shows a median over fewer than 10.
   await expect(table.getByRole('row', { name: /^County North Confidence/ }).getByRole('cell')).toHaveText(['Confidence (Batteries)', '[c]', '[c]', '[c]', '[c]']);
   await expect(table.getByRole('row', { name: /^City Confidence/ }).getByRole('cell').nth(4)).toHaveText(/^-?\d+\.\d \(-?\d+\.\d to -?\d+\.\d\)$/);
@@ -119,7 +119,7 @@ test('share mode at threshold 9: outcome scores by area pool months into half-ye
   await page.evaluate(() => (location.hash = '#/cohort/groups?group=area'));
   await page.getByLabel('Allow charts to merge small areas into "Other areas"').check();
   await page.evaluate(() => (location.hash = '#/cohort/outcomes?group=area'));
-  await expect(section.getByRole('img', { name: /^Outcome scores/ })).toContainText('Coarsened for share mode to keep small numbers hidden: quarters, half-years, "Other areas".');
+  await expect(section.getByRole('img', { name: /^Outcome scores/ })).toContainText('Coarsened for share mode to keep small numbers hidden: half-years, "Other areas".');
   await expect(section.getByText('County North and County South shown together as "Other areas", since each of their medians would be hidden', { exact: false }).first()).toBeVisible();
   await expect(table.locator('tbody th')).toHaveText([...Array(6).fill('City'), ...Array(6).fill('Other areas')]);
   for (const group of ['City', 'Other areas'])

@@ -8,6 +8,9 @@ import { formatPeriod } from '../../model/case-study/redact';
 import { slideChart, stepPeriod, type SlideChart } from './slide-layout';
 import { SVG_TAGS, type SvgNode } from '../journey-drawing';
 import { FONT_FAMILY, MUTED_INK } from '../palette';
+import { wrapText } from '../layout/wrap-text';
+
+export { wrapText };
 
 export type SlideStudy = Pick<CaseStudy, 'title' | 'contentNote' | 'steps' | 'journey'>;
 
@@ -37,42 +40,6 @@ export function escapeXml(text: string): string {
 /** HTML text and attributes escape the same way: one implementation, two names. */
 export const escapeHtml = escapeXml;
 
-/**
- * Lines of at most `maxChars` characters, broken between words; a word longer than a line is
- * cut. Line breaks the trainer typed are kept; runs of spaces collapse.
- */
-export function wrapText(text: string, maxChars: number): string[] {
-  const width = Math.max(1, Math.floor(maxChars));
-  const out: string[] = [];
-  for (const paragraph of String(text ?? '').split(/\r\n|\r|\n/)) {
-    const words = paragraph.split(/\s+/).filter((w) => w.length > 0);
-    if (words.length === 0) {
-      out.push('');
-      continue;
-    }
-    let line = '';
-    for (let word of words) {
-      while (word.length > width) {
-        if (line) {
-          out.push(line);
-          line = '';
-        }
-        out.push(word.slice(0, width));
-        word = word.slice(width);
-      }
-      if (!line) line = word;
-      else if (line.length + 1 + word.length <= width) line += ` ${word}`;
-      else {
-        out.push(line);
-        line = word;
-      }
-    }
-    if (line) out.push(line);
-  }
-  while (out.length > 0 && out[out.length - 1] === '') out.pop();
-  while (out.length > 0 && out[0] === '') out.shift();
-  return out;
-}
 
 /** At most `max` lines; the last kept line ends in an ellipsis when some were left out. */
 function clip(lines: string[], max: number, maxChars: number): string[] {

@@ -5,6 +5,15 @@
  */
 import { INK, MUTED_INK } from '../palette';
 import type { TextShape } from './types';
+import { wrapText } from './wrap-text';
+
+/** Characters of 11-unit footer text that fit a 760-unit chart. */
+export const FOOTER_CHARS = 118;
+
+/** Footer lines broken between words so that none runs past the chart's width (a chart sizes itself by the lines it gets). */
+export function footerLines(lines: readonly string[], maxChars = FOOTER_CHARS): string[] {
+  return lines.flatMap((line) => (line.length <= maxChars ? [line] : wrapText(line, maxChars)));
+}
 
 /** Footer lines: by default the last sits 6 units above the bottom; `top` puts the first there instead. */
 export function footerTexts(lines: readonly string[], at: { height: number; top?: number }): TextShape[] {

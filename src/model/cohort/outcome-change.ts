@@ -326,7 +326,8 @@ export function coarsenedOutcomes(
   if (!rule) return { groups: outcomeChange(ws, groups, false, months), coarsened: [] };
   const best = coarsenUntilShown(POOLS.length - 1, (step) => outcomeCounts(ws, groups, months, POOLS[step]), countsHiddenShare);
   const pool = POOLS[best.step];
-  const coarsened = OUTCOME_STEPS.slice(0, best.step);
+  // The step taken says what was pooled (half-years, not quarters and then half-years).
+  const coarsened = best.step ? [OUTCOME_STEPS[best.step - 1]] : [];
   const smallIx = grouping === 'area' ? best.table.flatMap((g, i) => (countsHiddenShare([g]) === 1 ? [i] : [])) : [];
   const other = otherAreas(groups, new Set(smallIx.map((i) => groups[i].key)), 'each of their medians would be hidden');
   const keptIx = groups.flatMap((_, i) => (smallIx.includes(i) ? [] : [i]));
